@@ -1,0 +1,43 @@
+/** `comp check <plan> [--json]`: diagnostics only; exit 1 on any error. */
+import { compilePlan } from "../../compiler/compile.ts";
+import { formatDiagnostic } from "../../compiler/formatDiagnostics.ts";
+import { parseArgs, onePositional } from "../args.ts";
+import { readText } from "../io.ts";
+import type { CommandOutput } from "../output.ts";
+
+export function checkCommand(argv: readonly string[]): CommandOutput {
+  const args = parseArgs("check", argv, { values: [], booleans: ["json"] });
+  const file = onePositional(args, "plan file");
+  const text = readText(file, "plan");
+  const started = performance.now();
+  const { diagnostics } = compilePlan(text);
+  const ms = performance.now() - started;
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  if (args.booleans.has("json")) {
+    const doc = {
+      file,
+      ok: errors === 0,
+      diagnostics: diagnostics.map((d) => ({
+        code: d.code,
+        severity: d.severity,
+        message: d.message,
+        line: d.span.line,
+        column: d.span.column,
+        start: d.span.start,
+        end: d.span.end,
+        ...(d.suggestion ? { suggestion: d.suggestion } : {}),
+      })),
+    };
+    return { stdout: JSON.stringify(doc, null, 2) + "\n", stderr: "", exitCode: errors > 0 ? 1 : 0 };
+  }
+  const shown = diagnostics.map((d) => formatDiagnostic(d, text, file) + "\n").join("");
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const summary =
+    errors === 0 && warnings === 0
+      ? `${file}: ok (${Math.round(ms * 10) / 10} ms)\n`
+      : `${file}: ${count(errors, "error")}, ${count(warnings, "warning")}\n`;
+  return errors > 0
+    ? { stdout: "", stderr: shown + summary, exitCode: 1 }
+    : { stdout: shown + summary, stderr: "", exitCode: 0 };
+}

@@ -1,0 +1,131 @@
+/**
+ * `comp explain <plan> --data <file> --period <P> --partner <id>`: the "why was I paid this"
+ * view. Every amount the partner earned in the period, each traced to its order (and buyer),
+ * portion, step on the credit path, base, rate and the rule that paid it.
+ */
+import type { BonusIR, PlanIR } from "../../compiler/ir.ts";
+import type { Dataset } from "../../runtime/data/model.ts";
+import { runThrough } from "../../runtime/reference/runThrough.ts";
+import type { LedgerEntry, PeriodResult } from "../../runtime/result.ts";
+import { onePositional, parseArgs, requirePeriod, requireValue } from "../args.ts";
+import { CliFailure, loadData, loadPlan } from "../io.ts";
+import type { CommandOutput } from "../output.ts";
+import { parsePolicy } from "./run.ts";
+import { table } from "../table.ts";
+
+export function explainCommand(argv: readonly string[]): CommandOutput {
+  const args = parseArgs("explain", argv, { values: ["data", "period", "partner", "policy"], booleans: ["json"] });
+  const planFile = onePositional(args, "plan file");
+  const dataFile = requireValue(args, "data", "file");
+  const period = requirePeriod(args, "period");
+  const partner = requireValue(args, "partner", "id");
+  const policy = parsePolicy(args.values.get("policy"));
+  const { ir } = loadPlan(planFile);
+  const data = loadData(dataFile, ir);
+  if (!data.partners.some((p) => p.id === partner)) {
+    const isCustomer = data.customers.some((c) => c.id === partner);
+    throw new CliFailure(
+      isCustomer
+        ? `\`${partner}\` is a customer; customers earn nothing — explain their partner instead`
+        : `no partner \`${partner}\` in ${dataFile}`,
+      2,
+    );
+  }
+  const outcome = runThrough(ir, data, { through: period, ...(policy ? { policy } : {}) });
+  if (!outcome.ok) {
+    throw new CliFailure(`run refused (${outcome.error.code}): ${outcome.error.message}\n${outcome.error.details.map((d) => `  ${d}`).join("\n")}`.trimEnd(), 3);
+  }
+  const p = outcome.result.periods.find((x) => x.period === period);
+  if (!p) throw new CliFailure(`nothing was run for ${period}: no order counts in or before it`, 3);
+  const entries = p.ledger.filter((e) => e.recipient === partner);
+  if (args.booleans.has("json")) {
+    const doc = { period, partner, rank: p.ranks[partner] ?? null, active: p.active[partner] ?? false,
+      volumes: p.volumes[partner] ?? {}, statement: p.statements[partner] ?? null,
+      entries: entries.map((e) => ({ ...e, rule: describeRule(e, ir), buyer: buyerOf(e, data) })) };
+    return { stdout: JSON.stringify(doc, null, 2) + "\n", stderr: "", exitCode: 0 };
+  }
+  return { stdout: formatExplanation(ir, data, p, partner, entries), stderr: "", exitCode: 0 };
+}
+
+function formatExplanation(ir: PlanIR, data: Dataset, p: PeriodResult, partner: string, entries: LedgerEntry[]): string {
+  let out = `${partner} in ${p.period} (${ir.name}, ${p.final ? "final" : "preliminary"} run as of ${p.asOf})\n`;
+  out += `paid-as rank: ${p.ranks[partner] ?? "none"}; active: ${p.active[partner] ? "yes" : "no"}\n`;
+  const vols = p.volumes[partner];
+  if (vols) {
+    out += Object.entries(vols)
+      .map(([m, v]) => `${m}: personal ${v.personal}, group ${v.group}, open ${v.open}`)
+      .join("\n") + "\n";
+  }
+  out += "\n";
+  if (entries.length === 0) {
+    out += "no ledger entries: nothing was earned or clawed back in this period\n";
+  } else {
+    const rows = entries.map((e) => [
+      e.id,
+      e.order ? `${e.order} (${buyerOf(e, data) ?? "?"})` : "-",
+      e.portion ?? "-",
+      e.step === undefined ? "-" : String(e.step),
+      e.base ?? "-",
+      e.rate ?? "-",
+      e.amount,
+      describeRule(e, ir),
+    ]);
+    out += table(["entry", "order (buyer)", "portion", "step", "base", "rate", "amount", "rule"], rows,
+      ["left", "left", "left", "right", "right", "right", "right", "left"]);
+  }
+  const s = p.statements[partner];
+  if (s) out += `\nearned ${s.earned} + carried in ${s.carriedIn} -> payout ${s.payout}, carried out ${s.carriedOut}\n`;
+  return out;
+}
+
+function buyerOf(e: LedgerEntry, data: Dataset): string | undefined {
+  if (!e.order) return undefined;
+  return data.orders.find((o) => o.id === e.order)?.buyer;
+}
+
+/** A sentence naming the rule that produced an entry. */
+export function describeRule(e: LedgerEntry, ir: PlanIR): string {
+  const bonus = ir.bonuses.find((b) => b.name === e.bonus);
+  let rule = bonus ? ruleOf(bonus, e, ir) : e.bonus;
+  if (e.transferOf) rule += `, split transfer of ${e.transferOf}`;
+  if (e.reverses) rule = `reverses ${e.reverses} (cancellation ${e.cancellation ?? "?"})`;
+  else if (e.cancellation) rule += `, clawback for cancellation ${e.cancellation}`;
+  if (e.note) rule += ` — ${e.note}`;
+  return rule;
+}
+
+function ruleOf(b: BonusIR, e: LedgerEntry, ir: PlanIR): string {
+  const rankName = (i: number | null) => (i === null ? null : ir.ranks[i]?.name ?? null);
+  switch (b.kind) {
+    case "level": {
+      const req = e.level ? rankName(b.levels[e.level - 1]?.requires ?? null) : null;
+      return `${b.name} level ${e.level ?? "?"}${req ? ` (requires ${req})` : ""}${b.compression ? ", compressed" : ""}`;
+    }
+    case "differential":
+      return `${b.name}: rank rate minus what the downline already took`;
+    case "generation": {
+      const req = e.generation ? rankName(b.generations[e.generation - 1]?.requires ?? null) : null;
+      return `${b.name} generation ${e.generation ?? "?"} on open volume${req ? ` (requires ${req})` : ""}`;
+    }
+    case "equalrank":
+      return `${b.name}: first equal rank above a differential earner`;
+    case "faststart":
+      return `${b.name} level ${e.level ?? "?"} (buyer within ${b.withinDays} days of joining)`;
+    case "pool":
+      return `${b.name}: shares of the pool (${percent(b.rate)} of the period's ${ir.measures[b.measure]?.name ?? "volume"})`;
+    default: {
+      const never: never = b;
+      return String(never);
+    }
+  }
+}
+
+function percent(fraction: string): string {
+  // Shift the decimal point two places without floating point: "0.015" -> "1.5%".
+  const [int = "0", frac = ""] = fraction.split(".");
+  const digits = (int + frac.padEnd(2, "0")).replace(/^0+(?=\d)/, "");
+  const cut = digits.length - Math.max(0, frac.length - 2);
+  const whole = digits.slice(0, cut) || "0";
+  const rest = digits.slice(cut).replace(/0+$/, "");
+  return `${whole}${rest ? "." + rest : ""}%`;
+}

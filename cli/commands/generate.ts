@@ -1,0 +1,48 @@
+/**
+ * `comp generate --partners <n> [--seed <n>] [--months <n>] [--first-month <YYYY-MM>]
+ *  [--splits <n>] [--cancellations <n>] [--out <file>]`: a seeded sample genealogy as a data
+ * document (same options, byte-identical output).
+ */
+import { writeFileSync } from "node:fs";
+import { generateData } from "../../runtime/samples/generate.ts";
+import { parseArgs, UsageError } from "../args.ts";
+import { CliFailure } from "../io.ts";
+import type { CommandOutput } from "../output.ts";
+
+function wholeNumber(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value)) throw new UsageError(`\`--${name}\` must be a whole number, got \`${value}\``);
+  const n = Number(value);
+  if (n < min || n > max) throw new UsageError(`\`--${name}\` must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+export function generateCommand(argv: readonly string[]): CommandOutput {
+  const args = parseArgs("generate", argv, {
+    values: ["partners", "seed", "months", "first-month", "splits", "cancellations", "out"],
+    booleans: [],
+  });
+  if (args.positionals.length > 0) throw new UsageError(`unexpected argument \`${args.positionals[0]}\``);
+  if (!args.values.has("partners")) throw new UsageError("missing `--partners <n>`");
+  const firstMonth = args.values.get("first-month");
+  if (firstMonth !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(firstMonth)) {
+    throw new UsageError(`\`--first-month\` must be a period like 2026-10, got \`${firstMonth}\``);
+  }
+  const doc = generateData({
+    partners: wholeNumber("partners", args.values.get("partners"), 0, 1, 1_000_000),
+    seed: wholeNumber("seed", args.values.get("seed"), 1, 0, 2 ** 31 - 1),
+    months: wholeNumber("months", args.values.get("months"), 3, 1, 36),
+    ...(firstMonth ? { firstMonth } : {}),
+    splits: wholeNumber("splits", args.values.get("splits"), 0, 0, 1_000_000),
+    cancellations: wholeNumber("cancellations", args.values.get("cancellations"), 0, 0, 1_000_000),
+  });
+  const json = JSON.stringify(doc, null, 1) + "\n";
+  const out = args.values.get("out");
+  if (out === undefined) return { stdout: json, stderr: "", exitCode: 0 };
+  try {
+    writeFileSync(out, json);
+  } catch (e) {
+    throw new CliFailure(`cannot write \`${out}\`: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 2);
+  }
+  return { stdout: "", stderr: `wrote ${out}\n`, exitCode: 0 };
+}

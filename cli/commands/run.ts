@@ -1,0 +1,75 @@
+/** `comp run <plan> --data <file> --through <YYYY-MM> [--policy P] [--json]` */
+import type { Policy } from "../../compiler/ir.ts";
+import { runThrough } from "../../runtime/reference/runThrough.ts";
+import type { PeriodResult, ResultDocument } from "../../runtime/result.ts";
+import { onePositional, parseArgs, requirePeriod, requireValue, UsageError } from "../args.ts";
+import { CliFailure, loadData, loadPlan } from "../io.ts";
+import type { CommandOutput } from "../output.ts";
+import { table } from "../table.ts";
+
+const POLICIES: readonly Policy[] = ["simple", "previous-rank", "exact"];
+
+export function parsePolicy(value: string | undefined): Policy | undefined {
+  if (value === undefined) return undefined;
+  if ((POLICIES as readonly string[]).includes(value)) return value as Policy;
+  throw new UsageError(`\`--policy\` must be one of ${POLICIES.join(", ")}, got \`${value}\``);
+}
+
+export function runCommand(argv: readonly string[]): CommandOutput {
+  const args = parseArgs("run", argv, { values: ["data", "through", "policy"], booleans: ["json"] });
+  const planFile = onePositional(args, "plan file");
+  const dataFile = requireValue(args, "data", "file");
+  const through = requirePeriod(args, "through");
+  const policy = parsePolicy(args.values.get("policy"));
+  const { ir } = loadPlan(planFile);
+  const data = loadData(dataFile, ir);
+  const outcome = runThrough(ir, data, { through, ...(policy ? { policy } : {}) });
+  if (!outcome.ok) {
+    const details = outcome.error.details.map((d) => `  ${d}\n`).join("");
+    throw new CliFailure(`run refused (${outcome.error.code}): ${outcome.error.message}\n${details}`.trimEnd(), 3);
+  }
+  const stdout = args.booleans.has("json")
+    ? JSON.stringify(outcome.result, null, 2) + "\n"
+    : formatResult(outcome.result);
+  return { stdout, stderr: "", exitCode: 0 };
+}
+
+export function formatResult(result: ResultDocument): string {
+  let out = `${result.plan} — cancellation policy ${result.policy}\n`;
+  for (const p of result.periods) out += "\n" + formatPeriod(p);
+  return out;
+}
+
+export function formatPeriod(p: PeriodResult): string {
+  let out = `== ${p.period} (${p.final ? "final" : "preliminary"} run as of ${p.asOf}) ==\n`;
+  const ids = Object.keys(p.statements).sort();
+  const moving = ids.filter((id) => {
+    const s = p.statements[id]!;
+    return !(isZero(s.earned) && isZero(s.carriedIn) && isZero(s.carriedOut));
+  });
+  const rows = moving.map((id) => {
+    const s = p.statements[id]!;
+    return [id, p.ranks[id] ?? "-", p.active[id] ? "yes" : "no", s.earned, s.carriedIn, s.payout, s.carriedOut];
+  });
+  if (rows.length > 0) {
+    out += table(
+      ["partner", "rank", "active", "earned", "carried in", "payout", "carried out"],
+      rows,
+      ["left", "left", "left", "right", "right", "right", "right"],
+    );
+  } else {
+    out += "no partner earned or carried anything\n";
+  }
+  const quiet = ids.length - moving.length;
+  if (quiet > 0) out += `(${quiet} more partner${quiet === 1 ? "" : "s"} with nothing earned or carried)\n`;
+  for (const b of p.breakage) out += `breakage: ${b.bonus} ${b.amount} (${b.reason})\n`;
+  for (const u of p.unrecovered) out += `unrecovered: ${u.partner} ${u.amount} (${u.reason})\n`;
+  for (const f of p.flags) out += `flagged: ${f.buyer} from ${f.from} (${f.reason})\n`;
+  for (const d of p.deferred) out += `deferred: ${d.order} -> ${d.countsIn ?? "pending"} (${d.reason})\n`;
+  for (const s of p.stock) out += `stock: ${s.sku} +${s.qty} back from ${s.order} (${s.cancellation})\n`;
+  return out;
+}
+
+function isZero(amount: string): boolean {
+  return /^-?0(\.0+)?$/.test(amount);
+}

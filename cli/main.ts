@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+/**
+ * `comp` — the command line. Parses the command, runs it, prints its output and exits with its
+ * code. Every user mistake arrives here as a UsageError or CliFailure and is printed as one
+ * clear message; anything else is a bug in comp, reported as such (with the stack only when
+ * COMP_DEBUG is set).
+ */
+import { pathToFileURL } from "node:url";
+import { UsageError } from "./args.ts";
+import { checkCommand } from "./commands/check.ts";
+import { demoCommand } from "./commands/demo.ts";
+import { explainCommand } from "./commands/explain.ts";
+import { generateCommand } from "./commands/generate.ts";
+import { runCommand } from "./commands/run.ts";
+import { CliFailure } from "./io.ts";
+import type { CommandOutput } from "./output.ts";
+
+export const USAGE = `comp — compensation plans for network marketing
+
+usage:
+  comp check   <plan> [--json]                          diagnostics only; exit 1 on any error
+  comp run     <plan> --data <file> --through <YYYY-MM> [--policy P] [--json]
+  comp explain <plan> --data <file> --period <YYYY-MM> --partner <id> [--policy P] [--json]
+  comp compare <plan> --data <file> --through <YYYY-MM> [--splits] [--json]
+  comp generate --partners <n> [--seed <n>] [--months <n>] [--first-month <YYYY-MM>]
+  comp demo                                             run the bundled plans on the bundled samples
+
+policies: simple | previous-rank | exact (default: the plan's own)
+exit codes: 0 ok, 1 errors in the plan or data, 2 wrong command line, 3 run refused
+`;
+
+const COMMANDS: Record<string, (argv: readonly string[]) => CommandOutput> = {
+  check: checkCommand,
+  run: runCommand,
+  explain: explainCommand,
+  generate: generateCommand,
+  demo: demoCommand,
+};
+
+export function runCli(argv: readonly string[]): CommandOutput {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+    return { stdout: USAGE, stderr: "", exitCode: command === undefined ? 2 : 0 };
+  }
+  const fn = COMMANDS[command];
+  try {
+    if (!fn) throw new UsageError(`unknown command \`${command}\``);
+    return fn(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      return { stdout: "", stderr: `comp: ${e.message}\n\n${USAGE}`, exitCode: 2 };
+    }
+    if (e instanceof CliFailure) return { stdout: "", stderr: e.message + "\n", exitCode: e.exitCode };
+    const detail = process.env["COMP_DEBUG"] && e instanceof Error ? `\n${e.stack}` : "";
+    return {
+      stdout: "",
+      stderr: `comp: internal error (a bug in comp, not in your files): ${e instanceof Error ? e.message : String(e)}${detail}\n`,
+      exitCode: 70,
+    };
+  }
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain || process.env["COMP_MAIN"] === "1") {
+  const out = runCli(process.argv.slice(2));
+  if (out.stdout) process.stdout.write(out.stdout);
+  if (out.stderr) process.stderr.write(out.stderr);
+  process.exitCode = out.exitCode;
+}

@@ -1,0 +1,62 @@
+/**
+ * `comp demo` (what `npm start` runs): the bundled plans on the bundled sample genealogies —
+ * statements of the tiny sample, then plan KPIs (payout as % of CV per bonus, rank distribution,
+ * earnings percentiles) for the larger ones. A first look for a new user, no arguments needed.
+ */
+import { fileURLToPath } from "node:url";
+import type { PlanIR } from "../../compiler/ir.ts";
+import type { Dataset } from "../../runtime/data/model.ts";
+import { computeKpis, formatKpiTable } from "../../runtime/kpi/index.ts";
+import { runThrough } from "../../runtime/reference/runThrough.ts";
+import { parseArgs, UsageError } from "../args.ts";
+import { CliFailure, loadData, loadPlan } from "../io.ts";
+import type { CommandOutput } from "../output.ts";
+import { formatPeriod } from "./run.ts";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+const DEMOS: { plan: string; data: string; statements: boolean }[] = [
+  { plan: "plans/vitalis-classic.plan", data: "samples/tiny.data.json", statements: true },
+  { plan: "plans/unilevel-essentials.plan", data: "samples/small.data.json", statements: false },
+  { plan: "plans/stairstep-breakaway.plan", data: "samples/team-1k.data.json", statements: false },
+];
+
+/** The last month in which any order is dated: the natural `--through` for a data set. */
+export function lastOrderPeriod(data: Dataset): string | null {
+  let last: string | null = null;
+  for (const o of data.orders) {
+    const p = o.date.slice(0, 7);
+    if (last === null || p > last) last = p;
+  }
+  return last;
+}
+
+/** KPIs are "% of CV": the measure of the plan's first bonus (CV, BV, ...). */
+export function commissionMeasure(ir: PlanIR): string {
+  const first = ir.bonuses[0];
+  return ir.measures[first ? first.measure : ir.measures.length - 1]!.name;
+}
+
+export function demoCommand(argv: readonly string[]): CommandOutput {
+  const args = parseArgs("demo", argv, { values: [], booleans: [] });
+  if (args.positionals.length > 0) throw new UsageError(`unexpected argument \`${args.positionals[0]}\``);
+  let out = "comp demo — the bundled plans on the bundled sample genealogies\n";
+  for (const demo of DEMOS) {
+    const { ir } = loadPlan(root + demo.plan);
+    const data = loadData(root + demo.data, ir);
+    const through = lastOrderPeriod(data);
+    if (!through) throw new CliFailure(`${demo.data} has no orders`, 1);
+    const outcome = runThrough(ir, data, { through });
+    if (!outcome.ok) throw new CliFailure(`${demo.plan}: run refused: ${outcome.error.message}`, 3);
+    out += `\n### ${ir.name} (${demo.plan}) on ${demo.data}: ${data.partners.length} partners, ` +
+      `${data.orders.length} orders, through ${through}\n\n`;
+    if (demo.statements) {
+      for (const p of outcome.result.periods) out += formatPeriod(p) + "\n";
+    }
+    const measure = commissionMeasure(ir);
+    out += `Plan KPIs over all periods (payout as % of ${measure}):\n`;
+    out += formatKpiTable(computeKpis(outcome.result, measure));
+  }
+  out += `\nNext: comp explain plans/vitalis-classic.plan --data samples/tiny.data.json --period <YYYY-MM> --partner <id>\n`;
+  return { stdout: out, stderr: "", exitCode: 0 };
+}

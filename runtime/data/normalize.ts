@@ -1,0 +1,70 @@
+/**
+ * Step 3 of data validation: the checked document as a Dataset (model.ts) — every optional
+ * field filled with its default, decimals canonical, percentages as fractions, JSON numbers as
+ * strings. Object-valued maps (line figures, per-measure shares) are rebuilt with sorted keys so
+ * the Dataset does not depend on the key order of the input file.
+ *
+ * Only called on a document that passed the schema and every check.
+ */
+import { canonicalDecimal, percentToFraction, type DecimalValue } from "./decimalText.ts";
+import type { DataDocument, OrderLineRecord, SplitRecord } from "./document.ts";
+import type { Dataset, OrderLine, SplitAgreement } from "./model.ts";
+
+function sortedKeys(record: object): string[] {
+  return Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function normalizeLine(line: OrderLineRecord): OrderLine {
+  const figures: Record<string, string> = {};
+  for (const key of sortedKeys(line)) {
+    if (key === "sku" || key === "qty") continue;
+    figures[key] = canonicalDecimal(line[key] as DecimalValue);
+  }
+  return { sku: line.sku, qty: canonicalDecimal(line.qty), figures };
+}
+
+function normalizeSplit(split: SplitRecord, index: number): SplitAgreement {
+  const share = split.share;
+  const shareByMeasure: Record<string, string> = {};
+  if (share !== undefined && typeof share !== "string") {
+    for (const measure of sortedKeys(share)) shareByMeasure[measure] = percentToFraction(share[measure] as string);
+  }
+  return {
+    index,
+    member: split.member,
+    supporter: split.supporter,
+    share: typeof share === "string" ? percentToFraction(share) : null,
+    shareByMeasure,
+    from: split.from ?? null,
+    to: split.to ?? null,
+  };
+}
+
+export function normalizeDocument(doc: DataDocument): Dataset {
+  return {
+    partners: doc.partners.map((p) => ({
+      id: p.id,
+      sponsor: p.sponsor,
+      joined: p.joined,
+      status: p.status ?? "active",
+      terminated: p.terminated ?? null,
+    })),
+    customers: (doc.customers ?? []).map((c) => ({ id: c.id, partner: c.partner, joined: c.joined })),
+    splits: (doc.splits ?? []).map(normalizeSplit),
+    orders: doc.orders.map((o) => ({
+      id: o.id,
+      buyer: o.buyer,
+      date: o.date,
+      paid: o.paid ?? null,
+      delivered: o.delivered ?? null,
+      lines: o.lines.map(normalizeLine),
+    })),
+    cancellations: (doc.cancellations ?? []).map((c) => ({
+      id: c.id,
+      order: c.order,
+      date: c.date,
+      goods: c.goods,
+      lines: c.lines === undefined || c.lines === null ? null : c.lines.map((l) => ({ line: l.line, qty: canonicalDecimal(l.qty) })),
+    })),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Step 2c of data validation: orders (semantics.md §2) and references to people.
+ *
+ * Besides unknown buyers and duplicate ids, dates must be in order: an order cannot be paid or
+ * delivered before it was placed (the commissionable date is the latest of the three, so an
+ * earlier `paid` would be silently ignored and almost certainly is a typo), and it cannot be
+ * placed before its buyer joined — or, for a customer, before the customer's partner joined —
+ * because the partner it credits would not yet be in the structure of that period.
+ */
+import type { DataDocument, OrderRecord } from "./document.ts";
+import type { People } from "./graphChecks.ts";
+import type { DataProblem } from "./model.ts";
+
+/** The first order with each id, by id. */
+export type OrderIndex = Map<string, { index: number; order: OrderRecord }>;
+
+function checkBuyer(order: OrderRecord, index: number, people: People, problems: DataProblem[]): void {
+  const buyer = people.byId.get(order.buyer);
+  if (buyer === undefined) {
+    problems.push({
+      path: `orders[${index}].buyer`,
+      id: order.id,
+      message: `unknown buyer \`${order.buyer}\`: no partner or customer has this id`,
+    });
+    return;
+  }
+  const path = `orders[${index}].date`;
+  if (order.date < buyer.joined) {
+    problems.push({
+      path,
+      id: order.id,
+      message: `order date ${order.date} is before its buyer \`${order.buyer}\` joined (${buyer.joined})`,
+    });
+    return;
+  }
+  if (buyer.kind === "customer") {
+    const partner = people.byId.get(buyer.partner);
+    if (partner?.kind === "partner" && order.date < partner.joined) {
+      problems.push({
+        path,
+        id: order.id,
+        message:
+          `order date ${order.date} is before \`${buyer.partner}\`, the partner of customer ` +
+          `\`${order.buyer}\`, joined (${partner.joined})`,
+      });
+    }
+  }
+}
+
+function checkReleaseDates(order: OrderRecord, index: number, problems: DataProblem[]): void {
+  for (const field of ["paid", "delivered"] as const) {
+    const date = order[field] ?? null;
+    if (date !== null && date < order.date) {
+      problems.push({
+        path: `orders[${index}].${field}`,
+        id: order.id,
+        message: `\`${field}\` ${date} is before the order date ${order.date}`,
+      });
+    }
+  }
+}
+
+/** Order problems, and the index of orders by id that the cancellation checks use. */
+export function checkOrders(doc: DataDocument, people: People): { problems: DataProblem[]; orders: OrderIndex } {
+  const problems: DataProblem[] = [];
+  const orders: OrderIndex = new Map();
+  doc.orders.forEach((order, index) => {
+    const first = orders.get(order.id);
+    if (first !== undefined) {
+      problems.push({
+        path: `orders[${index}].id`,
+        id: order.id,
+        message: `duplicate order id \`${order.id}\`: already used by orders[${first.index}]`,
+      });
+    } else {
+      orders.set(order.id, { index, order });
+    }
+    checkBuyer(order, index, people, problems);
+    checkReleaseDates(order, index, problems);
+  });
+  return { problems, orders };
+}

@@ -1,0 +1,118 @@
+/**
+ * Monthly orders of partners (their own consumption) and of customers, with realistic release
+ * dates. Everything is integer cents, whole points and day numbers until the document is
+ * written.
+ *
+ * Release mix per order: `pendingPerMille` pending (not paid, not delivered, or one of the
+ * two), 8% paid late in the next month (then delivered 1–5 days after payment), the rest paid
+ * on the order day and delivered 1–5 days later.
+ */
+import { addMonths, firstDay, lastDay, type Month } from "./calendar.ts";
+import { PRODUCTS, STARTER_KIT, type Product } from "./catalogue.ts";
+import type { Genealogy } from "./genealogy.ts";
+import { TerminationKind, type Customers, type Terminations } from "./people.ts";
+import type { Rng } from "./rng.ts";
+
+const PARTNER_ORDER_PER_MILLE = 650;
+const CUSTOMER_ORDER_PER_MILLE = 350;
+const STARTER_KIT_PER_MILLE = 900;
+const LATE_PAYMENT_PER_MILLE = 80;
+
+export interface DraftLine {
+  product: Product;
+  qty: number;
+}
+
+export interface DraftOrder {
+  /** Creation sequence: the tie-breaker that makes the date sort deterministic. */
+  seq: number;
+  buyer: { kind: "partner" | "customer"; index: number };
+  day: number;
+  paid: number | null;
+  delivered: number | null;
+  lines: DraftLine[];
+}
+
+function drawLines(rng: Rng): DraftLine[] {
+  const roll = rng.below(100);
+  const count = roll < 55 ? 1 : roll < 85 ? 2 : 3;
+  return rng
+    .shuffled(PRODUCTS)
+    .slice(0, count)
+    .map((product) => {
+      const qtyRoll = rng.below(100);
+      return { product, qty: qtyRoll < 75 ? 1 : qtyRoll < 93 ? 2 : 3 };
+    });
+}
+
+function drawRelease(day: number, month: Month, pendingPerMille: number, rng: Rng): Pick<DraftOrder, "paid" | "delivered"> {
+  const roll = rng.below(1000);
+  if (roll < pendingPerMille) {
+    // Pending: awaiting payment (prepayment), shipped on invoice but unpaid, or paid but not shipped.
+    switch (rng.below(3)) {
+      case 0:
+        return { paid: null, delivered: null };
+      case 1:
+        return { paid: null, delivered: day + rng.between(1, 5) };
+      default:
+        return { paid: day, delivered: null };
+    }
+  }
+  if (roll < pendingPerMille + LATE_PAYMENT_PER_MILLE) {
+    const paid = firstDay(addMonths(month, 1)) + rng.below(10);
+    return { paid, delivered: paid + rng.between(1, 5) };
+  }
+  return { paid: day, delivered: day + rng.between(1, 5) };
+}
+
+export interface OrderInputs {
+  genealogy: Genealogy;
+  terminations: Terminations;
+  customers: Customers;
+  firstMonth: Month;
+  months: number;
+  /** Partners joining on or after this day are "new" and buy a starter kit when they join. */
+  monthsStart: number;
+  pendingPerMille: number;
+}
+
+/** Orders sorted by day (then creation sequence). */
+export function drawOrders(inputs: OrderInputs, rng: Rng): DraftOrder[] {
+  const { genealogy, terminations, customers } = inputs;
+  const orders: DraftOrder[] = [];
+  const add = (buyer: DraftOrder["buyer"], day: number, month: Month, lines: DraftLine[]): void => {
+    orders.push({ seq: orders.length, buyer, day, ...drawRelease(day, month, inputs.pendingPerMille, rng), lines });
+  };
+
+  for (let m = 0; m < inputs.months; m++) {
+    const month = addMonths(inputs.firstMonth, m);
+    const monthFirst = firstDay(month);
+    const monthLast = lastDay(month);
+
+    for (let i = 0; i < genealogy.count; i++) {
+      const kind = terminations.kind[i];
+      if (kind === TerminationKind.Undated) continue;
+      const joined = genealogy.joined[i] ?? 0;
+      if (joined > monthLast) break; // join days grow with the index
+      const terminatedDay = terminations.day[i] ?? -1;
+      const from = Math.max(monthFirst, joined);
+      const to = kind === TerminationKind.Dated ? Math.min(monthLast, terminatedDay - 1) : monthLast;
+      if (from > to) continue;
+      if (joined >= inputs.monthsStart && joined >= monthFirst && rng.chance(STARTER_KIT_PER_MILLE)) {
+        add({ kind: "partner", index: i }, joined, month, [{ product: STARTER_KIT, qty: 1 }]);
+      }
+      if (rng.chance(PARTNER_ORDER_PER_MILLE)) {
+        add({ kind: "partner", index: i }, rng.between(from, to), month, drawLines(rng));
+      }
+    }
+
+    for (let c = 0; c < customers.partner.length; c++) {
+      const joined = customers.joined[c] ?? 0;
+      if (joined > monthLast) break; // customers are in join order
+      if (!rng.chance(CUSTOMER_ORDER_PER_MILLE)) continue;
+      add({ kind: "customer", index: c }, rng.between(Math.max(monthFirst, joined), monthLast), month, drawLines(rng));
+    }
+  }
+  orders.sort((a, b) => a.day - b.day || a.seq - b.seq);
+  return orders;
+}

@@ -6,11 +6,11 @@
  * can fail carries an `expected` phrase and each object a `title`; the translation below builds
  * "`paid` must be a date like 2026-10-05 or null, got \"10/05/2026\"" from those.
  */
-import Ajv, { type ErrorObject } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import { createAjv } from "./ajvSetup.ts";
 import dataSchema from "./data.schema.json" with { type: "json" };
-import { isValidDate, isValidPeriod } from "../dates.ts";
 import type { DataProblem } from "./model.ts";
-import { describeValue, formatPath, type PathSegment } from "./problemPath.ts";
+import { describeValue, formatPath, listNames, type PathSegment } from "./problemPath.ts";
 
 interface SchemaNode {
   $ref?: string;
@@ -21,17 +21,11 @@ interface SchemaNode {
 
 const RECORD_SECTIONS_WITH_IDS = new Set(["partners", "customers", "orders", "cancellations"]);
 
-let compiled: ReturnType<Ajv["compile"]> | null = null;
+let compiled: ValidateFunction | null = null;
 
-/** Compiled once, on first use: compiling costs a few milliseconds that loading should not. */
-function validator(): ReturnType<Ajv["compile"]> {
-  if (compiled === null) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true });
-    ajv.addKeyword({ keyword: "expected", schemaType: "string" });
-    ajv.addFormat("calendar-date", { type: "string", validate: isValidDate });
-    ajv.addFormat("period", { type: "string", validate: isValidPeriod });
-    compiled = ajv.compile(dataSchema);
-  }
+/** Compiled once, on first use: compiling costs milliseconds that merely loading should not. */
+function validator(): ValidateFunction {
+  compiled ??= createAjv().compile(dataSchema);
   return compiled;
 }
 
@@ -82,12 +76,6 @@ function recordId(segments: readonly PathSegment[], doc: unknown): string | unde
   if (record === null || typeof record !== "object") return undefined;
   const id = (record as Record<string, unknown>).id;
   return typeof id === "string" && id !== "" ? id : undefined;
-}
-
-function listNames(names: readonly string[]): string {
-  const quoted = names.map((n) => `\`${n}\``);
-  if (quoted.length <= 1) return quoted.join("");
-  return `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
 }
 
 function translate(error: ErrorObject, doc: unknown): { segments: PathSegment[]; message: string } {

@@ -1,0 +1,79 @@
+/**
+ * Checks that need both the plan and the data: the data validator knows nothing about measures,
+ * so a line without the `points` figure that `volume PV = points` sums, or a split share for a
+ * measure the plan does not split, can only be found here. Run after validateData and
+ * compilePlan both succeeded; any problem means nothing is computed.
+ */
+import type { PlanIR } from "../../compiler/ir.ts";
+import type { Dataset, DataProblem } from "./model.ts";
+import { formatPath, listNames, sortProblems } from "./problemPath.ts";
+
+/** Line figure -> the measures that sum it, in declaration order. */
+function figuresInUse(ir: PlanIR): Map<string, string[]> {
+  const figures = new Map<string, string[]>();
+  for (const measure of ir.measures) {
+    const users = figures.get(measure.figure) ?? [];
+    users.push(measure.name);
+    figures.set(measure.figure, users);
+  }
+  return figures;
+}
+
+function checkLineFigures(ir: PlanIR, data: Dataset, problems: DataProblem[]): void {
+  const figures = figuresInUse(ir);
+  data.orders.forEach((order, i) => {
+    order.lines.forEach((line, j) => {
+      for (const [figure, measures] of figures) {
+        if (Object.hasOwn(line.figures, figure)) continue;
+        const verb = measures.length === 1 ? "needs" : "need";
+        problems.push({
+          path: `orders[${i}].lines[${j}]`,
+          id: order.id,
+          message:
+            `line ${j} (\`${line.sku}\`) has no \`${figure}\` figure, which ` +
+            `${measures.length === 1 ? "measure" : "measures"} ${listNames(measures)} ${verb}`,
+        });
+      }
+    });
+  });
+}
+
+function checkSplitMeasures(ir: PlanIR, data: Dataset, problems: DataProblem[]): void {
+  if (data.splits.length === 0) return;
+  const split = ir.split;
+  if (split === null) {
+    const count = data.splits.length;
+    problems.push({
+      path: "splits",
+      message:
+        `the plan has no \`split\` block, so the data's ${count} split agreement${count === 1 ? "" : "s"} ` +
+        `cannot be applied; add a \`split\` block to the plan or remove the agreements`,
+    });
+    return;
+  }
+  const measureNames = ir.measures.map((m) => m.name);
+  const splitNames = split.measures.map((index) => ir.measures[index]?.name ?? "");
+  for (const agreement of data.splits) {
+    for (const measure of Object.keys(agreement.shareByMeasure).sort()) {
+      const path = formatPath(["splits", agreement.index, "share", measure]);
+      if (!measureNames.includes(measure)) {
+        problems.push({ path, message: `unknown measure \`${measure}\`; the plan's measures are ${listNames(measureNames)}` });
+      } else if (!splitNames.includes(measure)) {
+        problems.push({
+          path,
+          message:
+            splitNames.length === 0
+              ? `measure \`${measure}\` is not split by the plan, which splits no measures`
+              : `measure \`${measure}\` is not split by the plan, which splits only ${listNames(splitNames)}`,
+        });
+      }
+    }
+  }
+}
+
+export function checkDataAgainstPlan(ir: PlanIR, data: Dataset): DataProblem[] {
+  const problems: DataProblem[] = [];
+  checkLineFigures(ir, data, problems);
+  checkSplitMeasures(ir, data, problems);
+  return sortProblems(problems);
+}

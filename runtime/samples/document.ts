@@ -1,7 +1,8 @@
 /**
- * The raw data document as JSON (../../../shared/spec/data.md), exactly what the generator
- * writes and what a user would hand to `comp run --data`. The validated form is
- * runtime/data/model.ts; this is its input side, with optional fields left out when they
+ * The raw data document as JSON (shared/spec/data.md), exactly what the generator writes and
+ * what a user would hand to `comp run --data`. A narrower form of runtime/data/document.ts's
+ * DataDocument (every list present, the figures the generator writes), assignable to it, so
+ * generated documents go straight into validateData. Optional fields are left out when they
  * carry their default.
  */
 
@@ -40,13 +41,17 @@ export interface RawSplit {
   to?: string;
 }
 
-export interface RawOrderLine {
+/**
+ * A type alias, not an interface: aliases get an implicit index signature, which keeps this
+ * assignable to runtime/data/document.ts's OrderLineRecord (`[figure: string]: ...`).
+ */
+export type RawOrderLine = {
   sku: string;
   /** Whole units (an exact integer, allowed as a JSON number by data.md). */
   qty: number;
   net: string;
   points: string;
-}
+};
 
 export interface RawOrder {
   id: string;

@@ -64,22 +64,21 @@ function attachmentWeight(talent: number, recruits: number): number {
   return talent * (1 + Math.min(recruits, ATTACHMENT_SATURATION));
 }
 
-function joinDays(count: number, roots: number, window: GenealogyWindow): Int32Array {
+/** Random days in [from, to], sorted: join days that rise with the index without a visible rhythm. */
+function sortedDays(count: number, from: number, to: number, rng: Rng): Int32Array {
+  const days = new Int32Array(count);
+  for (let k = 0; k < count; k++) days[k] = rng.between(from, Math.max(from, to));
+  return days.sort();
+}
+
+function joinDays(count: number, roots: number, window: GenealogyWindow, rng: Rng): Int32Array {
   const joined = new Int32Array(count);
   const recent = recentJoinerCount(count, roots);
   const established = count - recent;
-  const historyDays = window.monthsStart - 1 - window.historyStart;
-  const monthsDays = window.monthsEnd - window.monthsStart + 1;
-  for (let i = 0; i < count; i++) {
-    if (i < roots) {
-      joined[i] = window.historyStart;
-    } else if (i < established) {
-      // Integer interpolation keeps the mapping exact and non-decreasing.
-      joined[i] = window.historyStart + Math.floor(((i - roots + 1) * historyDays) / (established - roots));
-    } else {
-      joined[i] = window.monthsStart + Math.floor(((i - established) * monthsDays) / recent);
-    }
-  }
+  // Top partners founded the company on its first day; everyone else joins after them.
+  joined.fill(window.historyStart, 0, roots);
+  joined.set(sortedDays(established - roots, window.historyStart + 1, window.monthsStart - 1, rng), roots);
+  joined.set(sortedDays(recent, window.monthsStart, window.monthsEnd, rng), established);
   return joined;
 }
 
@@ -90,7 +89,7 @@ export function growGenealogy(count: number, rng: Rng, window: GenealogyWindow):
   const depth = new Int32Array(count);
   const lastRecruitJoined = new Int32Array(count).fill(-1);
   const talent = new Int32Array(count);
-  const joined = joinDays(count, roots, window);
+  const joined = joinDays(count, roots, window, rng);
   const picker = new WeightedPicker(count);
   const recruitingWindow = Math.max(5, Math.floor(count / 4));
 

@@ -1,6 +1,7 @@
 /**
- * Monthly orders of partners (their own consumption) and of customers, with realistic release
- * dates. Everything is integer cents, whole points and day numbers until the document is
+ * Monthly orders of partners (their own consumption, 75% order in a month, mostly 2–3 lines,
+ * so about half reach a typical 50-point activity threshold) and of customers (35%, mostly one
+ * line), with realistic release dates. Everything is integer cents, whole points and day numbers until the document is
  * written.
  *
  * Release mix per order: `pendingPerMille` pending (not paid, not delivered, or one of the
@@ -13,7 +14,7 @@ import type { Genealogy } from "./genealogy.ts";
 import { TerminationKind, type Customers, type Terminations } from "./people.ts";
 import type { Rng } from "./rng.ts";
 
-const PARTNER_ORDER_PER_MILLE = 650;
+const PARTNER_ORDER_PER_MILLE = 750;
 const CUSTOMER_ORDER_PER_MILLE = 350;
 const STARTER_KIT_PER_MILLE = 900;
 const LATE_PAYMENT_PER_MILLE = 80;
@@ -33,9 +34,13 @@ export interface DraftOrder {
   lines: DraftLine[];
 }
 
-function drawLines(rng: Rng): DraftLine[] {
+/** Cumulative percentages for 1, 2 (and else 3) lines: partners reorder more than customers. */
+const PARTNER_LINE_MIX = [25, 65] as const;
+const CUSTOMER_LINE_MIX = [60, 90] as const;
+
+function drawLines(mix: readonly [number, number], rng: Rng): DraftLine[] {
   const roll = rng.below(100);
-  const count = roll < 55 ? 1 : roll < 85 ? 2 : 3;
+  const count = roll < mix[0] ? 1 : roll < mix[1] ? 2 : 3;
   return rng
     .shuffled(PRODUCTS)
     .slice(0, count)
@@ -102,7 +107,7 @@ export function drawOrders(inputs: OrderInputs, rng: Rng): DraftOrder[] {
         add({ kind: "partner", index: i }, joined, month, [{ product: STARTER_KIT, qty: 1 }]);
       }
       if (rng.chance(PARTNER_ORDER_PER_MILLE)) {
-        add({ kind: "partner", index: i }, rng.between(from, to), month, drawLines(rng));
+        add({ kind: "partner", index: i }, rng.between(from, to), month, drawLines(PARTNER_LINE_MIX, rng));
       }
     }
 
@@ -110,7 +115,7 @@ export function drawOrders(inputs: OrderInputs, rng: Rng): DraftOrder[] {
       const joined = customers.joined[c] ?? 0;
       if (joined > monthLast) break; // customers are in join order
       if (!rng.chance(CUSTOMER_ORDER_PER_MILLE)) continue;
-      add({ kind: "customer", index: c }, rng.between(Math.max(monthFirst, joined), monthLast), month, drawLines(rng));
+      add({ kind: "customer", index: c }, rng.between(Math.max(monthFirst, joined), monthLast), month, drawLines(CUSTOMER_LINE_MIX, rng));
     }
   }
   orders.sort((a, b) => a.day - b.day || a.seq - b.seq);

@@ -33,19 +33,32 @@ const STREAM = { genealogy: 1, people: 2, orders: 3, splits: 4, cancellations: 5
 /** The company started three years before the first generated month. */
 const HISTORY_YEARS = 3;
 
-function partnersOf(genealogy: Genealogy, terminations: Terminations): RawPartner[] {
+/** Day number -> ISO text, shared: 300k orders use a few hundred distinct days. */
+function isoDateCache(): (day: number) => string {
+  const cache = new Map<number, string>();
+  return (day) => {
+    let text = cache.get(day);
+    if (text === undefined) {
+      text = isoDate(day);
+      cache.set(day, text);
+    }
+    return text;
+  };
+}
+
+function partnersOf(genealogy: Genealogy, terminations: Terminations, iso: (day: number) => string): RawPartner[] {
   const partners: RawPartner[] = [];
   for (let i = 0; i < genealogy.count; i++) {
     const sponsor = genealogy.sponsor[i] ?? -1;
     const partner: RawPartner = {
       id: partnerId(i),
       sponsor: sponsor < 0 ? null : partnerId(sponsor),
-      joined: isoDate(genealogy.joined[i] ?? 0),
+      joined: iso(genealogy.joined[i] ?? 0),
     };
     const kind = terminations.kind[i];
     if (kind === TerminationKind.Dated) {
       partner.status = "terminated";
-      partner.terminated = isoDate(terminations.day[i] ?? 0);
+      partner.terminated = iso(terminations.day[i] ?? 0);
     } else if (kind === TerminationKind.Undated) {
       partner.status = "terminated";
     }
@@ -54,21 +67,21 @@ function partnersOf(genealogy: Genealogy, terminations: Terminations): RawPartne
   return partners;
 }
 
-function customersOf(customers: Customers): RawCustomer[] {
+function customersOf(customers: Customers, iso: (day: number) => string): RawCustomer[] {
   return Array.from(customers.partner, (partner, c) => ({
     id: customerId(c),
     partner: partnerId(partner),
-    joined: isoDate(customers.joined[c] ?? 0),
+    joined: iso(customers.joined[c] ?? 0),
   }));
 }
 
-function ordersOf(orders: readonly DraftOrder[]): RawOrder[] {
+function ordersOf(orders: readonly DraftOrder[], iso: (day: number) => string): RawOrder[] {
   return orders.map((order, index) => ({
     id: orderId(index),
     buyer: order.buyer.kind === "partner" ? partnerId(order.buyer.index) : customerId(order.buyer.index),
-    date: isoDate(order.day),
-    paid: order.paid === null ? null : isoDate(order.paid),
-    delivered: order.delivered === null ? null : isoDate(order.delivered),
+    date: iso(order.day),
+    paid: order.paid === null ? null : iso(order.paid),
+    delivered: order.delivered === null ? null : iso(order.delivered),
     lines: order.lines.map((line) => ({
       sku: line.product.sku,
       qty: line.qty,
@@ -99,15 +112,16 @@ function generateResolved(options: ResolvedOptions): DataDocument {
   );
   const cancellations = drawCancellations(orders, options.cancellations, new Rng(options.seed, STREAM.cancellations));
 
+  const iso = isoDateCache();
   return {
-    partners: partnersOf(genealogy, terminations),
-    customers: customersOf(customers),
+    partners: partnersOf(genealogy, terminations, iso),
+    customers: customersOf(customers, iso),
     splits,
-    orders: ordersOf(orders),
+    orders: ordersOf(orders, iso),
     cancellations: cancellations.map((c, index) => ({
       id: cancellationId(index),
       order: orderId(c.order),
-      date: isoDate(c.day),
+      date: iso(c.day),
       goods: c.goods,
       ...(c.lines === null ? {} : { lines: c.lines }),
     })),

@@ -5,13 +5,16 @@
  * - a partner is terminated only after their last recruit joined and at least 30 days after
  *   joining; undated terminations (terminated in every period) only for partners whose whole
  *   recruiting happened before the generated months;
- * - customers join on or after their partner and never after the partner's termination.
+ * - customers join on or after their partner and never after the partner's termination;
+ * - good recruiters also win more customers: a partner's expected customer count is the
+ *   requested average scaled by (1 + recruits) / 2, which keeps the overall average near the
+ *   request (the average partner has about one recruit) and gives stage speakers customers too.
  */
 import type { Genealogy, GenealogyWindow } from "./genealogy.ts";
 import type { Rng } from "./rng.ts";
 
 const TERMINATED_PER_MILLE = 40;
-const MAX_CUSTOMERS_PER_PARTNER = 30;
+const MAX_CUSTOMERS_PER_PARTNER = 60;
 
 /** Codes stored in `Terminations.kind` (a typed array keeps 100k partners compact). */
 export const TerminationKind = { None: 0, Dated: 1, Undated: 2 } as const;
@@ -61,7 +64,6 @@ export function drawCustomers(
   customersPerPartner: number,
   rng: Rng,
 ): Customers {
-  const perMille = continuationPerMille(customersPerPartner);
   const partners: number[] = [];
   const joinedDays: number[] = [];
   for (let i = 0; i < genealogy.count; i++) {
@@ -69,6 +71,7 @@ export function drawCustomers(
     const from = genealogy.joined[i] ?? 0;
     const terminatedDay = terminations.day[i] ?? -1;
     const to = terminatedDay >= 0 ? Math.min(window.monthsEnd, terminatedDay - 1) : window.monthsEnd;
+    const perMille = continuationPerMille((customersPerPartner * (1 + (genealogy.frontline[i] ?? 0))) / 2);
     let count = 0;
     while (count < MAX_CUSTOMERS_PER_PARTNER && rng.chance(perMille)) count++;
     for (let k = 0; k < count; k++) {

@@ -1,8 +1,8 @@
 /**
  * Split agreements around "stage speakers": recruiters who bring in many people at events and
  * hand most of them to supporters (Betreuer) in other teams. The recruiters with the most
- * recruits and customers become speakers in turn; each hands over up to 80% of their recruits
- * (most recent first) to 2–3 supporters outside the speaker's own organisation.
+ * recruits and customers become speakers in turn; each hands over 80% of their recruits and
+ * customers to 2–3 supporters outside the speaker's own organisation.
  *
  * Why outside the speaker's subtree: a member is a direct recruit (or customer) of the speaker,
  * so a supporter outside that subtree can never be the member or in the member's downline —
@@ -20,7 +20,6 @@ const SUPPORTER_SEARCH_ATTEMPTS = 400;
 
 interface Member {
   id: string;
-  joined: number;
 }
 
 export interface SplitInputs {
@@ -59,17 +58,12 @@ function indexMembers(inputs: SplitInputs): Member[][] {
   const members: Member[][] = Array.from({ length: genealogy.count }, () => []);
   for (let i = 0; i < genealogy.count; i++) {
     const sponsor = genealogy.sponsor[i] ?? -1;
-    if (sponsor >= 0) members[sponsor]?.push({ id: partnerId(i), joined: genealogy.joined[i] ?? 0 });
+    if (sponsor >= 0) members[sponsor]?.push({ id: partnerId(i) });
   }
   for (let c = 0; c < customers.partner.length; c++) {
-    members[customers.partner[c] ?? 0]?.push({ id: customerId(c), joined: customers.joined[c] ?? 0 });
+    members[customers.partner[c] ?? 0]?.push({ id: customerId(c) });
   }
   return members;
-}
-
-/** Most recent first: new recruits are the ones who need a supporter; ties by id. */
-function byRecentFirst(a: Member, b: Member): number {
-  return b.joined - a.joined || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** Active partners with a team of their own, outside the speaker's organisation. */
@@ -109,7 +103,8 @@ export function drawSplits(inputs: SplitInputs, rng: Rng): RawSplit[] {
   if (inputs.count <= 0) return splits;
   const membersByPartner = indexMembers(inputs);
   for (const speaker of rankSpeakers(inputs)) {
-    const members = (membersByPartner[speaker] ?? []).slice().sort(byRecentFirst);
+    // Which recruits a speaker hands over is the speaker's choice: a random 80%, partners and customers alike.
+    const members = rng.shuffled(membersByPartner[speaker] ?? []);
     const handedOver = members.slice(0, Math.ceil((members.length * HANDED_OVER_PERCENT) / 100));
     const supporters = findSupporters(inputs, speaker, rng);
     if (supporters.length === 0) continue;

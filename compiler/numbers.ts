@@ -1,0 +1,33 @@
+/**
+ * Exact conversions between the numbers as written in a plan and the canonical decimal strings
+ * of the IR. Everything goes through runtime/decimal.ts: never a JavaScript float.
+ */
+import { Decimal, canonical } from "../runtime/decimal.ts";
+
+/** The lexer only produces `\d+(\.\d+)?`; anything else is not a plan number. */
+const PLAIN_NUMBER = /^\d+(\.\d+)?$/;
+
+/** The exact value of a number literal's text, or null if the text is not a plain number. */
+export function decimalOf(text: string): Decimal | null {
+  return PLAIN_NUMBER.test(text) ? new Decimal(text) : null;
+}
+
+/** "10.00" -> "10", "0.010" -> "0.01". Callers pass only checked literal text. */
+export function canonicalNumber(text: string): string {
+  return canonical(new Decimal(text));
+}
+
+/** "5" (from `5%`) -> "0.05"; "2.5" -> "0.025". Dividing by 100 is exact in decimal. */
+export function percentToFraction(text: string): string {
+  return canonical(new Decimal(text).div(100));
+}
+
+/** "0.05" -> "5"; the inverse of percentToFraction, for printing. */
+export function fractionToPercent(fraction: string): string {
+  return canonical(new Decimal(fraction).times(100));
+}
+
+/** Whether the text is a whole number (`3`, also `3.0`). */
+export function isWhole(value: Decimal): boolean {
+  return value.isInteger();
+}

@@ -1,0 +1,84 @@
+/**
+ * `comp run --through`: every period from the first one in which an order is dated (every
+ * order counts in its own month or later) through `through`, each as a final run at its
+ * earliest allowed as-of date (semantics §2), each fed the earlier results as history.
+ */
+import type { PlanIR, Policy } from "../../compiler/ir.ts";
+import type { Dataset } from "../data/model.ts";
+import { isValidPeriod, periodOf, periodsFromTo } from "../dates.ts";
+import type { PeriodResult, ResultDocument } from "../result.ts";
+import { earliestFinalAsOf, runPeriod } from "./runPeriod.ts";
+import { internalError, runError, type RunError } from "./errors.ts";
+
+export type { RunError } from "./errors.ts";
+
+export interface RunOptions {
+  /** Last period "YYYY-MM" (inclusive). */
+  through: string;
+  /** Overrides ir.cancellation.policy (phase 2 uses it). */
+  policy?: Policy;
+  /** Overrides ir.split.mode (phase 2). */
+  splitMode?: "volume" | "commission";
+  /** Leave after-run cancellations' clawbacks out (phase 2, for comparisons). */
+  ignoreAfterRunCancellations?: boolean;
+}
+
+export type RunOutcome = { ok: true; result: ResultDocument } | { ok: false; error: RunError };
+
+/** The first period any order is dated in; null without orders. */
+export function firstPeriod(data: Dataset): string | null {
+  let first: string | null = null;
+  for (const order of data.orders) {
+    const p = periodOf(order.date);
+    if (first === null || p < first) first = p;
+  }
+  return first;
+}
+
+export function runThrough(ir: PlanIR, data: Dataset, options: RunOptions): RunOutcome {
+  try {
+    return runAll(ir, data, options);
+  } catch (error) {
+    return { ok: false, error: internalError(error) };
+  }
+}
+
+function runAll(ir: PlanIR, data: Dataset, options: RunOptions): RunOutcome {
+  const { through } = options;
+  if (!isValidPeriod(through)) {
+    return { ok: false, error: runError("invalid-period", `"${through}" is not a period (YYYY-MM)`) };
+  }
+  const first = firstPeriod(data);
+  if (first === null) {
+    return { ok: false, error: runError("no-orders", "the data has no orders, so there is no period to run") };
+  }
+  if (through < first) {
+    return {
+      ok: false,
+      error: runError("through-before-first-period", `nothing to run through ${through}: the first order is dated in ${first}`, [
+        `run through ${first} or later`,
+      ]),
+    };
+  }
+  const policy = options.policy ?? ir.cancellation.policy;
+  const periods: PeriodResult[] = [];
+  for (const period of periodsFromTo(first, through)) {
+    const outcome = runPeriod({
+      ir,
+      data,
+      history: periods,
+      period,
+      asOf: earliestFinalAsOf(ir, data, period).asOf,
+      final: true,
+      policy,
+      ...(options.splitMode ? { splitMode: options.splitMode } : {}),
+      ...(options.ignoreAfterRunCancellations ? { ignoreAfterRunCancellations: true } : {}),
+    });
+    if (!outcome.ok) {
+      const error = outcome.error;
+      return { ok: false, error: { ...error, message: `${period}: ${error.message}` } };
+    }
+    periods.push(outcome.period);
+  }
+  return { ok: true, result: { plan: ir.name, policy, periods } };
+}

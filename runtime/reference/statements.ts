@@ -1,0 +1,39 @@
+/**
+ * Statements (semantics §7 "Balances") for every partner joined by the end of the period:
+ * earned = sum of the partner's rounded entries; balance = carried in + earned; the payout is
+ * the balance when it is positive and at least the plan's minimum payout, else 0; the rest is
+ * carried out. Carried in is the previous final period's carried out (0 without one).
+ */
+import { Decimal, ZERO } from "../decimal.ts";
+import type { PeriodResult, Statement } from "../result.ts";
+import type { EntryDraft } from "./bonuses/sink.ts";
+import { formatAmount, type Money } from "./rounding.ts";
+import type { Structure } from "./structure.ts";
+
+export function buildStatements(
+  listed: number[],
+  drafts: EntryDraft[],
+  previous: PeriodResult | undefined,
+  structure: Structure,
+  money: Money,
+  payoutMinimum: Decimal,
+): Record<string, Statement> {
+  const earned = new Map<number, Decimal>();
+  for (const d of drafts) earned.set(d.recipient, (earned.get(d.recipient) ?? ZERO).plus(d.amount));
+  const statements: Record<string, Statement> = {};
+  for (const p of listed) {
+    const id = structure.partners[p]!.id;
+    const own = earned.get(p) ?? ZERO;
+    const carriedText = previous?.statements[id]?.carriedOut;
+    const carriedIn = carriedText === undefined ? ZERO : new Decimal(carriedText);
+    const balance = carriedIn.plus(own);
+    const payout = balance.gt(0) && balance.gte(payoutMinimum) ? balance : ZERO;
+    statements[id] = {
+      earned: formatAmount(own, money),
+      carriedIn: formatAmount(carriedIn, money),
+      payout: formatAmount(payout, money),
+      carriedOut: formatAmount(balance.minus(payout), money),
+    };
+  }
+  return statements;
+}

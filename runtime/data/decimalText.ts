@@ -24,9 +24,23 @@ export function isDecimalValue(value: unknown): value is DecimalValue {
   return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
 }
 
-/** Canonical plain-notation string of an accepted decimal value: "049.90" -> "49.9", 2 -> "2". */
+/**
+ * Canonical plain-notation string of an accepted decimal value: "049.90" -> "49.9", 2 -> "2".
+ * The same text as runtime/decimal.ts `canonical`, computed on the text: a data document has
+ * hundreds of thousands of figures, and constructing a Decimal for each cost seconds.
+ */
 export function canonicalDecimal(value: DecimalValue): string {
-  return canonical(new Decimal(typeof value === "number" ? String(value) : value));
+  if (typeof value === "number") return String(value);
+  const point = value.indexOf(".");
+  let whole = point === -1 ? value : value.slice(0, point);
+  let fraction = point === -1 ? "" : value.slice(point + 1);
+  let start = 0;
+  while (start < whole.length - 1 && whole.charCodeAt(start) === 48) start++;
+  whole = whole.slice(start);
+  let end = fraction.length;
+  while (end > 0 && fraction.charCodeAt(end - 1) === 48) end--;
+  fraction = fraction.slice(0, end);
+  return fraction === "" ? whole : `${whole}.${fraction}`;
 }
 
 /** The Decimal of an accepted decimal value. */

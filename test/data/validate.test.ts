@@ -4,7 +4,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { canonicalDecimal } from "../../runtime/data/decimalText.ts";
 import type { DataDocument } from "../../runtime/data/document.ts";
+import { Decimal, canonical } from "../../runtime/decimal.ts";
 import { validateData } from "../../runtime/data/validate.ts";
 import { smallDocument } from "./fixtures.ts";
 
@@ -116,6 +118,18 @@ describe("accepted on purpose (continued)", () => {
 });
 
 describe("normalization", () => {
+  it("writes decimal text exactly as runtime/decimal.ts canonical does", () => {
+    const digits = fc.string({ unit: fc.constantFrom("0", "0", "1", "5", "9"), minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(digits, fc.option(digits, { nil: undefined }), (whole, fraction) => {
+        const text = fraction === undefined ? whole : `${whole}.${fraction}`;
+        expect(canonicalDecimal(text)).toBe(canonical(new Decimal(text)));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(canonicalDecimal(Number.MAX_SAFE_INTEGER)).toBe("9007199254740991");
+  });
+
   it("writes decimals canonically and JSON numbers as strings", () => {
     const doc = smallDocument();
     doc.orders[0] = {
@@ -154,11 +168,12 @@ describe("normalization", () => {
   });
 
   it("lists problems in the same order whatever the key order of the input objects", () => {
-    const doc = smallDocument() as DataDocument & Record<string, unknown>;
+    const doc = smallDocument() as unknown as Record<string, Record<string, unknown>[] | number>;
     doc.extra = 1;
-    (doc.partners[0] as Record<string, unknown>).nickname = "Top";
-    (doc.partners[0] as Record<string, unknown>).joined = "2025-1-1";
-    (doc.orders[0] as Record<string, unknown>).buyer = 5;
+    const partner = (doc.partners as Record<string, unknown>[])[0] as Record<string, unknown>;
+    partner.nickname = "Top";
+    partner.joined = "2025-1-1";
+    ((doc.orders as Record<string, unknown>[])[0] as Record<string, unknown>).buyer = 5;
     const a = problemsOf(doc);
     expect(a.length).toBe(4);
     expect(JSON.stringify(problemsOf(reverseKeys(doc)))).toBe(JSON.stringify(a));

@@ -1,28 +1,16 @@
 /**
- * Decimal text of the data document: the shapes the schema accepts and their canonical form.
+ * Decimal text of the data document and its canonical form.
  *
- * The data document carries money and volume as decimal strings ("49.90") and accepts JSON
- * numbers only when they are exact non-negative integers (a JSON number like 0.1 has already
- * lost its exact value when JSON.parse is done with it). Percentages are strings with `%`.
+ * The data document carries money and volume as decimal strings ("49.90", data.schema.json's
+ * pattern `^\d+(\.\d+)?$`) and accepts JSON numbers only when they are exact non-negative
+ * integers (a JSON number like 0.1 has already lost its exact value once JSON.parse is done
+ * with it). Percentages are strings with `%`, a minus sign allowed so that "-5%" can be
+ * reported as a share outside 0–100% rather than as unreadable text.
  */
 import { Decimal, canonical } from "../decimal.ts";
 
-/** Non-negative decimal string: digits, optionally a point and more digits. */
-export const DECIMAL_TEXT = /^\d+(\.\d+)?$/;
-
-/**
- * Percentage string. A minus sign is accepted by the shape so that "-5%" is reported as a
- * share outside 0–100% rather than as unreadable text.
- */
-export const PERCENT_TEXT = /^-?\d+(\.\d+)?%$/;
-
 /** A raw decimal value the schema accepted: a decimal string or a safe non-negative integer. */
 export type DecimalValue = string | number;
-
-export function isDecimalValue(value: unknown): value is DecimalValue {
-  if (typeof value === "string") return DECIMAL_TEXT.test(value);
-  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
-}
 
 /**
  * Canonical plain-notation string of an accepted decimal value: "049.90" -> "49.9", 2 -> "2".

@@ -23,7 +23,7 @@ export function formatPath(segments: readonly PathSegment[]): string {
 }
 
 /** The inverse of formatPath, for sorting. */
-export function parsePath(path: string): PathSegment[] {
+function parsePath(path: string): PathSegment[] {
   const segments: PathSegment[] = [];
   const token = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([A-Za-z_$][A-Za-z0-9_$]*)/g;
   for (let m = token.exec(path); m !== null; m = token.exec(path)) {

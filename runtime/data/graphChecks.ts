@@ -3,8 +3,9 @@
  *
  * Checks duplicate ids (partners and customers share one id space), unknown sponsors, sponsor
  * cycles, partners who joined before their sponsor, `terminated` dates that contradict the
- * status, and customers attached to an unknown partner. Builds the People index the later
- * checks use: who an id is, and an ancestor test on the sponsor forest.
+ * status or come before the joining date, and customers attached to an unknown partner.
+ * Builds the People index the later checks use: who an id is, and an ancestor test on the
+ * sponsor forest.
  */
 import type { DataProblem } from "./model.ts";
 import type { DataDocument } from "./document.ts";
@@ -147,14 +148,17 @@ function reportCycle(forest: SponsorForest, first: number, byId: Map<string, Per
   }
   const quoted = names.map((n) => `\`${n}\``);
   // A cycle through thousands of partners (a broken import) is named by its ends, not in full.
+  const hidden = quoted.length - (MAX_CYCLE_NAMES - 1);
   const shown =
-    quoted.length <= MAX_CYCLE_NAMES
+    hidden <= 1
       ? quoted
-      : [...quoted.slice(0, MAX_CYCLE_NAMES - 2), `... ${quoted.length - MAX_CYCLE_NAMES + 1} more ...`, quoted[quoted.length - 1] as string];
+      : [...quoted.slice(0, MAX_CYCLE_NAMES - 2), `... ${hidden} more ...`, quoted[quoted.length - 1] as string];
   problems.push({
     path,
     id,
-    message: `sponsor cycle of ${names.length} partners: ${[...shown, quoted[0]].join(" -> ")} (each is sponsored by the next)`,
+    message:
+      `sponsor cycle of ${names.length} partners: ${[...shown, quoted[0]].join(" -> ")} ` +
+      `(each is sponsored by the next)`,
   });
 }
 
@@ -207,7 +211,8 @@ function checkTermination(doc: DataDocument, problems: DataProblem[]): void {
         `set "status": "terminated" or remove the date`;
       problems.push({ path, id: p.id, message });
     } else if (terminated < p.joined) {
-      problems.push({ path, id: p.id, message: `\`${p.id}\` is terminated on ${terminated}, before it joined (${p.joined})` });
+      const message = `\`${p.id}\` is terminated on ${terminated}, before it joined (${p.joined})`;
+      problems.push({ path, id: p.id, message });
     }
   });
 }

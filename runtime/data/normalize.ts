@@ -64,7 +64,10 @@ export function normalizeDocument(doc: DataDocument): Dataset {
       order: c.order,
       date: c.date,
       goods: c.goods,
-      lines: c.lines === undefined || c.lines === null ? null : c.lines.map((l) => ({ line: l.line, qty: canonicalDecimal(l.qty) })),
+      lines:
+        c.lines === undefined || c.lines === null
+          ? null
+          : c.lines.map((l) => ({ line: l.line, qty: canonicalDecimal(l.qty) })),
     })),
   };
 }

@@ -57,7 +57,8 @@ function checkSplitMeasures(ir: PlanIR, data: Dataset, problems: DataProblem[]):
     for (const measure of Object.keys(agreement.shareByMeasure).sort()) {
       const path = formatPath(["splits", agreement.index, "share", measure]);
       if (!measureNames.includes(measure)) {
-        problems.push({ path, message: `unknown measure \`${measure}\`; the plan's measures are ${listNames(measureNames)}` });
+        const message = `unknown measure \`${measure}\`; the plan's measures are ${listNames(measureNames)}`;
+        problems.push({ path, message });
       } else if (!splitNames.includes(measure)) {
         problems.push({
           path,

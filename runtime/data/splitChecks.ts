@@ -47,7 +47,7 @@ function checkShares(split: SplitRecord, index: number, problems: DataProblem[])
       ? [[`splits[${index}].share`, share]]
       : Object.keys(share)
           .sort()
-          .map((measure): [string, string] => [formatPath(["splits", index, "share", measure]), share[measure] as string]);
+          .map((measure) => [formatPath(["splits", index, "share", measure]), share[measure] as string]);
   for (const [path, text] of entries) {
     const percent = percentOf(text);
     if (percent.isNegative() || percent.greaterThan(100)) {

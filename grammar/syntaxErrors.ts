@@ -1,0 +1,341 @@
+/**
+ * Parse errors in the plan designer's words.
+ *
+ * chevrotain builds its error messages through a provider while parsing; ours
+ * (`structuredMessageProvider`) records what was expected as JSON instead of prose, and
+ * `syntaxDiagnostics` turns that, plus the tokens around the error, into a Diagnostic:
+ * "expected a percentage like `5%` after `level 1:`". Codes (stable):
+ *   E010 expected something (a token is missing or wrong)
+ *   E011 unexpected token (something that does not belong here)
+ *   E012 missing closing brace
+ */
+import { EOF, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
+import type { Diagnostic } from "./diagnostic.ts";
+import type { LineIndex, Span } from "./source.ts";
+import { closestWord } from "./closestWord.ts";
+import { showText } from "./showText.ts";
+import { BONUS_KINDS, ITEM_KEYWORDS, TOKEN_INFO } from "./tokenInfo.ts";
+
+type ErrorKind = "mismatch" | "noViableAlt" | "earlyExit" | "notAllInput";
+
+interface ErrorPayload {
+  kind: ErrorKind;
+  /** Token type names that would have been accepted. */
+  expected: string[];
+  /** The grammar rule the parser was in. */
+  rule: string;
+}
+
+function firstTokens(paths: TokenType[][]): string[] {
+  const names = new Set<string>();
+  for (const path of paths) {
+    const first = path[0];
+    if (first !== undefined) names.add(first.name);
+  }
+  return [...names];
+}
+
+function payload(kind: ErrorKind, expected: string[], rule: string): string {
+  return JSON.stringify({ kind, expected, rule } satisfies ErrorPayload);
+}
+
+export const structuredMessageProvider: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, ruleName }) => payload("mismatch", [expected.name], ruleName),
+  buildNotAllInputParsedMessage: ({ ruleName }) => payload("notAllInput", ["EOF"], ruleName),
+  buildNoViableAltMessage: ({ expectedPathsPerAlt, ruleName }) =>
+    payload("noViableAlt", firstTokens(expectedPathsPerAlt.flat()), ruleName),
+  buildEarlyExitMessage: ({ expectedIterationPaths, ruleName }) =>
+    payload("earlyExit", firstTokens(expectedIterationPaths), ruleName),
+};
+
+function readPayload(message: string): ErrorPayload {
+  try {
+    const parsed = JSON.parse(message) as ErrorPayload;
+    if (Array.isArray(parsed.expected) && typeof parsed.rule === "string") return parsed;
+  } catch {
+    // fall through: a message we did not build (should not happen)
+  }
+  return { kind: "notAllInput", expected: [], rule: "" };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const LABELS = new Map(TOKEN_INFO.map((t) => [t.name, t.label]));
+const KEYWORD_TOKENS = new Set(TOKEN_INFO.filter((t) => t.category === "keyword").map((t) => t.name));
+const TOKEN_WORDS = new Map(TOKEN_INFO.filter((t) => t.category === "keyword").map((t) => [t.name, t.pattern]));
+const ITEM_TOKENS = new Set(ITEM_KEYWORDS.map((w) => w.charAt(0).toUpperCase() + w.slice(1)));
+
+const BLOCKS: Record<string, { name: string; hint: string; words: readonly string[] }> = {
+  ranksItem: { name: "ranks list", hint: "a rank like `Junior: PV >= 50`", words: ["and", "or", "not", "with", "maxleg", "legs", "frontline"] },
+  bonusItem: { name: "bonus body", hint: "a rule like `level 1: 5%`", words: ["level", "generation", "compression", "rate", "within", "shares", "requires", "from", "days"] },
+  splitItem: { name: "split block", hint: "`mode`, `measures` or `default share`", words: ["mode", "measures", "default", "share"] },
+  cancellationItem: { name: "cancellation block", hint: "`withdrawal`, `policy` or `late canceller:`", words: ["withdrawal", "policy", "late", "canceller", "days", "after", "delivery", "hold", "weeks", "prepayment", "only"] },
+  sharesClause: { name: "shares list", hint: "a share like `Manager: 1`", words: [] },
+};
+
+/** The block a rule belongs to, for rules that are clauses inside a block. */
+const BLOCK_OF_RULE: Record<string, string> = {
+  rankDecl: "ranksItem", bonusClause: "bonusItem", levelClause: "bonusItem", generationClause: "bonusItem",
+  rankRateClause: "bonusItem", rateClause: "bonusItem", withinClause: "bonusItem", shareEntry: "sharesClause",
+  splitClause: "splitItem", splitModeClause: "splitItem", splitMeasuresClause: "splitItem",
+  splitDefaultShareClause: "splitItem", cancellationClause: "cancellationItem", withdrawalClause: "cancellationItem",
+  policyClause: "cancellationItem", lateCancellerClause: "cancellationItem",
+};
+
+const CONDITION_WORDS = ["and", "or", "not", "with", "maxleg", "legs", "frontline"];
+
+export interface SyntaxProblem {
+  diagnostic: Diagnostic;
+  /** End offset of the text recovery skipped over because of this error (>= span.end). */
+  recoveredUntil: number;
+  /**
+   * Where the error belongs for "one diagnostic per item": usually its own start; but when the
+   * offending token is the next item's keyword or the end of the plan (a block left open), the
+   * error belongs to the item before, so it is anchored at the previous token.
+   */
+  anchor: number;
+}
+
+interface ErrorContext {
+  tokens: IToken[];
+  text: string;
+  lines: LineIndex;
+}
+
+export function syntaxProblems(errors: readonly IRecognitionException[], ctx: ErrorContext): SyntaxProblem[] {
+  return errors.map((error) => describe(error, ctx));
+}
+
+function isEof(token: IToken | undefined): boolean {
+  return token === undefined || token.tokenType === EOF || Number.isNaN(token.startOffset);
+}
+
+function tokenEnd(token: IToken): number {
+  return token.startOffset + token.image.length;
+}
+
+/** Index of the first token starting at or after `offset`. */
+function tokenIndexAt(tokens: IToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.startOffset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function spanOfToken(token: IToken | undefined, ctx: ErrorContext): Span {
+  if (isEof(token)) {
+    const n = ctx.text.length;
+    return ctx.lines.span(Math.max(0, n - 1), n);
+  }
+  return ctx.lines.span(token!.startOffset, tokenEnd(token!));
+}
+
+/**
+ * The words just before the error that say where we are: `level 1:`, `requires`, `active when`.
+ * Walks back over the previous tokens and stops after the keyword that starts the phrase.
+ */
+function leadIn(tokens: IToken[], before: number): string | undefined {
+  const parts: IToken[] = [];
+  for (let i = before - 1; i >= 0 && parts.length < 6; i--) {
+    const token = tokens[i]!;
+    const name = token.tokenType.name;
+    if (name === "LBrace" || name === "RBrace") break;
+    parts.unshift(token);
+    const previous = tokens[i - 1];
+    const isKeyword = KEYWORD_TOKENS.has(name);
+    const previousIsKeyword = previous !== undefined && KEYWORD_TOKENS.has(previous.tokenType.name);
+    if (isKeyword && !previousIsKeyword) break;
+    if (ITEM_TOKENS.has(name)) break;
+  }
+  if (parts.length === 0) return undefined;
+  let out = "";
+  parts.forEach((token, i) => {
+    const name = token.tokenType.name;
+    const prev = parts[i - 1];
+    const glue =
+      i === 0 || name === "Colon" || name === "Comma" || name === "RParen" || prev?.tokenType.name === "LParen" ||
+      (name === "LParen" && prev !== undefined && ["Name", "Legs", "Frontline"].includes(prev.tokenType.name));
+    out += (glue ? "" : " ") + token.image;
+  });
+  return out;
+}
+
+function expectedPhrase(expected: string, rule: string, previous: IToken | undefined, beforePrevious: IToken | undefined): string {
+  const prev = previous?.tokenType.name;
+  switch (expected) {
+    case "Name":
+      if (prev === "Requires" || prev === "At" || prev === "From") return "a rank name";
+      if (rule === "figure" && prev === "LParen") {
+        const fn = beforePrevious?.tokenType.name;
+        return fn === "Legs" || fn === "Frontline" ? "a rank name" : "a measure name like `CV`";
+      }
+      if (prev === "On") return "the measure the bonus pays on, like `CV`";
+      if (rule === "volumeItem") return prev === "Equals" ? "a data figure like `points` or `net`" : "a name for the measure, like `PV`";
+      if (rule === "currencyItem") return "a currency code like `EUR`";
+      if (rule === "roundingItem") return "a rounding mode like `half-up` or `half-even`";
+      if (rule === "periodItem") return "a period like `monthly`";
+      if (rule === "policyClause") return "a policy: `simple`, `previous-rank` or `exact`";
+      if (rule === "splitMeasuresClause") return "a measure name like `PV`";
+      if (rule === "shareEntry" || rule === "rankDecl" || rule === "rankRateClause") return "a rank name";
+      return "a name";
+    case "Number":
+      switch (rule) {
+        case "levelClause": return "a level number like `1`";
+        case "generationClause": return "a generation number like `1`";
+        case "withinClause": return "a number of days like `60`";
+        case "withdrawalClause": return "a number of days like `14`";
+        case "holdPart": return "a number of weeks like `8`";
+        case "comparison": return "a number like `50`";
+        case "payoutItem": return "an amount like `10.00`";
+        case "roundingItem": return "a money unit like `0.01`";
+        case "shareEntry": return "a number of shares like `1`";
+        default: return "a number";
+      }
+    case "String":
+      if (rule === "planHeader") return prev === "Version" ? 'the version in double quotes, like `"2026.1"`' : 'the plan\'s name in double quotes, like `"Vitalis Classic"`';
+      if (rule === "bonusItem") return 'the bonus title in double quotes, like `"Ebenenbonus"`';
+      return "a text in double quotes";
+    case "Percent":
+      return "a percentage like `5%`";
+    default:
+      return LABELS.get(expected) ?? `\`${expected}\``;
+  }
+}
+
+function noViableAltPhrase(rule: string, expected: string[], previous: IToken | undefined, beforePrevious: IToken | undefined): string {
+  switch (rule) {
+    case "bonusKind":
+      return `a bonus kind (${orList(BONUS_KINDS.map((k) => `\`${k}\``))})`;
+    case "splitModeName":
+      return "a split mode (`volume` or `commission`)";
+    case "primaryCondition":
+    case "figure":
+    case "notCondition":
+      return "a comparison like `PV >= 50`";
+    case "compareOp":
+      return "a comparison operator (`>=`, `>`, `<=`, `<`, `=` or `!=`)";
+    case "lateCancellerRule":
+      return "`hold 8 weeks` or `prepayment only`";
+    default:
+      return orList(expected.map((e) => expectedPhrase(e, rule, previous, beforePrevious)));
+  }
+}
+
+function orList(items: string[]): string {
+  const unique = [...new Set(items)];
+  if (unique.length <= 1) return unique[0] ?? "something else";
+  return `${unique.slice(0, -1).join(", ")} or ${unique[unique.length - 1]}`;
+}
+
+function describe(error: IRecognitionException, ctx: ErrorContext): SyntaxProblem {
+  const info = readPayload(error.message);
+  const actual = isEof(error.token) ? undefined : error.token;
+  const at = actual === undefined ? ctx.tokens.length : tokenIndexAt(ctx.tokens, actual.startOffset);
+  const previous = ctx.tokens[at - 1];
+  const beforePrevious = ctx.tokens[at - 2];
+  const after = leadIn(ctx.tokens, at);
+  const afterText = after === undefined ? "" : ` after \`${after}\``;
+  const atEnd = actual === undefined ? ", but the plan ends here" : "";
+  const lastSkipped = error.resyncedTokens?.[error.resyncedTokens.length - 1];
+  const recoveredFrom = actual === undefined ? ctx.text.length : tokenEnd(actual);
+  const startsNextItem = actual === undefined || ITEM_TOKENS.has(actual.tokenType.name);
+  const recoveredUntil = Math.max(recoveredFrom, lastSkipped === undefined ? 0 : tokenEnd(lastSkipped));
+  const result = (code: string, message: string, span: Span, suggestion?: string): SyntaxProblem => ({
+    diagnostic: { code, severity: "error", message, span, ...(suggestion === undefined ? {} : { suggestion }) },
+    recoveredUntil: Math.max(recoveredUntil, span.end),
+    anchor: startsNextItem && previous !== undefined ? previous.startOffset : span.start,
+  });
+  const span = spanOfToken(actual, ctx);
+  const expected = info.expected;
+  const single = expected.length === 1 ? expected[0]! : undefined;
+
+  // A misspelled keyword is the most common typo: say so, at the misspelled word.
+  const typo = misspelledKeyword(info, actual, previous, beforePrevious);
+  if (typo !== undefined) {
+    return result("E011", `unknown word \`${typo.token.image}\``, spanOfToken(typo.token, ctx), `did you mean \`${typo.keyword}\`?`);
+  }
+
+  if (info.kind === "mismatch" && single === "RBrace") {
+    const block = BLOCKS[info.rule] ?? BLOCKS[BLOCK_OF_RULE[info.rule] ?? ""];
+    const blockName = block?.name ?? "block";
+    if (actual === undefined || ITEM_TOKENS.has(actual.tokenType.name)) {
+      return result("E012", `expected \`}\` to close the ${blockName}${atEnd}`, span);
+    }
+    const hint = block === undefined ? "" : `: expected ${block.hint}, or \`}\` to close it`;
+    return result("E011", `unexpected ${showText(actual.image)} in the ${blockName}${hint}`, span);
+  }
+  if ((info.kind === "mismatch" && single === "EOF") || info.kind === "notAllInput") {
+    if (actual === undefined) return result("E011", "unexpected end of the plan", span);
+    if (actual.tokenType.name === "RBrace") {
+      return result("E011", "unexpected `}`: there is no open block to close here", span);
+    }
+    return result(
+      "E011",
+      `unexpected ${showText(actual.image)}: expected a plan item such as \`ranks\`, \`bonus\` or \`cancellation\``,
+      span,
+    );
+  }
+  if (info.kind === "mismatch" && single === "LBrace") {
+    const block = BLOCKS[info.rule];
+    return result("E010", `expected \`{\` to open the ${block?.name ?? "block"}${atEnd}`, span);
+  }
+  if (info.kind === "mismatch" && single !== undefined) {
+    const phrase = expectedPhrase(single, info.rule, previous, beforePrevious);
+    return result("E010", `expected ${phrase}${afterText}${atEnd}`, span, valueSuggestion(single, actual));
+  }
+  const phrase = noViableAltPhrase(info.rule, expected, previous, beforePrevious);
+  return result("E010", `expected ${phrase}${afterText}${atEnd}`, span);
+}
+
+/** `5` where `5%` was expected and the like: suggest the fixed text. */
+function valueSuggestion(expected: string, actual: IToken | undefined): string | undefined {
+  if (actual === undefined) return undefined;
+  if (expected === "Percent" && actual.tokenType.name === "Number") return `did you mean \`${actual.image}%\`?`;
+  if (expected === "Number" && actual.tokenType.name === "Percent") return `did you mean \`${actual.image.slice(0, -1)}\`?`;
+  return undefined;
+}
+
+/**
+ * A name (the token at the error, or one of the two before it) that is one or two edits away from
+ * a keyword that fits here: `compresion` in a bonus body, `annd` in a condition, `rnks` at the top.
+ */
+function misspelledKeyword(
+  info: ErrorPayload,
+  actual: IToken | undefined,
+  previous: IToken | undefined,
+  beforePrevious: IToken | undefined,
+): { token: IToken; keyword: string } | undefined {
+  const words = new Set<string>();
+  for (const name of info.expected) {
+    const word = TOKEN_WORDS.get(name);
+    if (word !== undefined) words.add(word);
+  }
+  const block = BLOCKS[info.rule] ?? BLOCKS[BLOCK_OF_RULE[info.rule] ?? ""];
+  block?.words.forEach((w) => words.add(w));
+  if (info.rule === "plan") {
+    // at the top level a misspelled `and` after a condition also ends up here
+    ITEM_KEYWORDS.forEach((w) => words.add(w));
+    CONDITION_WORDS.forEach((w) => words.add(w));
+  }
+  if (["rankDecl", "ranksItem", "activeItem", "condition", "andCondition", "comparison"].includes(info.rule)) {
+    CONDITION_WORDS.forEach((w) => words.add(w));
+  }
+  if (info.rule === "bonusKind") BONUS_KINDS.forEach((w) => words.add(w));
+  const candidates = [...words].sort();
+  // look back no further than the start of the current item: a name in the item before is not
+  // what went wrong here
+  const nearby = [actual];
+  if (actual === undefined || !ITEM_TOKENS.has(actual.tokenType.name)) {
+    if (previous !== undefined && !ITEM_TOKENS.has(previous.tokenType.name)) nearby.push(previous, beforePrevious);
+  }
+  for (const token of nearby) {
+    if (token === undefined || token.tokenType.name !== "Name") continue;
+    const keyword = closestWord(token.image, candidates);
+    if (keyword !== undefined) return { token, keyword };
+  }
+  return undefined;
+}

@@ -12,7 +12,6 @@
  * RangeError on a malformed string: that is a programming error, not bad user data.
  */
 
-const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const PERIOD_SHAPE = /^(\d{4})-(\d{2})$/;
 
 export function isLeapYear(year: number): boolean {
@@ -33,13 +32,27 @@ export function daysInMonth(year: number, month: number): number {
   }
 }
 
-/** A real calendar day in `YYYY-MM-DD` form (2026-02-29 and 2026-13-01 are not). */
+/** The number written by the ASCII digits s[from, to), or -1 if any character is not a digit. */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * A real calendar day in `YYYY-MM-DD` form (2026-02-29 and 2026-13-01 are not). Written with
+ * character codes rather than a regular expression: the validator calls it for every date of a
+ * document (400k at 100k partners), and the match arrays were a measurable share of the time.
+ */
 export function isValidDate(s: string): boolean {
-  const m = DATE_SHAPE.exec(s);
-  if (m === null) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const year = digitsAt(s, 0, 4);
+  const month = digitsAt(s, 5, 7);
+  const day = digitsAt(s, 8, 10);
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 

@@ -10,16 +10,23 @@ import { canonicalDecimal, percentToFraction, type DecimalValue } from "./decima
 import type { DataDocument, OrderLineRecord, SplitRecord } from "./document.ts";
 import type { Dataset, OrderLine, SplitAgreement } from "./model.ts";
 
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function sortedKeys(record: object): string[] {
-  return Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.keys(record).sort(byCodeUnits);
 }
 
 function normalizeLine(line: OrderLineRecord): OrderLine {
+  const names: string[] = [];
+  for (const key of Object.keys(line)) if (key !== "sku" && key !== "qty") names.push(key);
+  // Most files write the figures in one fixed order; sort only when it is not already sorted.
+  let sorted = true;
+  for (let i = 1; i < names.length && sorted; i++) sorted = (names[i - 1] as string) < (names[i] as string);
+  if (!sorted) names.sort(byCodeUnits);
   const figures: Record<string, string> = {};
-  for (const key of sortedKeys(line)) {
-    if (key === "sku" || key === "qty") continue;
-    figures[key] = canonicalDecimal(line[key] as DecimalValue);
-  }
+  for (const name of names) figures[name] = canonicalDecimal(line[name] as DecimalValue);
   return { sku: line.sku, qty: canonicalDecimal(line.qty), figures };
 }
 

@@ -45,13 +45,20 @@ function chainDocument(): DataDocument {
 describe("performance", () => {
   it(`validates ${PARTNERS} partners with as many orders in well under 2 s`, () => {
     const doc = broadDocument();
-    const started = performance.now();
+    const startedWall = performance.now();
+    const startedCpu = process.cpuUsage();
     const result = validateData(doc);
-    const elapsed = performance.now() - started;
-    console.log(`validateData: ${PARTNERS} partners, ${doc.orders.length} orders: ${elapsed.toFixed(0)} ms`);
+    const cpu = process.cpuUsage(startedCpu);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    const wallMs = performance.now() - startedWall;
+    console.log(
+      `validateData: ${PARTNERS} partners, ${doc.orders.length} orders: ` +
+        `${cpuMs.toFixed(0)} ms CPU, ${wallMs.toFixed(0)} ms wall`,
+    );
     expect(result.ok).toBe(true);
-    // Generous bound for a loaded 2-core CI machine; the measured time is printed above.
-    expect(elapsed).toBeLessThan(4000);
+    // CPU time, not wall time: other test files share the machine's cores, and wall time on a
+    // loaded 2-core machine measures the neighbours as much as this code.
+    expect(cpuMs).toBeLessThan(2000);
   });
 
   it("handles a 100k-deep sponsor chain and finds the supporter in the member's downline", () => {

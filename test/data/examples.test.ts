@@ -4,7 +4,9 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { compilePlan } from "../../compiler/compile.ts";
 import type { Dataset } from "../../runtime/data/model.ts";
+import { checkDataAgainstPlan } from "../../runtime/data/planChecks.ts";
 import { validateData } from "../../runtime/data/validate.ts";
 
 const examples = new URL("../../../shared/spec/examples/", import.meta.url);
@@ -25,6 +27,17 @@ describe("worked examples", () => {
     it(`${name} validates with no problems`, () => {
       const result = validateData(loadExample(name));
       expect(result.ok ? [] : result.problems).toEqual([]);
+    });
+  }
+
+  for (const name of dataFiles) {
+    const planName = name.replace(".data.json", ".plan");
+    it(`${name} carries every figure and split measure that ${planName} needs`, () => {
+      const { ir, diagnostics } = compilePlan(readFileSync(new URL(planName, examples), "utf8"));
+      expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      const result = validateData(loadExample(name));
+      if (ir === null || !result.ok) throw new Error(`${planName} or ${name} does not load`);
+      expect(checkDataAgainstPlan(ir, result.data)).toEqual([]);
     });
   }
 

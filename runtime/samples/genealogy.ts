@@ -9,8 +9,8 @@
  * - the recruit-count factor is preferential attachment (a visible, successful recruiter
  *   attracts more), saturated so that one early star cannot swallow the whole company;
  * - the recruiting window (a quarter of the growth after joining) models that partners recruit
- *   mostly in their first months; it is what gives depth (about 10–20 at 100k partners).
- * Measured shapes are in the module's tests and the samples README.
+ *   mostly in their first months; it is what gives depth (about 15–20 at 100k partners).
+ * Measured shapes: test/samples/shape.test.ts and samples/README.md.
  */
 import type { Rng } from "./rng.ts";
 import { WeightedPicker } from "./weighted-picker.ts";

@@ -82,6 +82,9 @@ const BLOCK_OF_RULE: Record<string, string> = {
   policyClause: "cancellationItem", lateCancellerClause: "cancellationItem",
 };
 
+/** Keywords that start their own phrase even right after another keyword (`when legs(`). */
+const PHRASE_STARTERS = new Set(["Legs", "Frontline", "Not"]);
+
 const CONDITION_WORDS = ["and", "or", "not", "with", "maxleg", "legs", "frontline"];
 
 export interface SyntaxProblem {
@@ -148,7 +151,7 @@ function leadIn(tokens: IToken[], before: number): string | undefined {
     const previous = tokens[i - 1];
     const isKeyword = KEYWORD_TOKENS.has(name);
     const previousIsKeyword = previous !== undefined && KEYWORD_TOKENS.has(previous.tokenType.name);
-    if (isKeyword && !previousIsKeyword) break;
+    if (isKeyword && (!previousIsKeyword || PHRASE_STARTERS.has(name))) break;
     if (ITEM_TOKENS.has(name)) break;
   }
   if (parts.length === 0) return undefined;
@@ -259,11 +262,25 @@ function describe(error: IRecognitionException, ctx: ErrorContext): SyntaxProble
     return result("E011", `unknown word \`${typo.token.image}\``, spanOfToken(typo.token, ctx), `did you mean \`${typo.keyword}\`?`);
   }
 
+  const missingColon = missingRankColon(info, actual, previous, beforePrevious);
+  if (missingColon !== undefined) {
+    return result("E010", `expected \`:\` after \`${missingColon.rank.image}\``, spanOfToken(missingColon.at, ctx));
+  }
+  if (info.kind === "mismatch" && single === "RParen" && info.rule === "primaryCondition") {
+    const open = unclosedParen(ctx.tokens, at);
+    if (open !== undefined) {
+      const where = ctx.lines.position(open.startOffset);
+      return result("E010", `expected \`)\` to close the \`(\` at line ${where.line}, column ${where.column}${atEnd}`, span);
+    }
+  }
   if (info.kind === "mismatch" && single === "RBrace") {
     const block = BLOCKS[info.rule] ?? BLOCKS[BLOCK_OF_RULE[info.rule] ?? ""];
     const blockName = block?.name ?? "block";
     if (actual === undefined || ITEM_TOKENS.has(actual.tokenType.name)) {
       return result("E012", `expected \`}\` to close the ${blockName}${atEnd}`, span);
+    }
+    if (info.rule === "splitItem" && actual.tokenType.name === "Name" && previous?.tokenType.name === "Name") {
+      return result("E010", `expected \`,\` between the measures \`${previous.image}\` and \`${actual.image}\``, span);
     }
     const hint = block === undefined ? "" : `: expected ${block.hint}, or \`}\` to close it`;
     return result("E011", `unexpected ${showText(actual.image)} in the ${blockName}${hint}`, span);
@@ -285,15 +302,52 @@ function describe(error: IRecognitionException, ctx: ErrorContext): SyntaxProble
   }
   if (info.kind === "mismatch" && single !== undefined) {
     const phrase = expectedPhrase(single, info.rule, previous, beforePrevious);
-    return result("E010", `expected ${phrase}${afterText}${atEnd}`, span, valueSuggestion(single, actual));
+    return result("E010", `expected ${phrase}${afterText}${atEnd}`, span, valueSuggestion(single, actual, previous));
   }
   const phrase = noViableAltPhrase(info.rule, expected, previous, beforePrevious);
   return result("E010", `expected ${phrase}${afterText}${atEnd}`, span);
 }
 
+/**
+ * `Junior PV >= 50` in a ranks list: without the colon, `PV` reads as the next rank and the
+ * comparison operator is where parsing fails. Say what is missing, at the figure.
+ */
+function missingRankColon(
+  info: ErrorPayload,
+  actual: IToken | undefined,
+  previous: IToken | undefined,
+  beforePrevious: IToken | undefined,
+): { rank: IToken; at: IToken } | undefined {
+  if (info.rule !== "ranksItem" || actual === undefined || previous?.tokenType.name !== "Name") return undefined;
+  const name = actual.tokenType.name;
+  if (COMPARE_OPS.has(name) && beforePrevious?.tokenType.name === "Name") return { rank: beforePrevious, at: previous };
+  if (["Legs", "Frontline", "Not", "LParen"].includes(name)) return { rank: previous, at: actual };
+  return undefined;
+}
+
+const COMPARE_OPS = new Set(["GreaterEqual", "Greater", "LessEqual", "Less", "Equals", "NotEqual"]);
+
+/** The `(` that is still open just before token index `at`. */
+function unclosedParen(tokens: IToken[], at: number): IToken | undefined {
+  let depth = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const name = tokens[i]!.tokenType.name;
+    if (name === "RParen") depth++;
+    else if (name === "LParen") {
+      if (depth === 0) return tokens[i];
+      depth--;
+    } else if (ITEM_TOKENS.has(name) || name === "LBrace" || name === "RBrace") return undefined;
+  }
+  return undefined;
+}
+
 /** `5` where `5%` was expected and the like: suggest the fixed text. */
-function valueSuggestion(expected: string, actual: IToken | undefined): string | undefined {
+function valueSuggestion(expected: string, actual: IToken | undefined, previous: IToken | undefined): string | undefined {
   if (actual === undefined) return undefined;
+  // `PV => 50` or `PV =< 50`
+  if (previous?.tokenType.name === "Equals" && (actual.image === ">" || actual.image === "<")) {
+    return `did you mean \`${actual.image}=\`?`;
+  }
   if (expected === "Percent" && actual.tokenType.name === "Number") return `did you mean \`${actual.image}%\`?`;
   if (expected === "Number" && actual.tokenType.name === "Percent") return `did you mean \`${actual.image.slice(0, -1)}\`?`;
   return undefined;

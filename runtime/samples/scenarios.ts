@@ -21,7 +21,7 @@ export const GENERATED_SCENARIOS: readonly GeneratedScenario[] = [
     name: "tiny",
     file: "tiny.data.json",
     description: "a dozen partners, a few customers, October and November 2026; no splits, no cancellations",
-    options: { partners: 12, seed: 17, months: 2, firstMonth: "2026-10", customersPerPartner: 0.4, splits: 0, cancellations: 0, pendingShare: 0 },
+    options: { partners: 12, seed: 192, months: 2, firstMonth: "2026-10", customersPerPartner: 0.4, splits: 0, cancellations: 0, pendingShare: 0 },
   },
   {
     name: "small",

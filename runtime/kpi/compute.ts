@@ -11,6 +11,8 @@
  *   the larger average group volume in the CV measure count as higher — right for stairstep
  *   plans, where every rank needs more volume than the one below.
  * - Percentiles are nearest-rank over every partner listed (earning or not), see percentile.ts.
+ * - A CV measure the result does not have gives a total CV of zero and "n/a" percentages
+ *   (visible in the table, rather than an exception in the middle of a demo).
  */
 import { Decimal, ZERO } from "../decimal.ts";
 import type { PeriodResult, ResultDocument } from "../result.ts";

@@ -87,6 +87,14 @@ describe("computeKpis for one period", () => {
   });
 });
 
+describe("computeKpis with a measure the result does not have", () => {
+  it("finds no CV, so every percentage is n/a while the payout is still summed", () => {
+    const k = computeKpis(RESULT, "BV");
+    expect([k.totalCv, k.totalPayout, k.payoutPercentOfCv]).toEqual(["0.00", "87.30", "n/a"]);
+    expect(k.perBonus.every((b) => b.percentOfCv === "n/a")).toBe(true);
+  });
+});
+
 describe("computeKpis without the plan's rank order", () => {
   it("orders ranks by their holders' average group CV (stairstep plans)", () => {
     // Manager (5000 + 4200) / 2, Senior (1200 + 800 + 1500) / 3, Junior (100 + 60) / 2.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { DataDocument as DataDocumentRecord } from "../../runtime/data/document.ts";
 import { validateData } from "../../runtime/data/validate.ts";
 import { formatDataDocument } from "../../runtime/samples/format.ts";
 import { generateData, generatedPeriods, SampleOptionsError, tryGenerateData, type GenerateOptions } from "../../runtime/samples/generate.ts";
@@ -23,6 +24,11 @@ describe("generateData: valid documents", () => {
       expect(doc.partners).toHaveLength(options.partners);
     });
   }
+
+  it("returns a document of the data layer's DataDocument type (checked by tsc)", () => {
+    const doc: DataDocumentRecord = generateData({ partners: 3, seed: 1, months: 1 });
+    expect(doc.partners.map((p) => p.id)).toEqual(["P1", "P2", "P3"]);
+  });
 
   it("writes the requested splits and cancellations when the structure has room for them", () => {
     const doc = generateData({ partners: 1000, seed: 4, months: 3, splits: 25, cancellations: 40 });

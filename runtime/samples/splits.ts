@@ -18,10 +18,6 @@ import type { Rng } from "./rng.ts";
 const HANDED_OVER_PERCENT = 80;
 const SUPPORTER_SEARCH_ATTEMPTS = 400;
 
-interface Member {
-  id: string;
-}
-
 export interface SplitInputs {
   genealogy: Genealogy;
   terminations: Terminations;
@@ -52,16 +48,16 @@ function rankSpeakers(inputs: SplitInputs): number[] {
   return candidates.sort((a, b) => (reach[b] ?? 0) - (reach[a] ?? 0) || a - b);
 }
 
-/** Every partner's direct recruits and customers, built once (O(n)) for all speakers. */
-function indexMembers(inputs: SplitInputs): Member[][] {
+/** Ids of every partner's direct recruits and customers, built once (O(n)) for all speakers. */
+function indexMembers(inputs: SplitInputs): string[][] {
   const { genealogy, customers } = inputs;
-  const members: Member[][] = Array.from({ length: genealogy.count }, () => []);
+  const members: string[][] = Array.from({ length: genealogy.count }, () => []);
   for (let i = 0; i < genealogy.count; i++) {
     const sponsor = genealogy.sponsor[i] ?? -1;
-    if (sponsor >= 0) members[sponsor]?.push({ id: partnerId(i) });
+    if (sponsor >= 0) members[sponsor]?.push(partnerId(i));
   }
   for (let c = 0; c < customers.partner.length; c++) {
-    members[customers.partner[c] ?? 0]?.push({ id: customerId(c) });
+    members[customers.partner[c] ?? 0]?.push(customerId(c));
   }
   return members;
 }
@@ -111,7 +107,7 @@ export function drawSplits(inputs: SplitInputs, rng: Rng): RawSplit[] {
     for (const member of handedOver) {
       if (splits.length >= inputs.count) return splits;
       const supporter = rng.pick(supporters);
-      splits.push({ member: member.id, supporter: partnerId(supporter), share: drawShare(inputs.shareMeasures, rng), ...drawTerm(inputs, rng) });
+      splits.push({ member, supporter: partnerId(supporter), share: drawShare(inputs.shareMeasures, rng), ...drawTerm(inputs, rng) });
     }
   }
   return splits;

@@ -65,7 +65,6 @@ export const CODES = {
   W304: "currency is not a three-letter code",
   W305: "equal-rank bonus on another measure than its differential bonus",
   W306: "maxleg 100% has no effect",
-  W307: "late canceller clause does nothing",
 } as const;
 
 export type Code = keyof typeof CODES;

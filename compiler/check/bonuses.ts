@@ -112,8 +112,8 @@ function requireSome(ctx: CheckContext, bonus: BonusItem, count: number, what: s
 function clauseBelongs(ctx: CheckContext, kind: BonusKind, clause: BonusClause): boolean {
   if (ALLOWED[kind].has(clause.kind)) {
     if (clause.kind === "Rate" && clause.from && kind !== "equalrank") {
+      // The rate itself is right here; only its `from` part is not, so the rate is still used.
       ctx.report("E146", clause.from.span, `${quoted(`from ${clause.from.text}`)} only belongs in an ${quoted("equalrank")} bonus`);
-      return false;
     }
     return true;
   }

@@ -85,9 +85,10 @@ function checkMeasuresUsed(ctx: CheckContext, items: readonly Item[]): void {
   for (const item of items) {
     if (item.kind !== "Volume" || used.has(item.name.text)) continue;
     if (ctx.measureIndex.get(item.name.text) === undefined) continue;
+    const inCondition = item.name.text === qualifying ? "PV >= 100" : `PV(${item.name.text}) >= 100`;
     ctx.within(item, () =>
       ctx.report("W303", item.name.span, `measure ${quoted(item.name.text)} is declared but never used`, {
-        suggestion: `use it in a condition (${quoted(`PV(${item.name.text}) >= 100`)}) or a bonus (${quoted(`on ${item.name.text}`)}), or remove it`,
+        suggestion: `use it in a condition (${quoted(inCondition)}) or a bonus (${quoted(`on ${item.name.text}`)}), or remove it`,
         dependency: { kind: "global" },
       }),
     );

@@ -86,12 +86,8 @@ export function checkCancellation(ctx: CheckContext, cancellation: CancellationI
         checkOneOf(ctx, clause.policy, POLICIES, "E106", "cancellation policy");
         break;
       case "LateCanceller":
+        // The grammar requires `hold N weeks` or `prepayment only` (or both) after the colon.
         if (clause.holdWeeks) checkPositiveWhole(ctx, clause.holdWeeks, "the number of weeks", MAX_WEEKS);
-        else if (!clause.prepaymentOnly) {
-          ctx.report("W307", clause.span, `${quoted("late canceller:")} says nothing, so a late canceller flag does nothing`, {
-            suggestion: `add ${quoted("hold 8 weeks")} and/or ${quoted("prepayment only")}`,
-          });
-        }
         break;
       default: {
         const never: never = clause;

@@ -39,9 +39,8 @@ const COMMANDS: Record<string, (argv: readonly string[]) => CommandOutput> = {
 
 export function runCli(argv: readonly string[]): CommandOutput {
   const [command, ...rest] = argv;
-  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
-    return { stdout: USAGE, stderr: "", exitCode: command === undefined ? 2 : 0 };
-  }
+  if (command === undefined) return { stdout: "", stderr: USAGE, exitCode: 2 };
+  if (command === "help" || command === "--help" || command === "-h") return { stdout: USAGE, stderr: "", exitCode: 0 };
   const fn = COMMANDS[command];
   try {
     if (!fn) throw new UsageError(`unknown command \`${command}\``);

@@ -9,9 +9,7 @@ export function checkCommand(argv: readonly string[]): CommandOutput {
   const args = parseArgs("check", argv, { values: [], booleans: ["json"] });
   const file = onePositional(args, "plan file");
   const text = readText(file, "plan");
-  const started = performance.now();
   const { diagnostics } = compilePlan(text);
-  const ms = performance.now() - started;
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   if (args.booleans.has("json")) {
@@ -35,7 +33,7 @@ export function checkCommand(argv: readonly string[]): CommandOutput {
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const summary =
     errors === 0 && warnings === 0
-      ? `${file}: ok (${Math.round(ms * 10) / 10} ms)\n`
+      ? `${file}: ok\n`
       : `${file}: ${count(errors, "error")}, ${count(warnings, "warning")}\n`;
   return errors > 0
     ? { stdout: "", stderr: shown + summary, exitCode: 1 }

@@ -4,7 +4,8 @@
  * document (same options, byte-identical output).
  */
 import { writeFileSync } from "node:fs";
-import { generateData } from "../../runtime/samples/generate.ts";
+import { formatDataDocument } from "../../runtime/samples/format.ts";
+import { tryGenerateData } from "../../runtime/samples/generate.ts";
 import { parseArgs, UsageError } from "../args.ts";
 import { CliFailure } from "../io.ts";
 import type { CommandOutput } from "../output.ts";
@@ -28,7 +29,7 @@ export function generateCommand(argv: readonly string[]): CommandOutput {
   if (firstMonth !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(firstMonth)) {
     throw new UsageError(`\`--first-month\` must be a period like 2026-10, got \`${firstMonth}\``);
   }
-  const doc = generateData({
+  const generated = tryGenerateData({
     partners: wholeNumber("partners", args.values.get("partners"), 0, 1, 1_000_000),
     seed: wholeNumber("seed", args.values.get("seed"), 1, 0, 2 ** 31 - 1),
     months: wholeNumber("months", args.values.get("months"), 3, 1, 36),
@@ -36,7 +37,10 @@ export function generateCommand(argv: readonly string[]): CommandOutput {
     splits: wholeNumber("splits", args.values.get("splits"), 0, 0, 1_000_000),
     cancellations: wholeNumber("cancellations", args.values.get("cancellations"), 0, 0, 1_000_000),
   });
-  const json = JSON.stringify(doc, null, 1) + "\n";
+  if (!generated.ok) {
+    throw new UsageError(generated.problems.map((p) => p.message).join("; "));
+  }
+  const json = formatDataDocument(generated.document);
   const out = args.values.get("out");
   if (out === undefined) return { stdout: json, stderr: "", exitCode: 0 };
   try {

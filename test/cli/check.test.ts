@@ -13,7 +13,7 @@ describe("comp check", () => {
     const out = runCli(["check", file]);
     expect(out.stderr).toBe("");
     expect(out.exitCode).toBe(0);
-    expect(out.stdout).toMatch(/: ok \(/);
+    expect(out.stdout).toMatch(/: ok\n$/);
   });
 
   it("finds the bundled plans", () => {
@@ -27,7 +27,7 @@ describe("comp check", () => {
     const doc = JSON.parse(out.stdout);
     expect(doc.ok).toBe(false);
     expect(doc.diagnostics).toHaveLength(1);
-    expect(doc.diagnostics[0]).toMatchObject({ code: "E100", severity: "error", line: 11, column: 24 });
+    expect(doc.diagnostics[0]).toMatchObject({ code: "E100", severity: "error", line: 12, column: 24 });
     expect(doc.diagnostics[0].message).toContain("Senoir");
     expect(doc.diagnostics[0].suggestion).toContain("Senior");
   });
@@ -38,7 +38,7 @@ describe("comp check", () => {
     expect(out.exitCode).toBe(1);
     expect(out.stdout).toBe("");
     const lines = out.stderr.split("\n");
-    expect(lines[0]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:11:24: error E100: .*Senoir`));
+    expect(lines[0]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:12:24: error E100: .*Senoir`));
     expect(out.stderr).toContain("level 3: 5% requires Senoir");
     const caretLine = lines.find((l) => /\^+\s*$/.test(l))!;
     const sourceLine = lines.find((l) => l.includes("requires Senoir"))!;

@@ -115,8 +115,8 @@ export function qualify(plan: PreparedPlan, structure: Structure, graph: CreditG
 /** The highest rank whose conditions all hold; -1 when none does. */
 function paidAsRank(plan: PreparedPlan, figures: FigureSource): number {
   for (let r = plan.rankConditions.length - 1; r >= 0; r--) {
-    const condition = plan.rankConditions[r];
-    if (condition === null || condition === undefined || condition(figures)) return r;
+    const condition = plan.rankConditions[r]!;
+    if (condition === null || condition(figures)) return r;
   }
   return -1;
 }

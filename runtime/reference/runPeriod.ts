@@ -6,7 +6,7 @@
  * ranks, activity -> bonuses -> ledger -> statements (docs/ARCHITECTURE.md).
  */
 import type { PlanIR, Policy } from "../../compiler/ir.ts";
-import type { Dataset } from "../data/model.ts";
+import type { Dataset, SplitAgreement } from "../data/model.ts";
 import { isValidDate, isValidPeriod, previousPeriod } from "../dates.ts";
 import type { PeriodResult, VolumeFigures } from "../result.ts";
 import { afterRunCancellationsOf, processAfterRunCancellations } from "./afterRun.ts";
@@ -110,7 +110,7 @@ function computePeriod(input: PeriodRunInput): Outcome<PeriodResult> {
   });
   if (!effects.ok) return effects;
 
-  const inForce = ir.split === null ? new Map() : agreementsInForce(data.splits, period);
+  const inForce: Map<string, SplitAgreement> = ir.split === null ? new Map() : agreementsInForce(data.splits, period);
   const splitMode = input.splitMode ?? ir.split?.mode ?? "volume";
   if (splitMode === "commission") {
     const split = counted.filter((r) => inForce.has(r.order.buyer));
@@ -122,12 +122,14 @@ function computePeriod(input: PeriodRunInput): Outcome<PeriodResult> {
       );
     }
   }
+  // Only volume splits shape portions and the credit graph.
+  const volumeSplits: Map<string, SplitAgreement> = splitMode === "volume" ? inForce : new Map();
   const takes = cancellationTakes(data, structure);
-  const portionSet = buildPortions(ir, structure, counted, takes, asOf, inForce);
+  const portionSet = buildPortions(ir, structure, counted, takes, asOf, volumeSplits);
   if (!portionSet.ok) return portionSet;
   const { portions, measureTotals } = portionSet.value;
 
-  const partnerAgreements = [...inForce.values()].filter((a) => structure.indexOf.has(a.member));
+  const partnerAgreements = [...volumeSplits.values()].filter((a) => structure.indexOf.has(a.member));
   const graph = creditGraph(structure, partnerAgreements, period);
   if (!graph.ok) return graph;
   const qualification = qualify(plan, structure, graph.value, portions, period);

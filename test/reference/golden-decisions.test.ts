@@ -118,6 +118,9 @@ describe("splits", () => {
     expect(outcome.ok ? null : outcome.error.code).toBe("commission-split-unsupported");
     const override = runThrough(plan({ split: split("volume", [PV, CV]) }), data, { through: "2026-10", splitMode: "commission" });
     expect(override.ok ? null : override.error.code).toBe("commission-split-unsupported");
+    // Without an order of a member in the period there is nothing to transfer: the run goes on.
+    const noMemberOrder = { ...data, orders: [order("O2", "TA", "2026-10-05", "100.00", "100")] };
+    expect(runThrough(plan({ split: split("commission", [PV, CV]) }), noMemberOrder, { through: "2026-10" }).ok).toBe(true);
   });
 
   it("a member who is also a direct child of its supporter is one leg", () => {

@@ -10,32 +10,15 @@
  *
  * The parser is created once (performSelfAnalysis is the expensive part); use `planParser()`.
  */
-import { CstParser, type CstNode, type IToken } from "chevrotain";
-import { ALL_TOKEN_TYPES, tokenType } from "./lexer.ts";
+import type { CstNode, IToken } from "chevrotain";
+import { ConditionParser } from "./conditionParser.ts";
+import { ALL_TOKEN_TYPES } from "./lexer.ts";
 import { structuredMessageProvider } from "./syntaxErrors.ts";
-
-const t = (name: string) => tokenType(name);
-const T = {
-  Plan: t("Plan"), Version: t("Version"), Currency: t("Currency"), Rounding: t("Rounding"), To: t("To"),
-  Period: t("Period"), Volume: t("Volume"), Active: t("Active"), When: t("When"), Ranks: t("Ranks"),
-  Breakaway: t("Breakaway"), At: t("At"), Bonus: t("Bonus"), On: t("On"), Level: t("Level"),
-  Differential: t("Differential"), Generation: t("Generation"), Equalrank: t("Equalrank"),
-  Faststart: t("Faststart"), Pool: t("Pool"), Requires: t("Requires"), Compression: t("Compression"),
-  Rate: t("Rate"), From: t("From"), Within: t("Within"), Days: t("Days"), Shares: t("Shares"),
-  Split: t("Split"), Mode: t("Mode"), Measures: t("Measures"), Default: t("Default"), Share: t("Share"),
-  Cancellation: t("Cancellation"), Withdrawal: t("Withdrawal"), After: t("After"), Delivery: t("Delivery"),
-  Policy: t("Policy"), Late: t("Late"), Canceller: t("Canceller"), Hold: t("Hold"), Weeks: t("Weeks"),
-  Prepayment: t("Prepayment"), Only: t("Only"), Payout: t("Payout"), Minimum: t("Minimum"),
-  And: t("And"), Or: t("Or"), Not: t("Not"), Legs: t("Legs"), Frontline: t("Frontline"), With: t("With"),
-  Maxleg: t("Maxleg"), Name: t("Name"), String: t("String"), Number: t("Number"), Percent: t("Percent"),
-  GreaterEqual: t("GreaterEqual"), Greater: t("Greater"), LessEqual: t("LessEqual"), Less: t("Less"),
-  Equals: t("Equals"), NotEqual: t("NotEqual"), LBrace: t("LBrace"), RBrace: t("RBrace"),
-  LParen: t("LParen"), RParen: t("RParen"), Colon: t("Colon"), Comma: t("Comma"),
-} as const;
+import { T } from "./tokenTypes.ts";
 
 const VOLUME_ITEM_SECOND = new Set([T.Name, T.Equals]);
 
-export class PlanParser extends CstParser {
+export class PlanParser extends ConditionParser {
   constructor() {
     super([...ALL_TOKEN_TYPES], {
       recoveryEnabled: true,
@@ -341,97 +324,6 @@ export class PlanParser extends CstParser {
     this.CONSUME(T.Payout);
     this.CONSUME(T.Minimum);
     this.CONSUME(T.Number, { LABEL: "minimum" });
-  });
-
-  // -------------------------------------------------------------------------------------------
-  // Conditions: `or` binds loosest, then `and`, then `not`; parentheses group. Nesting depth is
-  // bounded before parsing (grammar/nestingGuard.ts), so this recursion cannot overflow.
-
-  private condition = this.RULE("condition", () => {
-    this.SUBRULE(this.andCondition);
-    this.MANY(() => {
-      this.CONSUME(T.Or);
-      this.SUBRULE2(this.andCondition);
-    });
-  });
-
-  private andCondition = this.RULE("andCondition", () => {
-    this.SUBRULE(this.notCondition);
-    this.MANY(() => {
-      this.CONSUME(T.And);
-      this.SUBRULE2(this.notCondition);
-    });
-  });
-
-  private notCondition = this.RULE("notCondition", () => {
-    this.MANY(() => this.CONSUME(T.Not));
-    this.SUBRULE(this.primaryCondition);
-  });
-
-  private primaryCondition = this.RULE("primaryCondition", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.LParen);
-          this.SUBRULE(this.condition);
-          this.CONSUME(T.RParen);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.comparison) },
-    ]);
-  });
-
-  private comparison = this.RULE("comparison", () => {
-    this.SUBRULE(this.figure);
-    this.SUBRULE(this.compareOp);
-    this.CONSUME(T.Number, { LABEL: "right" });
-    this.OPTION(() => {
-      this.CONSUME(T.With);
-      this.CONSUME(T.Maxleg);
-      this.CONSUME(T.Percent, { LABEL: "maxleg" });
-    });
-  });
-
-  private compareOp = this.RULE("compareOp", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.GreaterEqual, { LABEL: "op" }) },
-      { ALT: () => this.CONSUME(T.Greater, { LABEL: "op" }) },
-      { ALT: () => this.CONSUME(T.LessEqual, { LABEL: "op" }) },
-      { ALT: () => this.CONSUME(T.Less, { LABEL: "op" }) },
-      { ALT: () => this.CONSUME(T.Equals, { LABEL: "op" }) },
-      { ALT: () => this.CONSUME(T.NotEqual, { LABEL: "op" }) },
-    ]);
-  });
-
-  private figure = this.RULE("figure", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Legs, { LABEL: "function" });
-          this.CONSUME(T.LParen);
-          this.CONSUME(T.Name, { LABEL: "rank" });
-          this.CONSUME(T.RParen);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Frontline, { LABEL: "function" });
-          this.CONSUME2(T.LParen);
-          this.CONSUME2(T.Name, { LABEL: "rank" });
-          this.CONSUME2(T.RParen);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME3(T.Name, { LABEL: "figure" });
-          this.OPTION(() => {
-            this.CONSUME3(T.LParen);
-            this.CONSUME4(T.Name, { LABEL: "measure" });
-            this.CONSUME3(T.RParen);
-          });
-        },
-      },
-    ]);
   });
 }
 

@@ -6,10 +6,14 @@
 const MAX_SHOWN = 24;
 
 export function showText(text: string): string {
+  return `\`${visibleText(text, MAX_SHOWN)}\``;
+}
+
+/** The text with invisible characters spelled out, cut to `max` characters (then "…"). */
+export function visibleText(text: string, max: number): string {
   const chars = [...text];
-  const shown = chars.slice(0, MAX_SHOWN).map(visible).join("");
-  const more = chars.length > MAX_SHOWN ? "…" : "";
-  return `\`${shown}${more}\``;
+  const shown = chars.slice(0, max).map(visible).join("");
+  return chars.length > max ? `${shown}…` : shown;
 }
 
 function visible(ch: string): string {

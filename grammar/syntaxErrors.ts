@@ -3,7 +3,7 @@
  *
  * chevrotain builds its error messages through a provider while parsing; ours
  * (`structuredMessageProvider`) records what was expected as JSON instead of prose, and
- * `syntaxDiagnostics` turns that, plus the tokens around the error, into a Diagnostic:
+ * `syntaxProblems` turns that, plus the tokens around the error, into a Diagnostic:
  * "expected a percentage like `5%` after `level 1:`". Codes (stable):
  *   E010 expected something (a token is missing or wrong)
  *   E011 unexpected token (something that does not belong here)
@@ -13,8 +13,9 @@ import { EOF, type IParserErrorMessageProvider, type IRecognitionException, type
 import type { Diagnostic } from "./diagnostic.ts";
 import type { LineIndex, Span } from "./source.ts";
 import { closestWord } from "./closestWord.ts";
-import { showText } from "./showText.ts";
-import { BONUS_KINDS, ITEM_KEYWORDS, TOKEN_INFO } from "./tokenInfo.ts";
+import { showText, visibleText } from "./showText.ts";
+import { blockOf, CONDITION_WORDS, expectedPhrase, noViableAltPhrase } from "./syntaxPhrases.ts";
+import { BONUS_KINDS, ITEM_KEYWORDS, keywordTokenName, TOKEN_INFO } from "./tokenInfo.ts";
 
 type ErrorKind = "mismatch" | "noViableAlt" | "earlyExit" | "notAllInput";
 
@@ -60,32 +61,12 @@ function readPayload(message: string): ErrorPayload {
 
 // ---------------------------------------------------------------------------------------------
 
-const LABELS = new Map(TOKEN_INFO.map((t) => [t.name, t.label]));
 const KEYWORD_TOKENS = new Set(TOKEN_INFO.filter((t) => t.category === "keyword").map((t) => t.name));
 const TOKEN_WORDS = new Map(TOKEN_INFO.filter((t) => t.category === "keyword").map((t) => [t.name, t.pattern]));
-const ITEM_TOKENS = new Set(ITEM_KEYWORDS.map((w) => w.charAt(0).toUpperCase() + w.slice(1)));
-
-const BLOCKS: Record<string, { name: string; hint: string; words: readonly string[] }> = {
-  ranksItem: { name: "ranks list", hint: "a rank like `Junior: PV >= 50`", words: ["and", "or", "not", "with", "maxleg", "legs", "frontline"] },
-  bonusItem: { name: "bonus body", hint: "a rule like `level 1: 5%`", words: ["level", "generation", "compression", "rate", "within", "shares", "requires", "from", "days"] },
-  splitItem: { name: "split block", hint: "`mode`, `measures` or `default share`", words: ["mode", "measures", "default", "share"] },
-  cancellationItem: { name: "cancellation block", hint: "`withdrawal`, `policy` or `late canceller:`", words: ["withdrawal", "policy", "late", "canceller", "days", "after", "delivery", "hold", "weeks", "prepayment", "only"] },
-  sharesClause: { name: "shares list", hint: "a share like `Manager: 1`", words: [] },
-};
-
-/** The block a rule belongs to, for rules that are clauses inside a block. */
-const BLOCK_OF_RULE: Record<string, string> = {
-  rankDecl: "ranksItem", bonusClause: "bonusItem", levelClause: "bonusItem", generationClause: "bonusItem",
-  rankRateClause: "bonusItem", rateClause: "bonusItem", withinClause: "bonusItem", shareEntry: "sharesClause",
-  splitClause: "splitItem", splitModeClause: "splitItem", splitMeasuresClause: "splitItem",
-  splitDefaultShareClause: "splitItem", cancellationClause: "cancellationItem", withdrawalClause: "cancellationItem",
-  policyClause: "cancellationItem", lateCancellerClause: "cancellationItem",
-};
+const ITEM_TOKENS = new Set(ITEM_KEYWORDS.map(keywordTokenName));
 
 /** Keywords that start their own phrase even right after another keyword (`when legs(`). */
 const PHRASE_STARTERS = new Set(["Legs", "Frontline", "Not"]);
-
-const CONDITION_WORDS = ["and", "or", "not", "with", "maxleg", "legs", "frontline"];
 
 export interface SyntaxProblem {
   diagnostic: Diagnostic;
@@ -164,75 +145,12 @@ function leadIn(tokens: IToken[], before: number): string | undefined {
       (name === "LParen" && prev !== undefined && ["Name", "Legs", "Frontline"].includes(prev.tokenType.name));
     out += (glue ? "" : " ") + token.image;
   });
-  return out;
+  // keep the end, which is what the missing part follows: `…"Sehr langer Titel" on`
+  const shown = visibleText(out, Infinity);
+  return shown.length > MAX_LEAD_IN ? `…${shown.slice(shown.length - MAX_LEAD_IN + 1)}` : shown;
 }
 
-function expectedPhrase(expected: string, rule: string, previous: IToken | undefined, beforePrevious: IToken | undefined): string {
-  const prev = previous?.tokenType.name;
-  switch (expected) {
-    case "Name":
-      if (prev === "Requires" || prev === "At" || prev === "From") return "a rank name";
-      if (rule === "figure" && prev === "LParen") {
-        const fn = beforePrevious?.tokenType.name;
-        return fn === "Legs" || fn === "Frontline" ? "a rank name" : "a measure name like `CV`";
-      }
-      if (prev === "On") return "the measure the bonus pays on, like `CV`";
-      if (rule === "volumeItem") return prev === "Equals" ? "a data figure like `points` or `net`" : "a name for the measure, like `PV`";
-      if (rule === "currencyItem") return "a currency code like `EUR`";
-      if (rule === "roundingItem") return "a rounding mode like `half-up` or `half-even`";
-      if (rule === "periodItem") return "a period like `monthly`";
-      if (rule === "policyClause") return "a policy: `simple`, `previous-rank` or `exact`";
-      if (rule === "splitMeasuresClause") return "a measure name like `PV`";
-      if (rule === "shareEntry" || rule === "rankDecl" || rule === "rankRateClause") return "a rank name";
-      return "a name";
-    case "Number":
-      switch (rule) {
-        case "levelClause": return "a level number like `1`";
-        case "generationClause": return "a generation number like `1`";
-        case "withinClause": return "a number of days like `60`";
-        case "withdrawalClause": return "a number of days like `14`";
-        case "holdPart": return "a number of weeks like `8`";
-        case "comparison": return "a number like `50`";
-        case "payoutItem": return "an amount like `10.00`";
-        case "roundingItem": return "a money unit like `0.01`";
-        case "shareEntry": return "a number of shares like `1`";
-        default: return "a number";
-      }
-    case "String":
-      if (rule === "planHeader") return prev === "Version" ? 'the version in double quotes, like `"2026.1"`' : 'the plan\'s name in double quotes, like `"Vitalis Classic"`';
-      if (rule === "bonusItem") return 'the bonus title in double quotes, like `"Ebenenbonus"`';
-      return "a text in double quotes";
-    case "Percent":
-      return "a percentage like `5%`";
-    default:
-      return LABELS.get(expected) ?? `\`${expected}\``;
-  }
-}
-
-function noViableAltPhrase(rule: string, expected: string[], previous: IToken | undefined, beforePrevious: IToken | undefined): string {
-  switch (rule) {
-    case "bonusKind":
-      return `a bonus kind (${orList(BONUS_KINDS.map((k) => `\`${k}\``))})`;
-    case "splitModeName":
-      return "a split mode (`volume` or `commission`)";
-    case "primaryCondition":
-    case "figure":
-    case "notCondition":
-      return "a comparison like `PV >= 50`";
-    case "compareOp":
-      return "a comparison operator (`>=`, `>`, `<=`, `<`, `=` or `!=`)";
-    case "lateCancellerRule":
-      return "`hold 8 weeks` or `prepayment only`";
-    default:
-      return orList(expected.map((e) => expectedPhrase(e, rule, previous, beforePrevious)));
-  }
-}
-
-function orList(items: string[]): string {
-  const unique = [...new Set(items)];
-  if (unique.length <= 1) return unique[0] ?? "something else";
-  return `${unique.slice(0, -1).join(", ")} or ${unique[unique.length - 1]}`;
-}
+const MAX_LEAD_IN = 48;
 
 function describe(error: IRecognitionException, ctx: ErrorContext): SyntaxProblem {
   const info = readPayload(error.message);
@@ -274,7 +192,7 @@ function describe(error: IRecognitionException, ctx: ErrorContext): SyntaxProble
     }
   }
   if (info.kind === "mismatch" && single === "RBrace") {
-    const block = BLOCKS[info.rule] ?? BLOCKS[BLOCK_OF_RULE[info.rule] ?? ""];
+    const block = blockOf(info.rule);
     const blockName = block?.name ?? "block";
     if (actual === undefined || ITEM_TOKENS.has(actual.tokenType.name)) {
       return result("E012", `expected \`}\` to close the ${blockName}${atEnd}`, span);
@@ -297,7 +215,7 @@ function describe(error: IRecognitionException, ctx: ErrorContext): SyntaxProble
     );
   }
   if (info.kind === "mismatch" && single === "LBrace") {
-    const block = BLOCKS[info.rule];
+    const block = blockOf(info.rule);
     return result("E010", `expected \`{\` to open the ${block?.name ?? "block"}${atEnd}`, span);
   }
   if (info.kind === "mismatch" && single !== undefined) {
@@ -368,7 +286,7 @@ function misspelledKeyword(
     const word = TOKEN_WORDS.get(name);
     if (word !== undefined) words.add(word);
   }
-  const block = BLOCKS[info.rule] ?? BLOCKS[BLOCK_OF_RULE[info.rule] ?? ""];
+  const block = blockOf(info.rule);
   block?.words.forEach((w) => words.add(w));
   if (info.rule === "plan") {
     // at the top level a misspelled `and` after a condition also ends up here

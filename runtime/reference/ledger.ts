@@ -34,22 +34,25 @@ export function compareEntries(structure: Structure): (a: EntryDraft, b: EntryDr
 
 export function buildLedger(period: string, drafts: EntryDraft[], structure: Structure, money: Money): LedgerEntry[] {
   const sorted = [...drafts].sort(compareEntries(structure));
-  // Absent fields stay absent (not undefined) so the JSON has exactly the documented keys.
-  return sorted.map((d, i) => ({
-    id: `${period}#${i + 1}`,
-    recipient: structure.partners[d.recipient]!.id,
-    bonus: d.bonus,
-    kind: d.kind,
-    ...(d.order !== undefined ? { order: d.order } : {}),
-    ...(d.portion !== undefined ? { portion: d.portion } : {}),
-    ...(d.step !== undefined ? { step: d.step } : {}),
-    ...(d.level !== undefined ? { level: d.level } : {}),
-    ...(d.generation !== undefined ? { generation: d.generation } : {}),
-    base: formatBase(d.base, money),
-    rate: formatRate(d.rate),
-    amount: formatAmount(d.amount, money),
-    ...(d.note !== undefined ? { note: d.note } : {}),
-  }));
+  return sorted.map((d, i) => toEntry(`${period}#${i + 1}`, d, structure, money));
+}
+
+/**
+ * Fields are assigned one by one (absent fields stay absent, not undefined) in the documented
+ * key order; this runs once per entry, so it avoids building throw-away objects.
+ */
+function toEntry(id: string, d: EntryDraft, structure: Structure, money: Money): LedgerEntry {
+  const entry: Omit<LedgerEntry, "amount"> & { amount?: string } = { id, recipient: structure.partners[d.recipient]!.id, bonus: d.bonus, kind: d.kind };
+  if (d.order !== undefined) entry.order = d.order;
+  if (d.portion !== undefined) entry.portion = d.portion;
+  if (d.step !== undefined) entry.step = d.step;
+  if (d.level !== undefined) entry.level = d.level;
+  if (d.generation !== undefined) entry.generation = d.generation;
+  entry.base = formatBase(d.base, money);
+  entry.rate = formatRate(d.rate);
+  entry.amount = formatAmount(d.amount, money);
+  if (d.note !== undefined) entry.note = d.note;
+  return entry as LedgerEntry;
 }
 
 export function buildBreakage(drafts: BreakageDraft[], money: Money): Breakage[] {

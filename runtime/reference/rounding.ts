@@ -63,8 +63,8 @@ export function formatAmount(value: Decimal, money: Money): string {
 
 /** Exact base: never rounded, but padded to at least the unit's decimals ("99.8" -> "99.80"). */
 export function formatBase(value: Decimal, money: Money): string {
-  const places = Math.max(money.decimals, value.decimalPlaces());
-  return formatAmount(value, { ...money, decimals: places });
+  const text = value.toFixed(Math.max(money.decimals, value.decimalPlaces()));
+  return value.isZero() ? text.replace(/^-/, "") : text;
 }
 
 /** A fraction as a percentage string: 0.05 -> "5%", 0.025 -> "2.5%". */

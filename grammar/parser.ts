@@ -293,7 +293,7 @@ export class PlanParser extends ConditionParser {
     this.SUBRULE(this.lateCancellerRule);
   });
 
-  /** `hold 8 weeks, prepayment only`, `hold 8 weeks` or `prepayment only`. */
+  /** `hold 8 weeks, prepayment only`, either part alone, or both the other way round. */
   private lateCancellerRule = this.RULE("lateCancellerRule", () => {
     this.OR([
       {
@@ -305,7 +305,16 @@ export class PlanParser extends ConditionParser {
           });
         },
       },
-      { ALT: () => this.SUBRULE2(this.prepaymentPart) },
+      {
+        // the other order reads just as naturally; the AST does not keep the order
+        ALT: () => {
+          this.SUBRULE2(this.prepaymentPart);
+          this.OPTION2(() => {
+            this.CONSUME2(T.Comma);
+            this.SUBRULE2(this.holdPart);
+          });
+        },
+      },
     ]);
   });
 

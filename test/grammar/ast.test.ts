@@ -211,6 +211,8 @@ describe("split and cancellation", () => {
     });
     const holdOnly = onlyItem("cancellation { late canceller: hold 2 weeks }");
     expect(holdOnly).toMatchObject({ clauses: [{ kind: "LateCanceller", holdWeeks: { text: "2" }, prepaymentOnly: false }] });
+    const reversed = onlyItem("cancellation { late canceller: prepayment only, hold 3 weeks }");
+    expect(reversed).toMatchObject({ clauses: [{ kind: "LateCanceller", holdWeeks: { text: "3" }, prepaymentOnly: true }] });
   });
 });
 

@@ -25,7 +25,7 @@ import { qualify, type Qualification } from "./qualification.ts";
 import { releaseOrders } from "./release.ts";
 import { formatVolume } from "./rounding.ts";
 import { buildStatements } from "./statements.ts";
-import { buildStructure, type Structure } from "./structure.ts";
+import { buildStructure, idRecord, type Structure } from "./structure.ts";
 
 export type { RunError } from "./errors.ts";
 
@@ -163,15 +163,15 @@ function listedPartners(structure: Structure, q: Qualification): number[] {
 }
 
 function partnerFigures(ir: PlanIR, structure: Structure, q: Qualification, listed: number[]): Pick<PeriodResult, "ranks" | "active" | "volumes"> {
-  const ranks: PeriodResult["ranks"] = {};
-  const active: PeriodResult["active"] = {};
-  const volumes: PeriodResult["volumes"] = {};
+  const ranks: PeriodResult["ranks"] = idRecord();
+  const active: PeriodResult["active"] = idRecord();
+  const volumes: PeriodResult["volumes"] = idRecord();
   for (const p of listed) {
     const id = structure.partners[p]!.id;
     const rank = q.rank[p]!;
     ranks[id] = rank < 0 ? null : ir.ranks[rank]!.name;
     active[id] = q.eligible[p] === 1;
-    const figures: Record<string, VolumeFigures> = {};
+    const figures: Record<string, VolumeFigures> = idRecord();
     ir.measures.forEach((m, k) => {
       figures[m.name] = {
         personal: formatVolume(q.personal[k]![p]!),

@@ -8,7 +8,7 @@ import { Decimal, ZERO } from "../decimal.ts";
 import type { PeriodResult, Statement } from "../result.ts";
 import type { EntryDraft } from "./bonuses/sink.ts";
 import { formatAmount, type Money } from "./rounding.ts";
-import type { Structure } from "./structure.ts";
+import { idRecord, type Structure } from "./structure.ts";
 
 export function buildStatements(
   listed: number[],
@@ -20,11 +20,12 @@ export function buildStatements(
 ): Record<string, Statement> {
   const earned = new Map<number, Decimal>();
   for (const d of drafts) earned.set(d.recipient, (earned.get(d.recipient) ?? ZERO).plus(d.amount));
-  const statements: Record<string, Statement> = {};
+  const statements: Record<string, Statement> = idRecord();
   for (const p of listed) {
     const id = structure.partners[p]!.id;
     const own = earned.get(p) ?? ZERO;
-    const carriedText = previous?.statements[id]?.carriedOut;
+    // hasOwn: a history read back from JSON is a plain object, where "constructor" is inherited.
+    const carriedText = previous !== undefined && Object.hasOwn(previous.statements, id) ? previous.statements[id]!.carriedOut : undefined;
     const carriedIn = carriedText === undefined ? ZERO : new Decimal(carriedText);
     const balance = carriedIn.plus(own);
     const payout = balance.gt(0) && balance.gte(payoutMinimum) ? balance : ZERO;

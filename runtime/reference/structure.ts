@@ -86,3 +86,11 @@ export function isTerminatedIn(partner: Partner, lastDay: string): boolean {
   if (partner.status !== "terminated") return false;
   return partner.terminated === null || partner.terminated <= lastDay;
 }
+
+/**
+ * An object keyed by ids from the data. Ids are arbitrary text, so the object has no prototype:
+ * an id like "__proto__" or "constructor" is then an ordinary key, not a hook into Object.
+ */
+export function idRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}

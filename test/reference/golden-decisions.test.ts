@@ -152,3 +152,14 @@ describe("equal rank follows the differential walk whatever its own measure", ()
     expect(ledgerLines(oct).filter((l) => l.includes("O1"))).toEqual(["Y Equal O1/recruiter/1 3.00"]);
   });
 });
+
+describe("ids are data", () => {
+  it("a partner called __proto__ is listed like any other", () => {
+    const ir = plan({ bonuses: [levelBonus(["0.1"])] });
+    const data = dataset({ partners: [partner("__proto__", null), partner("constructor", "__proto__")], orders: [order("O1", "constructor", "2026-10-05", "10.00", "0")] });
+    const oct = period(run(ir, data, { through: "2026-10" }), "2026-10");
+    expect(Object.keys(oct.statements)).toEqual(["__proto__", "constructor"]);
+    expect(oct.statements["__proto__"]!.earned).toBe("1.00");
+    expect(JSON.parse(JSON.stringify(oct.ranks))).toEqual(JSON.parse('{"__proto__": "Consultant", "constructor": "Consultant"}'));
+  });
+});

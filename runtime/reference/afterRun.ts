@@ -78,8 +78,8 @@ export function processAfterRunCancellations(
   return refuse(
     "after-run-cancellations-unsupported",
     `${cancellations.length} cancellation${cancellations.length === 1 ? "" : "s"} in this period came after the run that ` +
-      `commissioned the order; clawbacks under the \`${settings.policy}\` policy are not implemented yet. ` +
-      `Run with the option to ignore after-run cancellations to see the period without them.`,
+      `commissioned the order; their clawbacks under the \`${settings.policy}\` policy are not implemented yet ` +
+      `(the run option \`ignoreAfterRunCancellations\` computes the period without them)`,
     cancellations.map(
       (c) =>
         `cancellation ${c.cancellation.id} of order ${c.order.id} on ${c.cancellation.date}: ` +

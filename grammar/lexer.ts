@@ -1,11 +1,13 @@
 /**
  * The lexer: chevrotain token types built from TOKEN_INFO (the single source of truth), and
  * `lexPlan`, which turns text into tokens plus lexical diagnostics (E001 unexpected character,
- * E002 unterminated string, E003 unknown escape). Comments and whitespace are skipped.
+ * E002 unterminated string, E003 unknown escape, E004 decimal comma). Comments and whitespace
+ * are skipped.
  */
 import { createToken, Lexer, type ILexingError, type IToken, type TokenType } from "chevrotain";
 import type { Diagnostic } from "./diagnostic.ts";
 import type { LineIndex } from "./source.ts";
+import { joinDecimalCommas } from "./decimalComma.ts";
 import { decodeStringLiteral } from "./stringLiteral.ts";
 import { showText } from "./showText.ts";
 import { TOKEN_INFO, type TokenInfo } from "./tokenInfo.ts";
@@ -73,7 +75,8 @@ export function lexPlan(text: string, lines: LineIndex): LexResult {
     if (token.tokenType !== stringType) continue;
     diagnostics.push(...stringProblems(token, lines));
   }
-  return { tokens: result.tokens, diagnostics };
+  const joined = joinDecimalCommas(result.tokens, lines);
+  return { tokens: joined.tokens, diagnostics: [...diagnostics, ...joined.diagnostics] };
 }
 
 function unexpectedCharacters(error: ILexingError, text: string, lines: LineIndex): Diagnostic {
@@ -98,8 +101,32 @@ function unexpectedCharacters(error: ILexingError, text: string, lines: LineInde
     };
   }
   const what = [...found].length === 1 ? "this character is" : "these characters are";
-  return { code: "E001", severity: "error", message: `${what} not part of the plan language: ${showText(found)}`, span };
+  const meant = LOOK_ALIKES[[...found][0] ?? ""];
+  return {
+    code: "E001",
+    severity: "error",
+    message: `${what} not part of the plan language: ${showText(found)}`,
+    span,
+    ...(meant === undefined ? {} : { suggestion: `write \`${meant}\`` }),
+  };
 }
+
+/** Characters that word processors and keyboards put where the plan language has ASCII ones. */
+const LOOK_ALIKES: Record<string, string> = {
+  "≥": ">=",
+  "≤": "<=",
+  "≠": "!=",
+  "“": '"',
+  "”": '"',
+  "„": '"',
+  "«": '"',
+  "»": '"',
+  "'": '"',
+  "‘": '"',
+  "’": '"',
+  "–": "-",
+  "—": "-",
+};
 
 function stringProblems(token: IToken, lines: LineIndex): Diagnostic[] {
   const decoded = decodeStringLiteral(token.image);

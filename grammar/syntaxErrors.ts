@@ -65,6 +65,9 @@ const KEYWORD_TOKENS = new Set(TOKEN_INFO.filter((t) => t.category === "keyword"
 const TOKEN_WORDS = new Map(TOKEN_INFO.filter((t) => t.category === "keyword").map((t) => [t.name, t.pattern]));
 const ITEM_TOKENS = new Set(ITEM_KEYWORDS.map(keywordTokenName));
 
+/** Values written with a hyphen, which designers may write as two words. */
+const HYPHENATED_VALUES = ["half-up", "half-even", "previous-rank"];
+
 /** Keywords that start their own phrase even right after another keyword (`when legs(`). */
 const PHRASE_STARTERS = new Set(["Legs", "Frontline", "Not"]);
 
@@ -180,6 +183,13 @@ function describe(error: IRecognitionException, ctx: ErrorContext): SyntaxProble
     return result("E011", `unknown word \`${typo.token.image}\``, spanOfToken(typo.token, ctx), `did you mean \`${typo.keyword}\`?`);
   }
 
+  if (actual?.tokenType.name === "Name" && previous?.tokenType.name === "Name") {
+    const joined = `${previous.image}-${actual.image}`;
+    if (HYPHENATED_VALUES.includes(joined)) {
+      const both = ctx.lines.span(previous.startOffset, tokenEnd(actual));
+      return result("E011", `\`${previous.image} ${actual.image}\` is one word with a hyphen`, both, `did you mean \`${joined}\`?`);
+    }
+  }
   const missingColon = missingRankColon(info, actual, previous, beforePrevious);
   if (missingColon !== undefined) {
     return result("E010", `expected \`:\` after \`${missingColon.rank.image}\``, spanOfToken(missingColon.at, ctx));

@@ -50,6 +50,11 @@ const cases: Case[] = [
   { text: "volume PV points", code: "E010", at: "1:11", covers: "points", message: "expected `=` after `volume PV`" },
   { text: "breakaway Manager", code: "E010", at: "1:11", covers: "Manager", message: "expected `at` after `breakaway`" },
   { text: "plan", code: "E010", at: "1:4", covers: "n", message: "expected the plan's name in double quotes, like `\"Vitalis Classic\"` after `plan`, but the plan ends here" },
+  { text: 'bonus pool "P" on CV { rate 2,5% }', code: "E004", at: "1:29", covers: "2,5%", message: "write decimals with a point: `2.5%`, not `2,5%`", suggestion: "did you mean `2.5%`?" },
+  { text: "ranks { A: PV ≥ 50 }", code: "E001", at: "1:15", covers: "≥", message: "this character is not part of the plan language: `≥`", suggestion: "write `>=`" },
+  { text: "plan “Vitalis”", code: "E001", at: "1:6", covers: "“", message: "this character is not part of the plan language: `“`", suggestion: 'write `"`' },
+  { text: "rounding half up to 0.01", code: "E011", at: "1:10", covers: "half up", message: "`half up` is one word with a hyphen", suggestion: "did you mean `half-up`?" },
+  { text: "ranks {\n  Senior: PV >= 50 und GV >= 1000\n}", code: "E011", at: "2:20", covers: "und", message: "unknown word `und`", suggestion: "did you mean `and`?" },
   { text: "active when " + "(".repeat(60) + "PV >= 1" + ")".repeat(60), code: "E013", at: "1:63", covers: "(", message: "this condition is nested too deeply: at most 50 levels of parentheses are allowed" },
 ];
 

@@ -232,5 +232,6 @@ describe("examples f and h: the October runs (before any after-run cancellation)
     expect(nov.active).toEqual({ B: true, T: true, U: false });
     expect(ledgerLines(nov)).toEqual(["T Ebenenbonus O3/recruiter/2 30.00"]);
     expect(nov.ledger[0]!.level).toBe(1);
+    expect(nov.statements["U"]).toEqual({ earned: "0.00", carriedIn: "0.00", payout: "0.00", carriedOut: "0.00" });
   });
 });

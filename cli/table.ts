@@ -9,3 +9,6 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
   const line = (cells: readonly string[]) => cells.map((c, i) => cell(c, i)).join("  ").trimEnd();
   return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n") + "\n";
 }
+
+/** Ids as people read them: P2 before P11 (readable output only; JSON keeps its own order). */
+export const naturalOrder = new Intl.Collator("en", { numeric: true }).compare;

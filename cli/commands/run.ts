@@ -5,7 +5,7 @@ import type { PeriodResult, ResultDocument } from "../../runtime/result.ts";
 import { onePositional, parseArgs, requirePeriod, requireValue, UsageError } from "../args.ts";
 import { CliFailure, loadData, loadPlan } from "../io.ts";
 import type { CommandOutput } from "../output.ts";
-import { table } from "../table.ts";
+import { naturalOrder, table } from "../table.ts";
 
 const POLICIES: readonly Policy[] = ["simple", "previous-rank", "exact"];
 
@@ -42,7 +42,7 @@ export function formatResult(result: ResultDocument): string {
 
 export function formatPeriod(p: PeriodResult): string {
   let out = `== ${p.period} (${p.final ? "final" : "preliminary"} run as of ${p.asOf}) ==\n`;
-  const ids = Object.keys(p.statements).sort();
+  const ids = Object.keys(p.statements).sort(naturalOrder);
   const moving = ids.filter((id) => {
     const s = p.statements[id]!;
     return !(isZero(s.earned) && isZero(s.carriedIn) && isZero(s.carriedOut));

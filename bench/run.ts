@@ -1,0 +1,67 @@
+/**
+ * `npm run bench`: the project's performance figures, measured in one run on this machine.
+ * Reported as times and as ratios against the targets (a ratio < 1 meets the target), never
+ * asserted in unit tests — timings depend on the machine and its load.
+ *
+ *   compile     parse + check + lower of plans/vitalis-classic.plan, median of 200 warm runs
+ *               (target: well under 50 ms)
+ *   validate    validateData on a generated 100k-partner document
+ *   reference   the reference evaluator on a generated 10k-partner genealogy, 3 months
+ *
+ * `npm run bench -- --large` adds the reference evaluator on 100k partners (about a minute).
+ */
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { compilePlan } from "../compiler/compile.ts";
+import { validateData } from "../runtime/data/validate.ts";
+import { runThrough } from "../runtime/reference/runThrough.ts";
+import { generateData } from "../runtime/samples/generate.ts";
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+const ms = (x: number) => `${Math.round(x * 100) / 100} ms`;
+const ratio = (x: number, target: number) => `${Math.round((x / target) * 1000) / 1000} of target`;
+
+const planText = readFileSync(new URL("../plans/vitalis-classic.plan", import.meta.url), "utf8");
+const cold0 = performance.now();
+const { ir } = compilePlan(planText);
+const cold = performance.now() - cold0;
+if (!ir) throw new Error("plans/vitalis-classic.plan does not compile");
+const runs: number[] = [];
+for (let i = 0; i < 200; i++) {
+  const t = performance.now();
+  compilePlan(planText);
+  runs.push(performance.now() - t);
+}
+const warm = median(runs);
+console.log(`compile vitalis-classic.plan: first ${ms(cold)}, warm median ${ms(warm)} (${ratio(warm, 50)} of 50 ms)`);
+
+const doc100k = generateData({ partners: 100_000, seed: 42, months: 3 });
+const v0 = performance.now();
+const v = validateData(doc100k);
+const vt = performance.now() - v0;
+if (!v.ok) throw new Error("generated 100k document does not validate");
+console.log(`validate 100k partners / ${doc100k.orders.length} orders: ${ms(vt)}`);
+
+const sizes = process.argv.includes("--large") ? [10_000, 100_000] : [10_000];
+for (const partners of sizes) {
+  const doc = partners === 100_000 ? doc100k : generateData({ partners, seed: 42, months: 3 });
+  const checked = validateData(doc);
+  if (!checked.ok) throw new Error("generated document does not validate");
+  const through = checked.data.orders.map((o) => o.date.slice(0, 7)).sort().at(-1)!;
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  const out = runThrough(ir, checked.data, { through });
+  const wall = performance.now() - t;
+  const user = process.cpuUsage(cpu).user / 1000;
+  if (!out.ok) throw new Error(`run refused: ${out.error.message}`);
+  const periods = out.result.periods.length;
+  const entries = out.result.periods.reduce((n, p) => n + p.ledger.length, 0);
+  console.log(
+    `reference evaluator ${partners} partners, ${checked.data.orders.length} orders, ${periods} periods: ` +
+      `${ms(wall)} wall, ${ms(user)} CPU, ${entries} ledger entries, ${ms(wall / periods)} per period`,
+  );
+}

@@ -6,7 +6,7 @@
  * one: those figures look at the downline, whose ranks are settled first (bottom-up), so there
  * is no cycle to report (docs/language-decisions.md).
  */
-import type { Comparison, Condition, Figure } from "../../grammar/ast.ts";
+import type { Comparison, Condition, Figure, VolumeFigure } from "../../grammar/ast.ts";
 import { decimalOf } from "../numbers.ts";
 import { closestName, didYouMean } from "../suggest.ts";
 import { type CheckContext, quoted } from "./context.ts";
@@ -34,7 +34,8 @@ export function checkCondition(ctx: CheckContext, condition: Condition): void {
 }
 
 function checkComparison(ctx: CheckContext, comparison: Comparison): void {
-  checkFigure(ctx, comparison.left);
+  // A misspelt figure changes what the rest of the comparison means: its one error is enough.
+  if (!checkFigure(ctx, comparison.left)) return;
   const left = comparison.left;
   if (left.kind === "Legs" || left.kind === "Frontline") {
     const value = decimalOf(comparison.right.text);
@@ -50,34 +51,50 @@ function checkComparison(ctx: CheckContext, comparison: Comparison): void {
   if (comparison.maxleg) checkMaxleg(ctx, comparison);
 }
 
-function checkFigure(ctx: CheckContext, figure: Figure): void {
+/** Reports an unknown figure, measure or rank; false when the figure itself is unknown. */
+function checkFigure(ctx: CheckContext, figure: Figure): boolean {
   switch (figure.kind) {
     case "VolumeFigure": {
       const text = figure.figure.text;
       if (!(VOLUME_FIGURES as readonly string[]).includes(text)) {
-        // `CV >= 500` names a measure where a figure belongs: the designer means PV(CV).
-        const isMeasure = figure.measure === undefined && ctx.measureIndex.has(text);
-        const close = isMeasure ? `PV(${text})` : closestName(text, VOLUME_FIGURES);
-        ctx.report(
-          "E103",
-          figure.figure.span,
-          `unknown figure ${quoted(text)}: a condition compares ${quoted("PV")}, ${quoted("GV")} or ${quoted("OV")}` +
-            (isMeasure ? `, of another measure as in ${quoted(`PV(${text})`)}` : ""),
-          { suggestion: close === undefined ? undefined : didYouMean(close) },
-        );
+        reportUnknownFigure(ctx, figure);
+        return false;
       }
       if (figure.measure) resolveMeasure(ctx, figure.measure);
-      return;
+      return true;
     }
     case "Legs":
     case "Frontline":
       resolveRank(ctx, figure.rank);
-      return;
+      return true;
     default: {
       const never: never = figure;
       throw new Error(`unhandled figure ${JSON.stringify(never)}`);
     }
   }
+}
+
+/**
+ * `CV >= 500` names a measure where a figure belongs: the designer means `PV(CV)`.
+ * `legz(Senior)` parses as a volume figure of a "measure" Senior: the designer means `legs`.
+ */
+function reportUnknownFigure(ctx: CheckContext, figure: VolumeFigure): void {
+  const text = figure.figure.text;
+  const argument = figure.measure?.text;
+  let close: string | undefined;
+  if (argument === undefined && ctx.measureIndex.has(text)) close = `PV(${text})`;
+  else {
+    const word = closestName(text, argument === undefined ? VOLUME_FIGURES : [...VOLUME_FIGURES, "legs", "frontline"]);
+    if (word !== undefined) close = argument === undefined ? word : `${word}(${argument})`;
+  }
+  ctx.report(
+    "E103",
+    figure.figure.span,
+    `unknown figure ${quoted(text)}: a condition can use ${quoted("PV")}, ${quoted("GV")}, ${quoted("OV")} (or ${quoted(
+      "PV(CV)",
+    )} for another measure), ${quoted("legs(Rank)")} or ${quoted("frontline(Rank)")}`,
+    { suggestion: close === undefined ? undefined : didYouMean(close) },
+  );
 }
 
 function checkMaxleg(ctx: CheckContext, comparison: Comparison): void {

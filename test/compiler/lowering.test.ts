@@ -147,4 +147,32 @@ describe("lowering", () => {
     const text = head + ranks + 'bonus differential "S" on CV {\n  D: 30%\n  B: 10%\n}\n';
     expect(JSON.stringify(compilePlan(text).ir)).toBe(JSON.stringify(compilePlan(text).ir));
   });
+
+  test("a rank may count legs or frontline partners of itself or of a higher rank: no cycle", () => {
+    const ir = compiled(head + "ranks {\n  A\n  B: legs(B) >= 2 or frontline(C) >= 1\n  C: PV >= 5\n}\n");
+    expect(ir.ranks[1]!.condition).toEqual({
+      kind: "or",
+      operands: [
+        { kind: "compare", figure: { kind: "legs", rank: 1 }, op: ">=", value: "2" },
+        { kind: "compare", figure: { kind: "frontline", rank: 2 }, op: ">=", value: "1" },
+      ],
+    });
+  });
+
+  test("whole numbers may be written with zero decimals: `level 2.0`, `legs(C) >= 2.0`", () => {
+    const ir = compiled(head + "active when legs(C) >= 2.0\n" + ranks + 'bonus level "L" on CV {\n  level 1: 1%\n  level 2.0: 2%\n}\n');
+    expect(ir.activity).toEqual({ kind: "compare", figure: { kind: "legs", rank: 2 }, op: ">=", value: "2" });
+    const l = ir.bonuses[0]!;
+    expect(l.kind === "level" && l.levels.length).toBe(2);
+  });
+
+  test("maxleg applies to the group volume of any measure, with >= or >", () => {
+    const ir = compiled(head + "active when GV(CV) > 100 with maxleg 50%\n" + ranks);
+    expect(ir.activity).toEqual({ kind: "compare", figure: { kind: "group", measure: 1 }, op: ">", value: "100", maxleg: "0.5" });
+  });
+
+  test("items may come in any order: `breakaway at` before the ranks block", () => {
+    const ir = compiled(head + "breakaway at C\n" + ranks);
+    expect(ir.breakaway).toBe(2);
+  });
 });

@@ -175,4 +175,16 @@ describe("lowering", () => {
     const ir = compiled(head + "breakaway at C\n" + ranks);
     expect(ir.breakaway).toBe(2);
   });
+
+  test("ranks and measures are separate namespaces: a rank may be called like a measure", () => {
+    const ir = compiled(head + "ranks {\n  CV\n  PV: PV(CV) >= 10 and legs(CV) >= 1\n}\n" + 'bonus level "L" on CV {\n  level 1: 1% requires PV\n}\n');
+    expect(ir.ranks[1]!.condition).toEqual({
+      kind: "and",
+      operands: [
+        { kind: "compare", figure: { kind: "personal", measure: 1 }, op: ">=", value: "10" },
+        { kind: "compare", figure: { kind: "legs", rank: 0 }, op: ">=", value: "1" },
+      ],
+    });
+    expect(ir.bonuses[0]).toEqual({ kind: "level", name: "L", measure: 1, levels: [{ rate: "0.01", requires: 1 }], compression: false });
+  });
 });

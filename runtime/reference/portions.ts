@@ -3,17 +3,27 @@
  * for a member with a split agreement in force in the commissioning period, a recruiter portion
  * (weight 1 − s) and a supporter portion (weight s), per measure. A measure the plan does not
  * split has s = 0. Measure values use the line quantities left after before-run cancellations.
+ *
+ * The clawback of an after-run cancellation under `simple` and `previous-rank` is a portion set
+ * of the same shape (volume −c on today's paths), so it is built here too.
  */
 import type { PlanIR } from "../../compiler/ir.ts";
 import type { Order, SplitAgreement } from "../data/model.ts";
 import { Decimal, ZERO } from "../decimal.ts";
-import { quantitiesBeforeRun, type TakesByOrder } from "./cancellations.ts";
+import { quantitiesBeforeRun, type TakesByOrder } from "./cancellations/takes.ts";
 import { CreditPath } from "./creditPath.ts";
 import { refuse, success, type Outcome } from "./errors.ts";
 import type { Release } from "./release.ts";
 import { creditedPartner, type Structure } from "./structure.ts";
 
 export type PortionKind = "recruiter" | "supporter";
+
+/** The after-run cancellation a clawback portion reclaims for. */
+export interface ClawbackOf {
+  cancellation: string;
+  /** Processing order of the period's after-run cancellations (date, then document order). */
+  sequence: number;
+}
 
 export interface Portion {
   order: Order;
@@ -29,6 +39,10 @@ export interface Portion {
   divertedFrom: number;
   /** The buyer as a partner index; -1 when the buyer is a customer. */
   buyerPartner: number;
+  /** The date that date-dependent rules (fast start) use: the order's date, or the cancellation's. */
+  ruleDate: string;
+  /** Set on a clawback portion (negative volume of an after-run cancellation); null otherwise. */
+  clawback: ClawbackOf | null;
 }
 
 export interface PortionSet {
@@ -56,6 +70,63 @@ export function supporterShares(ir: PlanIR, agreement: SplitAgreement): Decimal[
   });
 }
 
+/**
+ * Every measure of an order for the given line quantities (sum of qty × figure). A line that
+ * lacks a figure a measure needs is reported in `missing` and counts 0.
+ */
+export function measureValues(ir: PlanIR, order: Order, qty: Decimal[], missing: string[]): Decimal[] {
+  return ir.measures.map((m) => {
+    let v = ZERO;
+    order.lines.forEach((line, i) => {
+      const figure = line.figures[m.figure];
+      if (figure === undefined) missing.push(`order ${order.id} line ${i} (${line.sku}) has no "${m.figure}" figure for measure ${m.name}`);
+      else v = v.plus(qty[i]!.times(figure));
+    });
+    return v;
+  });
+}
+
+/** What an order's portions are made of, besides the order and its measure values. */
+export interface PortionSource {
+  order: Order;
+  orderIndex: number;
+  values: Decimal[];
+  /** The agreement that splits the order; undefined = one portion of weight 1. */
+  agreement: SplitAgreement | undefined;
+  ruleDate: string;
+  clawback: ClawbackOf | null;
+}
+
+/** The portions of one order (or of one clawback): recruiter first, then supporter. */
+export function portionsOf(ir: PlanIR, structure: Structure, source: PortionSource): Portion[] {
+  const { order, orderIndex, values, agreement, ruleDate, clawback } = source;
+  const credited = creditedPartner(structure, order);
+  const buyer = structure.indexOf.get(order.buyer) ?? -1;
+  const common = { order, orderIndex, buyerPartner: buyer, ruleDate, clawback };
+  if (agreement === undefined || ir.split === null) {
+    return [{ ...common, kind: "recruiter", path: new CreditPath([credited], structure.sponsor), x: values, divertedFrom: -1 }];
+  }
+  const shares = supporterShares(ir, agreement);
+  const supporter = structure.indexOf.get(agreement.supporter)!;
+  // A partner member keeps full personal volume: both portions start at the member, and only
+  // the supporter portion then continues with the supporter instead of the sponsor.
+  const supporterHead = buyer >= 0 ? [buyer, supporter] : [supporter];
+  return [
+    {
+      ...common, kind: "recruiter",
+      path: new CreditPath([credited], structure.sponsor),
+      x: values.map((v, k) => v.times(new Decimal(1).minus(shares[k]!))),
+      divertedFrom: -1,
+    },
+    {
+      ...common, kind: "supporter",
+      path: new CreditPath(supporterHead, structure.sponsor),
+      x: values.map((v, k) => v.times(shares[k]!)),
+      divertedFrom: buyer,
+    },
+  ];
+}
+
 export function buildPortions(
   ir: PlanIR,
   structure: Structure,
@@ -69,41 +140,10 @@ export function buildPortions(
   const measureTotals = ir.measures.map(() => ZERO);
   for (const release of counted) {
     const { order, orderIndex } = release;
-    const qty = quantitiesBeforeRun(order, takes.get(orderIndex), asOf);
-    const values = ir.measures.map((m, k) => {
-      let v = ZERO;
-      order.lines.forEach((line, i) => {
-        const figure = line.figures[m.figure];
-        if (figure === undefined) missing.push(`order ${order.id} line ${i} (${line.sku}) has no "${m.figure}" figure for measure ${m.name}`);
-        else v = v.plus(qty[i]!.times(figure));
-      });
-      measureTotals[k] = measureTotals[k]!.plus(v);
-      return v;
-    });
-    const credited = creditedPartner(structure, order);
-    const buyer = structure.indexOf.get(order.buyer) ?? -1;
+    const values = measureValues(ir, order, quantitiesBeforeRun(order, takes.get(orderIndex), asOf), missing);
+    values.forEach((v, k) => (measureTotals[k] = measureTotals[k]!.plus(v)));
     const agreement = ir.split === null ? undefined : inForce.get(order.buyer);
-    if (agreement === undefined) {
-      portions.push({ order, orderIndex, kind: "recruiter", path: new CreditPath([credited], structure.sponsor), x: values, divertedFrom: -1, buyerPartner: buyer });
-      continue;
-    }
-    const shares = supporterShares(ir, agreement);
-    const supporter = structure.indexOf.get(agreement.supporter)!;
-    // A partner member keeps full personal volume: both portions start at the member, and only
-    // the supporter portion then continues with the supporter instead of the sponsor.
-    const supporterHead = buyer >= 0 ? [buyer, supporter] : [supporter];
-    portions.push({
-      order, orderIndex, kind: "recruiter",
-      path: new CreditPath([credited], structure.sponsor),
-      x: values.map((v, k) => v.times(new Decimal(1).minus(shares[k]!))),
-      divertedFrom: -1, buyerPartner: buyer,
-    });
-    portions.push({
-      order, orderIndex, kind: "supporter",
-      path: new CreditPath(supporterHead, structure.sponsor),
-      x: values.map((v, k) => v.times(shares[k]!)),
-      divertedFrom: buyer, buyerPartner: buyer,
-    });
+    portions.push(...portionsOf(ir, structure, { order, orderIndex, values, agreement, ruleDate: order.date, clawback: null }));
   }
   if (missing.length > 0) return refuse("missing-figure", "order lines lack figures the plan's volume measures sum", missing);
   return success({ portions, measureTotals });

@@ -2,18 +2,26 @@
  * One bonus run: a pure function of (plan, data, history, period, as-of). The history is the
  * list of earlier final period results; nothing else carries state between periods.
  *
- * Pipeline: release -> before-run cancellations -> portions -> credit-graph order -> volumes,
- * ranks, activity -> bonuses -> ledger -> statements (docs/ARCHITECTURE.md).
+ * Pipeline: release -> before-run cancellations -> portions -> after-run cancellations (clawback
+ * portions under `simple`/`previous-rank`) -> credit-graph order -> volumes, ranks, activity ->
+ * bonuses -> clawbacks (`previous-rank`, `exact`) -> commission transfers -> ledger ->
+ * statements (docs/ARCHITECTURE.md, docs/semantics-decisions.md).
  */
 import type { PlanIR, Policy } from "../../compiler/ir.ts";
 import type { Dataset, SplitAgreement } from "../data/model.ts";
 import { isValidDate, isValidPeriod, previousPeriod } from "../dates.ts";
 import type { PeriodResult, VolumeFigures } from "../result.ts";
-import { afterRunCancellationsOf, processAfterRunCancellations } from "./afterRun.ts";
+import { afterRunCancellationsOf, clawbackPortions } from "./cancellations/afterRun.ts";
+import { exactReversals } from "./cancellations/exact.ts";
+import { originalRuns, type OriginalRuns } from "./cancellations/history.ts";
+import { previousRankClawbacks } from "./cancellations/previousRank.ts";
+import { cancellationTakes, stockMovements } from "./cancellations/takes.ts";
+import { unrecoveredClawbacks } from "./cancellations/unrecovered.ts";
+import { commissionTransfers } from "./commissionTransfer.ts";
 import { earliestAsOfFrom, finalAsOfProblem } from "./asOf.ts";
 import { runAllBonuses } from "./bonuses/allBonuses.ts";
+import type { Standing } from "./bonuses/context.ts";
 import { LedgerSink } from "./bonuses/sink.ts";
-import { cancellationTakes, stockMovements } from "./cancellations.ts";
 import { creditGraph } from "./creditGraph.ts";
 import { deferredOrders } from "./deferred.ts";
 import { internalError, refuse, success, type Outcome, type RunError } from "./errors.ts";
@@ -102,41 +110,57 @@ function computePeriod(input: PeriodRunInput): Outcome<PeriodResult> {
     if (refusal !== null) return { ok: false, error: refusal };
   }
   const counted = releases.filter((r) => r.countsIn === period && r.releaseDate! <= asOf);
+  const takes = cancellationTakes(data, structure);
+  const policy = input.policy ?? ir.cancellation.policy;
 
-  const afterRun = afterRunCancellationsOf(data, structure, releases, period, asOf, history, (p) => earliestAsOfFrom(releases, p).asOf);
-  const effects = processAfterRunCancellations(afterRun, history, {
-    policy: input.policy ?? ir.cancellation.policy,
-    ignore: input.ignoreAfterRunCancellations === true,
+  const found = afterRunCancellationsOf(ir, data, structure, releases, takes, {
+    period, asOf, history, earliestAsOf: (p) => earliestAsOfFrom(releases, p).asOf,
   });
-  if (!effects.ok) return effects;
+  if (!found.ok) return found;
+  // A run "without" the after-run cancellations leaves out everything they do to the ledger and
+  // the volumes; their flags, holds and stock movements depend on the data alone and stay.
+  const afterRun = input.ignoreAfterRunCancellations === true ? [] : found.value;
+  const runs = policy === "simple" || afterRun.length === 0 ? success<OriginalRuns>(new Map()) : originalRuns(afterRun, history);
+  if (!runs.ok) return runs;
 
   const inForce: Map<string, SplitAgreement> = ir.split === null ? new Map() : agreementsInForce(data.splits, period);
   const splitMode = input.splitMode ?? ir.split?.mode ?? "volume";
-  if (splitMode === "commission") {
-    const split = counted.filter((r) => inForce.has(r.order.buyer));
-    if (split.length > 0) {
-      return refuse(
-        "commission-split-unsupported",
-        "commission-transfer splitting (split mode `commission`) is not implemented yet; use `mode volume`",
-        split.map((r) => `order ${r.order.id}: buyer ${r.order.buyer} has a split agreement in force in ${period}`),
-      );
-    }
-  }
   // Only volume splits shape portions and the credit graph.
   const volumeSplits: Map<string, SplitAgreement> = splitMode === "volume" ? inForce : new Map();
-  const takes = cancellationTakes(data, structure);
   const portionSet = buildPortions(ir, structure, counted, takes, asOf, volumeSplits);
   if (!portionSet.ok) return portionSet;
   const { portions, measureTotals } = portionSet.value;
+  const clawbacks = policy === "exact" ? [] : clawbackPortions(ir, structure, afterRun, volumeSplits);
+  // simple: −c is a negative order of this period (volumes, ranks, activity, bonuses);
+  // simple and previous-rank: −c lowers the pool base; exact gives back from the original pool.
+  const periodPortions = policy === "simple" ? [...portions, ...clawbacks] : portions;
+  const poolTotals = policy === "exact" ? measureTotals : measureTotals.map((t, k) => afterRun.reduce((sum, c) => sum.minus(c.cancelled[k]!), t));
 
   const partnerAgreements = [...volumeSplits.values()].filter((a) => structure.indexOf.has(a.member));
   const graph = creditGraph(structure, partnerAgreements, period);
   if (!graph.ok) return graph;
-  const qualification = qualify(plan, structure, graph.value, portions, period);
+  const qualification = qualify(plan, structure, graph.value, periodPortions, period);
 
   const sink = new LedgerSink(plan.money);
-  runAllBonuses(portions, measureTotals, { plan, structure, qualification, sink });
-  const drafts = [...sink.entries, ...effects.value.entries];
+  runAllBonuses(periodPortions, poolTotals, { plan, structure, qualification, sink });
+  let clawbackStandings = new Map<number, Standing>();
+  if (policy === "previous-rank") {
+    const written = previousRankClawbacks(ir, plan, structure, clawbacks, afterRun, runs.value, sink);
+    if (!written.ok) return written;
+    clawbackStandings = written.value;
+  }
+  const drafts = [...sink.entries];
+  if (policy === "exact") {
+    const reversals = exactReversals(ir, plan, structure, afterRun, runs.value);
+    if (!reversals.ok) return reversals;
+    drafts.push(...reversals.value);
+  }
+  if (splitMode === "commission") {
+    drafts.push(...commissionTransfers(drafts, {
+      ir, plan, data, structure, inForce,
+      supporterEligible: (entry, supporter) => (clawbackStandings.get(entry.clawback?.sequence ?? -1) ?? qualification).eligible[supporter] === 1,
+    }));
+  }
 
   const listed = listedPartners(structure, qualification);
   return success({
@@ -147,7 +171,7 @@ function computePeriod(input: PeriodRunInput): Outcome<PeriodResult> {
     ledger: buildLedger(period, drafts, structure, plan.money),
     statements: buildStatements(listed, drafts, history[history.length - 1], structure, plan.money, plan.payoutMinimum),
     breakage: buildBreakage(sink.breakage(), plan.money),
-    unrecovered: effects.value.unrecovered,
+    unrecovered: unrecoveredClawbacks(drafts, structure, period, plan.money),
     flags: flagsOf(ir, lateCancellations(ir, data, structure.orderIndex), period, asOf),
     deferred: deferredOrders(releases, period, asOf, final),
     stock: stockMovements(takes, period, asOf),

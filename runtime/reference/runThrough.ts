@@ -15,11 +15,11 @@ export type { RunError } from "./errors.ts";
 export interface RunOptions {
   /** Last period "YYYY-MM" (inclusive). */
   through: string;
-  /** Overrides ir.cancellation.policy (phase 2 uses it). */
+  /** Overrides ir.cancellation.policy. */
   policy?: Policy;
-  /** Overrides ir.split.mode (phase 2). */
+  /** Overrides ir.split.mode (a plan without a split block ignores agreements either way). */
   splitMode?: "volume" | "commission";
-  /** Leave after-run cancellations' clawbacks out (phase 2, for comparisons). */
+  /** Leave after-run cancellations' clawbacks (and, under `simple`, their negative volume) out: the run "without" them, for comparisons. */
   ignoreAfterRunCancellations?: boolean;
 }
 

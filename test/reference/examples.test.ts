@@ -3,8 +3,10 @@
  * every amount, volume and rank the hand calculation states.
  */
 import { describe, expect, it } from "vitest";
-import { runThrough } from "../../runtime/reference/runThrough.ts";
+import type { Policy } from "../../compiler/ir.ts";
 import { earned, ledgerLines, loadExample, period, run, volumesOf } from "./harness.ts";
+
+const POLICIES: Policy[] = ["simple", "previous-rank", "exact"];
 
 describe("example a: seed 5 levels x 5%", () => {
   const { ir, data } = loadExample("a_seed_levels");
@@ -150,10 +152,9 @@ describe("example g: pool with largest-remainder cents", () => {
   });
 });
 
-describe("example i: release, as-of dates, pending and partial cancellations (phase 1 parts)", () => {
+describe("example i: release, as-of dates, pending and partial cancellations", () => {
   const { ir, data } = loadExample("i_release");
-  // C1 is an after-run cancellation (phase 2): the run refuses it unless told to leave it out.
-  const result = run(ir, data, { through: "2026-12", ignoreAfterRunCancellations: true });
+  const result = run(ir, data, { through: "2026-12" });
 
   it("October: only O1 counts, as of 11-08 (its withdrawal deadline); T earns 10.00", () => {
     const oct = period(result, "2026-10");
@@ -167,13 +168,22 @@ describe("example i: release, as-of dates, pending and partial cancellations (ph
     ]);
   });
 
-  it("November: C2 (before the run) leaves O2 at 3 x 25.00 = 75.00; T 7.50; A flagged by C1", () => {
+  it("November: C2 (before the run) leaves O2 at 75.00 -> T 7.50; C1 (after the run) reverses half of T's 10.00", () => {
     const nov = period(result, "2026-11");
     expect(nov.asOf).toBe("2026-12-01");
-    expect(ledgerLines(nov)).toEqual(["T Ebenenbonus O2/recruiter/1 7.50"]);
+    expect(ledgerLines(nov)).toEqual(["T Ebenenbonus O2/recruiter/1 7.50", "T Ebenenbonus O1/recruiter/1 -5.00"]);
     expect(nov.ledger[0]!.base).toBe("75.00");
+    // f = 50.00 / 100.00 = 1/2 of the October entry 2026-10#1.
+    expect(nov.ledger[1]).toEqual({
+      id: "2026-11#2", recipient: "T", bonus: "Ebenenbonus", kind: "level", order: "O1", portion: "recruiter", step: 1, level: 1,
+      amount: "-5.00", cancellation: "C1", reverses: "2026-10#1", note: "cancelled fraction 1/2",
+    });
+    expect(nov.statements["T"]).toEqual({ earned: "2.50", carriedIn: "0.00", payout: "2.50", carriedOut: "0.00" });
+    // exact: the after-run cancellation does not touch volumes.
     expect(volumesOf(nov, "PV")["A"]).toBe("75/75/75");
-    expect(nov.flags.map((f) => [f.buyer, f.from, f.cancellation])).toEqual([["A", "2026-11-15", "C1"]]);
+    expect(nov.flags.map((f) => [f.buyer, f.from, f.cancellation, f.order])).toEqual([["A", "2026-11-15", "C1", "O1"]]);
+    expect(nov.flags[0]!.hold).toBeUndefined();
+    expect(nov.unrecovered).toEqual([]);
     expect(nov.stock).toEqual([
       { cancellation: "C1", order: "O1", sku: "SKU-1", qty: "1" },
       { cancellation: "C2", order: "O2", sku: "SKU-1", qty: "1" },
@@ -187,51 +197,156 @@ describe("example i: release, as-of dates, pending and partial cancellations (ph
     expect(volumesOf(dec, "PV")["A"]).toBe("200/200/200");
     expect(dec.statements["T"]).toEqual({ earned: "20.00", carriedIn: "0.00", payout: "20.00", carriedOut: "0.00" });
   });
+});
 
-  it("without the option, November refuses and names C1 (after-run clawbacks are phase 2)", () => {
-    const outcome = runThrough(ir, data, { through: "2026-12" });
-    expect(outcome.ok).toBe(false);
-    if (outcome.ok) return;
-    expect(outcome.error.code).toBe("after-run-cancellations-unsupported");
-    expect(outcome.error.message).toMatch(/^2026-11: /);
-    expect(outcome.error.details).toEqual(["cancellation C1 of order O1 on 2026-11-15: after the 2026-10 run as of 2026-11-08"]);
+describe("example f: one late cancellation under simple, previous-rank and exact", () => {
+  const { ir, data } = loadExample("f_late_cancel");
+  const runUnder = (policy: Policy) => run(ir, data, { through: "2027-01", policy });
+  const october = [
+    "S1 Ebenenbonus O1/recruiter/1 10.00",
+    "N Differenzbonus O1/recruiter/0 5.00",
+    "S1 Differenzbonus O1/recruiter/1 10.00",
+    "S1 Fast Start O1/recruiter/1 20.00",
+    "TOP Ebenenbonus O2/recruiter/1 10.00",
+    "S1 Differenzbonus O2/recruiter/0 15.00",
+  ];
+  const o4 = ["TOP Ebenenbonus O4/recruiter/1 6.00", "S1 Differenzbonus O4/recruiter/0 3.00"];
+  const clawedBack = (result: ReturnType<typeof runUnder>) =>
+    period(result, "2026-11").ledger.filter((e) => e.cancellation === "S1C").reduce((sum, e) => sum + Math.round(Number(e.amount) * 100), 0) / 100;
+
+  it("October (every policy): N 5.00, S1 55.00 (fast start 20.00 included), TOP 10.00, all paid out", () => {
+    for (const policy of POLICIES) {
+      const oct = period(runUnder(policy), "2026-10");
+      expect(oct.asOf).toBe("2026-11-01");
+      expect(ledgerLines(oct)).toEqual(october);
+      expect(oct.ranks).toEqual({ N: "Consultant", S1: "Senior", TOP: "Senior" });
+      expect(earned(oct)).toEqual({ N: "5.00", S1: "55.00", TOP: "10.00" });
+      expect(Object.values(oct.statements).map((s) => s.carriedOut)).toEqual(["0.00", "0.00", "0.00"]);
+    }
+  });
+
+  it("November (every policy): N flagged from 11-25, O5 held to 2027-01 (11-28 + 8 weeks = 2027-01-23)", () => {
+    for (const policy of POLICIES) {
+      const result = runUnder(policy);
+      const nov = period(result, "2026-11");
+      expect(nov.flags).toEqual([
+        {
+          buyer: "N", from: "2026-11-25", cancellation: "S1C", order: "O1",
+          reason: "cancellation S1C of order O1 on 2026-11-25 came after the withdrawal deadline 2026-10-21",
+          hold: { weeks: 8, prepaymentOnly: true },
+        },
+      ]);
+      expect(nov.deferred).toEqual([
+        {
+          order: "O5", countsIn: "2027-01",
+          reason: "held: the buyer is flagged as a late canceller from 2026-11-25; held until 2027-01-23 (payment on 2026-11-28 plus the hold)",
+        },
+      ]);
+      expect(ledgerLines(period(result, "2027-01"))).toEqual(["S1 Ebenenbonus O5/recruiter/1 4.00", "N Differenzbonus O5/recruiter/0 2.00"]);
+    }
+  });
+
+  it("simple: -100 is a negative order of November; S1 -12.00 carried, TOP 6.00, N 0; 15.00 reclaimed", () => {
+    const nov = period(runUnder("simple"), "2026-11");
+    expect(volumesOf(nov, "PV")).toEqual({ N: "-100/-100/-100", S1: "60/-40/-40", TOP: "0/-40/-40" });
+    expect(nov.ranks).toEqual({ N: "Consultant", S1: "Consultant", TOP: "Consultant" });
+    expect(nov.active).toEqual({ N: false, S1: true, TOP: true });
+    // Clawback on N, S1, TOP with x = -100: level S1 -10.00; differential N inactive (passed
+    // over), S1 Consultant 5% -5.00; fast start: 11-25 is 66 days after joining > 30.
+    expect(ledgerLines(nov)).toEqual([...o4, "S1 Ebenenbonus O1/recruiter/1 -10.00", "S1 Differenzbonus O1/recruiter/1 -5.00"]);
+    expect(nov.ledger.slice(2).map((e) => [e.base, e.rate, e.cancellation, e.reverses])).toEqual([
+      ["-100.00", "10%", "S1C", undefined],
+      ["-100.00", "5%", "S1C", undefined],
+    ]);
+    expect(nov.statements).toEqual({
+      N: { earned: "0.00", carriedIn: "0.00", payout: "0.00", carriedOut: "0.00" },
+      S1: { earned: "-12.00", carriedIn: "0.00", payout: "0.00", carriedOut: "-12.00" },
+      TOP: { earned: "6.00", carriedIn: "0.00", payout: "6.00", carriedOut: "0.00" },
+    });
+    expect(clawedBack(runUnder("simple"))).toBe(-15);
+  });
+
+  it("previous-rank: volumes untouched; October's ranks and activity; S1 -17.00, N -5.00, TOP 6.00; 25.00 reclaimed", () => {
+    const nov = period(runUnder("previous-rank"), "2026-11");
+    expect(volumesOf(nov, "PV")).toEqual({ N: "0/0/0", S1: "60/60/60", TOP: "0/60/60" });
+    expect(ledgerLines(nov)).toEqual([
+      ...o4,
+      "S1 Ebenenbonus O1/recruiter/1 -10.00",
+      "N Differenzbonus O1/recruiter/0 -5.00",
+      "S1 Differenzbonus O1/recruiter/1 -10.00",
+    ]);
+    expect(earned(nov)).toEqual({ N: "-5.00", S1: "-17.00", TOP: "6.00" });
+    expect(nov.statements["S1"]!.carriedOut).toBe("-17.00");
+    expect(nov.statements["N"]!.carriedOut).toBe("-5.00");
+    expect(clawedBack(runUnder("previous-rank"))).toBe(-25);
+  });
+
+  it("exact: every October entry of O1 reversed (f = 1); S1 -37.00, N -5.00, TOP 6.00; 45.00 reclaimed from exactly those paid", () => {
+    const result = runUnder("exact");
+    const nov = period(result, "2026-11");
+    expect(volumesOf(nov, "PV")).toEqual({ N: "0/0/0", S1: "60/60/60", TOP: "0/60/60" });
+    expect(ledgerLines(nov)).toEqual([
+      ...o4,
+      "S1 Ebenenbonus O1/recruiter/1 -10.00",
+      "N Differenzbonus O1/recruiter/0 -5.00",
+      "S1 Differenzbonus O1/recruiter/1 -10.00",
+      "S1 Fast Start O1/recruiter/1 -20.00",
+    ]);
+    expect(nov.ledger.slice(2).map((e) => e.reverses)).toEqual(["2026-10#1", "2026-10#2", "2026-10#3", "2026-10#4"]);
+    expect(nov.ledger.slice(2).every((e) => e.cancellation === "S1C" && e.base === undefined && e.rate === undefined)).toBe(true);
+    expect(earned(nov)).toEqual({ N: "-5.00", S1: "-37.00", TOP: "6.00" });
+    expect(clawedBack(result)).toBe(-45);
+  });
+
+  it("December and January net the carried balances (minimum payout 0)", () => {
+    // Carried out of November: simple S1 -12; previous-rank S1 -17, N -5; exact S1 -37, N -5.
+    // December has no orders; January: O5 (N, 40.00) pays S1 level 4.00 and N differential 2.00.
+    const expected: Record<Policy, Record<string, string>> = {
+      simple: { N: "0.00", S1: "-8.00", TOP: "0.00" },
+      "previous-rank": { N: "-3.00", S1: "-13.00", TOP: "0.00" },
+      exact: { N: "-3.00", S1: "-33.00", TOP: "0.00" },
+    };
+    for (const policy of POLICIES) {
+      const jan = period(runUnder(policy), "2027-01");
+      expect(Object.fromEntries(Object.entries(jan.statements).map(([id, s]) => [id, s.carriedOut]))).toEqual(expected[policy]);
+    }
   });
 });
 
-describe("examples f and h: the October runs (before any after-run cancellation)", () => {
-  it("f: N 5.00, S1 55.00 (incl. fast start 20.00), TOP 10.00", () => {
-    const { ir, data } = loadExample("f_late_cancel");
-    const oct = period(run(ir, data, { through: "2026-10" }), "2026-10");
-    expect(ledgerLines(oct)).toEqual([
-      "S1 Ebenenbonus O1/recruiter/1 10.00",
-      "N Differenzbonus O1/recruiter/0 5.00",
-      "S1 Differenzbonus O1/recruiter/1 10.00",
-      "S1 Fast Start O1/recruiter/1 20.00",
-      "TOP Ebenenbonus O2/recruiter/1 10.00",
-      "S1 Differenzbonus O2/recruiter/0 15.00",
-    ]);
-    expect(oct.ranks).toEqual({ N: "Consultant", S1: "Senior", TOP: "Senior" });
-    expect(earned(oct)).toEqual({ N: "5.00", S1: "55.00", TOP: "10.00" });
+describe("example h: a negative balance carried forward; a terminated partner's unrecovered clawback", () => {
+  const { ir, data } = loadExample("h_balances");
+  const result = run(ir, data, { through: "2027-01" });
+  const statement = (p: string, id: string) => period(result, p).statements[id];
+
+  it("October: U and T 58.00 each (O1 50.00 + O2 8.00), paid out", () => {
+    const oct = period(result, "2026-10");
+    expect(earned(oct)).toEqual({ T: "58.00", U: "58.00" });
+    expect(statement("2026-10", "U")).toEqual({ earned: "58.00", carriedIn: "0.00", payout: "58.00", carriedOut: "0.00" });
+    expect(statement("2026-10", "T")).toEqual({ earned: "58.00", carriedIn: "0.00", payout: "58.00", carriedOut: "0.00" });
   });
 
-  it("f: November's O5 of the flagged buyer N is held to 2027-01 (11-28 + 8 weeks = 2027-01-23)", () => {
-    const { ir, data } = loadExample("f_late_cancel");
-    const nov = period(run(ir, data, { through: "2026-11", ignoreAfterRunCancellations: true }), "2026-11");
-    expect(nov.flags).toEqual([
-      expect.objectContaining({ buyer: "N", from: "2026-11-25", cancellation: "S1C", order: "O1", hold: { weeks: 8, prepaymentOnly: true } }),
-    ]);
-    expect(nov.deferred).toEqual([expect.objectContaining({ order: "O5", countsIn: "2027-01" })]);
-    expect(ledgerLines(nov)).toEqual(["TOP Ebenenbonus O4/recruiter/1 6.00", "S1 Differenzbonus O4/recruiter/0 3.00"]);
-  });
-
-  it("h: U and T 58.00 each in October; U terminated (inactive) from November", () => {
-    const { ir, data } = loadExample("h_balances");
-    const result = run(ir, data, { through: "2026-11", ignoreAfterRunCancellations: true });
-    expect(earned(period(result, "2026-10"))).toEqual({ T: "58.00", U: "58.00" });
+  it("November: C1 reverses U -50.00 (unrecovered) and T -50.00; O3 pays T 30.00 past terminated U", () => {
     const nov = period(result, "2026-11");
     expect(nov.active).toEqual({ B: true, T: true, U: false });
-    expect(ledgerLines(nov)).toEqual(["T Ebenenbonus O3/recruiter/2 30.00"]);
+    expect(ledgerLines(nov)).toEqual(["T Ebenenbonus O3/recruiter/2 30.00", "U Ebenenbonus O1/recruiter/1 -50.00", "T Ebenenbonus O1/recruiter/2 -50.00"]);
     expect(nov.ledger[0]!.level).toBe(1);
-    expect(nov.statements["U"]).toEqual({ earned: "0.00", carriedIn: "0.00", payout: "0.00", carriedOut: "0.00" });
+    expect(nov.ledger.slice(1).map((e) => e.reverses)).toEqual(["2026-10#1", "2026-10#2"]);
+    expect(nov.unrecovered).toEqual([
+      { partner: "U", amount: "-50.00", reason: "terminated on 2026-11-10: the clawback of cancellation C1 (order O1) cannot be recovered (company loss)" },
+    ]);
+    expect(statement("2026-11", "T")).toEqual({ earned: "-20.00", carriedIn: "0.00", payout: "0.00", carriedOut: "-20.00" });
+    expect(statement("2026-11", "U")).toEqual({ earned: "-50.00", carriedIn: "0.00", payout: "0.00", carriedOut: "-50.00" });
+  });
+
+  it("December: T -20.00 + 25.00 = 5.00 < minimum 10.00: payout 0, carried 5.00", () => {
+    expect(ledgerLines(period(result, "2026-12"))).toEqual(["T Ebenenbonus O4/recruiter/2 25.00"]);
+    expect(statement("2026-12", "T")).toEqual({ earned: "25.00", carriedIn: "-20.00", payout: "0.00", carriedOut: "5.00" });
+    expect(statement("2026-12", "U")).toEqual({ earned: "0.00", carriedIn: "-50.00", payout: "0.00", carriedOut: "-50.00" });
+  });
+
+  it("January 2027: T 5.00 + 10.00 = 15.00 paid out, carried 0", () => {
+    expect(ledgerLines(period(result, "2027-01"))).toEqual(["T Ebenenbonus O5/recruiter/2 10.00"]);
+    expect(statement("2027-01", "T")).toEqual({ earned: "10.00", carriedIn: "5.00", payout: "15.00", carriedOut: "0.00" });
+    expect(period(result, "2027-01").unrecovered).toEqual([]);
   });
 });

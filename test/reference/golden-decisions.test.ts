@@ -5,7 +5,6 @@
 import { describe, expect, it } from "vitest";
 import type { BonusIR, PlanIR } from "../../compiler/ir.ts";
 import { runPeriod } from "../../runtime/reference/runPeriod.ts";
-import { runThrough } from "../../runtime/reference/runThrough.ts";
 import { agreement, cancellation, chain, CV, dataset, differentialBonus, gvAtLeast, levelBonus, order, partner, plan, PV, pvAtLeast, tier } from "./builders.ts";
 import { ledgerLines, period, run, volumesOf } from "./harness.ts";
 
@@ -85,11 +84,20 @@ describe("as-of dates and cancellations", () => {
 
   it("without the commissioning period in the history, its earliest as-of date decides before/after", () => {
     // O1 counts in October (earliest as-of 11-01); C1 on 11-10 is after that run. A November run
-    // with an empty history still finds it (and, in phase 1, refuses it).
+    // with an empty history still finds it. `simple` needs no history: -10.00 on the path A, T,
+    // level 1 10% -> T -1.00. `exact` (and `previous-rank`) need the October run and refuse.
     const ir = plan({ bonuses: [levelBonus(["0.1"])] });
     const data = dataset({ partners: chain("T", "A"), orders: [order("O1", "A", "2026-10-05", "10.00", "0")], cancellations: [cancellation("C1", "O1", "2026-11-10")] });
-    const outcome = runPeriod({ ir, data, history: [], period: "2026-11", asOf: "2026-12-01", final: true });
-    expect(outcome.ok ? null : outcome.error.details).toEqual(["cancellation C1 of order O1 on 2026-11-10: after the 2026-10 run as of 2026-11-01"]);
+    const input = { ir, data, history: [], period: "2026-11", asOf: "2026-12-01", final: true };
+    const simple = runPeriod({ ...input, policy: "simple" });
+    expect(simple.ok && ledgerLines(simple.period)).toEqual(["T Level O1/recruiter/1 -1.00"]);
+    for (const policy of ["exact", "previous-rank"] as const) {
+      const outcome = runPeriod({ ...input, policy });
+      expect(outcome.ok ? null : outcome.error.code).toBe("history-missing");
+      expect(outcome.ok ? null : outcome.error.details).toEqual([
+        "cancellation C1 of order O1 on 2026-11-10: after the 2026-10 run as of 2026-11-01, which is not in the history",
+      ]);
+    }
   });
 });
 
@@ -111,16 +119,6 @@ describe("splits", () => {
   it("agreements are ignored by a plan without a split block", () => {
     const oct = period(run(plan(), data, { through: "2026-10" }), "2026-10");
     expect(volumesOf(oct, "PV")).toMatchObject({ TA: "0/100/100", TS: "0/0/0" });
-  });
-
-  it("commission-transfer mode is refused while an agreement applies (phase 2)", () => {
-    const outcome = runThrough(plan({ split: split("commission", [PV, CV]) }), data, { through: "2026-10" });
-    expect(outcome.ok ? null : outcome.error.code).toBe("commission-split-unsupported");
-    const override = runThrough(plan({ split: split("volume", [PV, CV]) }), data, { through: "2026-10", splitMode: "commission" });
-    expect(override.ok ? null : override.error.code).toBe("commission-split-unsupported");
-    // Without an order of a member in the period there is nothing to transfer: the run goes on.
-    const noMemberOrder = { ...data, orders: [order("O2", "TA", "2026-10-05", "100.00", "100")] };
-    expect(runThrough(plan({ split: split("commission", [PV, CV]) }), noMemberOrder, { through: "2026-10" }).ok).toBe(true);
   });
 
   it("a member who is also a direct child of its supporter is one leg", () => {

@@ -6,9 +6,8 @@
  */
 import type { PreparedBonus } from "../plan.ts";
 import type { Portion } from "../portions.ts";
-import type { Qualification } from "../qualification.ts";
 import { Decimal, ZERO } from "../../decimal.ts";
-import type { BonusContext } from "./context.ts";
+import type { BonusContext, Standing } from "./context.ts";
 import { UNPAID } from "./sink.ts";
 
 export type DifferentialBonus = Extract<PreparedBonus, { kind: "differential" }>;
@@ -31,7 +30,7 @@ export function rateOfRank(bonus: DifferentialBonus, rank: number): Decimal {
  * never on the portion's volume, so the equal-rank bonus can follow the same walk whatever its
  * own measure.
  */
-export function differentialWalk(bonus: DifferentialBonus, portion: Portion, q: Qualification): { earners: DifferentialEarner[]; paid: Decimal } {
+export function differentialWalk(bonus: DifferentialBonus, portion: Portion, q: Standing): { earners: DifferentialEarner[]; paid: Decimal } {
   const earners: DifferentialEarner[] = [];
   let paid = ZERO;
   for (let step = 0; paid.lt(bonus.topRate); step++) {

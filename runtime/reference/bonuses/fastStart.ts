@@ -12,11 +12,14 @@ import { meetsRank, UNPAID } from "./sink.ts";
 
 type FastStartBonus = Extract<PreparedBonus, { kind: "faststart" }>;
 
-/** Whether an order falls in the buyer's fast-start window. */
+/**
+ * Whether a portion falls in the buyer's fast-start window: the order's date for an order, the
+ * cancellation's date for a `simple` or `previous-rank` clawback (semantics §7).
+ */
 export function isFastStartOrder(bonus: FastStartBonus, portion: Portion, ctx: BonusContext): boolean {
   if (portion.buyerPartner < 0) return false;
   const joined = ctx.structure.partners[portion.buyerPartner]!.joined;
-  return daysBetween(joined, portion.order.date) <= bonus.withinDays;
+  return daysBetween(joined, portion.ruleDate) <= bonus.withinDays;
 }
 
 export function fastStartBonus(bonus: FastStartBonus, bonusIndex: number, portion: Portion, ctx: BonusContext): void {

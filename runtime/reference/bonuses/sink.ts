@@ -7,11 +7,14 @@
  *   to reverse later.
  * - Breakage per (bonus, reason) is the sum of the unpaid shares, each rounded exactly as the
  *   entry would have been had it been paid: "what the plan would have paid on top".
+ * - A clawback portion (after-run cancellation under `simple` or `previous-rank`) writes entries
+ *   tagged with its cancellation and no breakage: breakage reports what the plan left unpaid on
+ *   the period's orders, and a clawback that reclaims less than was paid is not an unpaid share.
  */
 import type { BonusKind } from "../../../compiler/ir.ts";
 import { Decimal, ZERO } from "../../decimal.ts";
 import type { PreparedBonus } from "../plan.ts";
-import type { Portion, PortionKind } from "../portions.ts";
+import type { ClawbackOf, Portion, PortionKind } from "../portions.ts";
 import { roundMoney, type Money } from "../rounding.ts";
 
 export const UNPAID = {
@@ -38,10 +41,19 @@ export interface EntryDraft {
   step?: number;
   level?: number;
   generation?: number;
-  base: Decimal;
-  rate: Decimal;
+  /** Absent on exact reversals and commission transfers, whose amount is not base × rate. */
+  base?: Decimal;
+  rate?: Decimal;
   /** Rounded to the money unit. */
   amount: Decimal;
+  /** Every clawback entry: the after-run cancellation it belongs to. */
+  clawback?: ClawbackOf;
+  /** Exact reversal: the id of the reversed entry (an earlier period's). */
+  reverses?: string;
+  /** Exact reversal: position among the reversals of its cancellation (the ledger order). */
+  reversalSeq?: number;
+  /** Commission transfer: the entry of the same period whose supporter share moves. */
+  transferOf?: EntryDraft;
   note?: string;
 }
 
@@ -73,11 +85,13 @@ export class LedgerSink {
     if (base.isZero() || rate.isZero()) return;
     const amount = roundMoney(base.times(rate), this.money);
     if (amount.isZero()) return;
-    this.entries.push({
+    const entry: EntryDraft = {
       recipient, bonusIndex, bonus: bonus.name, kind: bonus.kind,
       orderIndex: portion.orderIndex, order: portion.order.id, portion: portion.kind, step,
       ...numbering, base, rate, amount,
-    });
+    };
+    if (portion.clawback !== null) entry.clawback = portion.clawback;
+    this.entries.push(entry);
   }
 
   /** A pool part, already rounded by the pool's largest-remainder rule. */
@@ -89,7 +103,7 @@ export class LedgerSink {
   /** An unpaid share of a portion (rate × x), reported as breakage. */
   unpaid(portion: Portion, bonusIndex: number, bonus: PreparedBonus, rate: Decimal, reason: UnpaidReason): void {
     const base = portion.x[bonus.measure]!;
-    if (base.isZero() || rate.isZero()) return;
+    if (base.isZero() || rate.isZero() || portion.clawback !== null) return;
     this.unpaidAmount(bonusIndex, bonus, roundMoney(base.times(rate), this.money), reason);
   }
 

@@ -6,12 +6,12 @@
  * the as-of date of the run that commissions its order reduces the order before that run.
  * Returned goods are stock movements of the period that contains the cancellation's date.
  */
-import type { Cancellation, Dataset, Order } from "../data/model.ts";
-import { periodOf } from "../dates.ts";
-import { Decimal, ZERO, canonical } from "../decimal.ts";
-import type { StockMovement } from "../result.ts";
-import { cancellationsInDateOrder } from "./lateCancellers.ts";
-import type { Structure } from "./structure.ts";
+import type { Cancellation, Dataset, Order } from "../../data/model.ts";
+import { periodOf } from "../../dates.ts";
+import { Decimal, ZERO, canonical } from "../../decimal.ts";
+import type { StockMovement } from "../../result.ts";
+import { cancellationsInDateOrder } from "../lateCancellers.ts";
+import type { Structure } from "../structure.ts";
 
 export interface CancellationTake {
   cancellation: Cancellation;

@@ -1,0 +1,141 @@
+/**
+ * `exact` (die ganz edle Lösung, semantics §7): every ledger entry that the original run
+ * attributed to the cancelled order — every bonus, both portions, commission-mode transfers —
+ * is reversed for the cancelled fraction f: same recipient, amount = round(−f × original rounded
+ * amount), `reverses` = the original entry. f is the cancelled share of the order's commissioned
+ * value in the bonus's measure (c / V). A pool gives back rate · c, split over the original
+ * pool's holders by their original shares with the same largest-remainder rule.
+ *
+ * Nothing is recomputed: volumes, ranks and pools of the processing period are untouched, so the
+ * reversal reclaims exactly what was paid, from exactly who received it.
+ */
+import type { PlanIR } from "../../../compiler/ir.ts";
+import { Decimal, ZERO } from "../../decimal.ts";
+import type { LedgerEntry, PeriodResult } from "../../result.ts";
+import { splitByLargestRemainder } from "../bonuses/largestRemainder.ts";
+import { sharesOfRank } from "../bonuses/pool.ts";
+import type { EntryDraft } from "../bonuses/sink.ts";
+import { refuse, success, type Outcome } from "../errors.ts";
+import type { PreparedBonus, PreparedPlan } from "../plan.ts";
+import { roundMoney } from "../rounding.ts";
+import type { Structure } from "../structure.ts";
+import type { AfterRunCancellation } from "./afterRun.ts";
+import { standingOf, type OriginalRuns } from "./history.ts";
+
+type PoolBonus = Extract<PreparedBonus, { kind: "pool" }>;
+
+/** f as a reduced fraction for the entry's note: "1", "1/2", "3/7". */
+function fractionText(cancelled: Decimal, commissioned: Decimal): string {
+  const [n, d] = cancelled.div(commissioned).toFraction();
+  return d!.eq(1) ? n!.toFixed() : `${n!.toFixed()}/${d!.toFixed()}`;
+}
+
+export function exactReversals(
+  ir: PlanIR,
+  plan: PreparedPlan,
+  structure: Structure,
+  cancellations: AfterRunCancellation[],
+  runs: OriginalRuns,
+): Outcome<EntryDraft[]> {
+  const drafts: EntryDraft[] = [];
+  const problems: string[] = [];
+  for (const c of cancellations) {
+    const run = runs.get(c.commissionedIn)!;
+    let seq = 0;
+    const clawback = { cancellation: c.cancellation.id, sequence: c.sequence };
+    for (const original of run.ledger) {
+      if (original.order !== c.order.id || original.cancellation !== undefined) continue;
+      const bonusIndex = plan.bonuses.findIndex((b) => b.name === original.bonus);
+      const recipient = structure.indexOf.get(original.recipient);
+      if (bonusIndex < 0 || recipient === undefined) {
+        problems.push(`${original.id}: bonus "${original.bonus}" or recipient ${original.recipient} is not in this plan and data`);
+        continue;
+      }
+      const measure = plan.bonuses[bonusIndex]!.measure;
+      const commissioned = c.commissioned[measure]!;
+      const cancelled = c.cancelled[measure]!;
+      if (commissioned.isZero() || cancelled.isZero()) continue;
+      // −f × amount with f = c / V: multiply before dividing, so a result that is exactly a
+      // half unit stays exact for the rounding.
+      const amount = roundMoney(new Decimal(original.amount).times(cancelled).div(commissioned).neg(), plan.money);
+      if (amount.isZero()) continue;
+      drafts.push(reversalOf(original, recipient, bonusIndex, c, amount, clawback, seq++, `cancelled fraction ${fractionText(cancelled, commissioned)}`));
+    }
+    for (const [bonusIndex, bonus] of plan.bonuses.entries()) {
+      if (bonus.kind !== "pool") continue;
+      const giveBack = poolGiveBack(ir, structure, bonus, bonusIndex, c, run, plan);
+      if (!giveBack.ok) return giveBack;
+      for (const d of giveBack.value) drafts.push({ ...d, clawback, reversalSeq: seq++ });
+    }
+  }
+  if (problems.length > 0) return refuse("invalid-history", "the history does not belong to this plan and data", problems);
+  return success(drafts);
+}
+
+function reversalOf(
+  original: LedgerEntry,
+  recipient: number,
+  bonusIndex: number,
+  c: AfterRunCancellation,
+  amount: Decimal,
+  clawback: EntryDraft["clawback"],
+  reversalSeq: number,
+  note: string,
+): EntryDraft {
+  const draft: EntryDraft = {
+    recipient, bonusIndex, bonus: original.bonus, kind: original.kind, orderIndex: c.orderIndex, order: c.order.id,
+    amount, clawback, reverses: original.id, reversalSeq, note,
+  };
+  // Where on the path and which level or generation: copied, so the reversal reads like the original.
+  if (original.portion !== undefined) draft.portion = original.portion;
+  if (original.step !== undefined) draft.step = original.step;
+  if (original.level !== undefined) draft.level = original.level;
+  if (original.generation !== undefined) draft.generation = original.generation;
+  return draft;
+}
+
+/**
+ * A pool's give-back for one cancellation: −rate · c split over the holders of the original
+ * pool (its run's qualifiers, from that run's ranks and activity) by largest remainder, listed
+ * by recipient id. Nothing when the original run paid no part of this pool.
+ */
+function poolGiveBack(
+  ir: PlanIR,
+  structure: Structure,
+  bonus: PoolBonus,
+  bonusIndex: number,
+  c: AfterRunCancellation,
+  run: PeriodResult,
+  plan: PreparedPlan,
+): Outcome<Omit<EntryDraft, "clawback" | "reversalSeq">[]> {
+  const originalParts = new Map<string, string>();
+  for (const e of run.ledger) {
+    if (e.bonus === bonus.name && e.order === undefined && e.cancellation === undefined) originalParts.set(e.recipient, e.id);
+  }
+  const total = bonus.rate.times(c.cancelled[bonus.measure]!);
+  if (originalParts.size === 0 || total.isZero()) return success([]);
+  const standing = standingOf(ir, structure, run);
+  if (!standing.ok) return standing;
+  const holders: { partner: number; id: string; shares: Decimal }[] = [];
+  structure.partners.forEach((partner, p) => {
+    if (!standing.value.eligible[p]) return;
+    const shares = sharesOfRank(bonus, standing.value.rank[p]!);
+    if (shares !== null && shares.gt(0)) holders.push({ partner: p, id: partner.id, shares });
+  });
+  if (holders.length === 0) return success([]);
+  const allShares = holders.reduce((sum, h) => sum.plus(h.shares), ZERO);
+  const parts = splitByLargestRemainder(total.neg(), holders, plan.money);
+  const drafts: Omit<EntryDraft, "clawback" | "reversalSeq">[] = [];
+  const byId = holders.map((h, i) => ({ h, part: parts[i]! })).sort((a, b) => (a.h.id < b.h.id ? -1 : a.h.id > b.h.id ? 1 : 0));
+  for (const { h, part } of byId) {
+    if (part.isZero()) continue;
+    const draft: Omit<EntryDraft, "clawback" | "reversalSeq"> = {
+      recipient: h.partner, bonusIndex, bonus: bonus.name, kind: "pool", orderIndex: c.orderIndex, order: c.order.id, amount: part,
+    };
+    const reversed = originalParts.get(h.id);
+    if (reversed !== undefined) draft.reverses = reversed;
+    draft.note = `${h.shares.toFixed()} of ${allShares.toFixed()} shares`;
+    drafts.push(draft);
+  }
+  return success(drafts);
+}

@@ -1,0 +1,58 @@
+/**
+ * What `previous-rank` and `exact` read from the history: the final run that commissioned each
+ * cancelled order (its ledger, ranks and activity). A run without that period in its history
+ * cannot process the cancellation under these policies, so it refuses and says which periods to
+ * pass; `simple` needs nothing from the history.
+ */
+import type { PlanIR } from "../../../compiler/ir.ts";
+import type { PeriodResult } from "../../result.ts";
+import type { Standing } from "../bonuses/context.ts";
+import { refuse, success, type Outcome } from "../errors.ts";
+import type { Structure } from "../structure.ts";
+import { describeAfterRun, type AfterRunCancellation } from "./afterRun.ts";
+
+/** Commissioning period -> its final run from the history. */
+export type OriginalRuns = Map<string, PeriodResult>;
+
+export function originalRuns(cancellations: AfterRunCancellation[], history: PeriodResult[]): Outcome<OriginalRuns> {
+  const runs: OriginalRuns = new Map();
+  const missing: string[] = [];
+  for (const c of cancellations) {
+    const run = history.find((h) => h.period === c.commissionedIn);
+    if (run === undefined) missing.push(`${describeAfterRun(c)}, which is not in the history`);
+    else runs.set(c.commissionedIn, run);
+  }
+  if (missing.length === 0) return success(runs);
+  return refuse(
+    "history-missing",
+    "after-run cancellations are clawed back from the run that commissioned their order, and that run is not in the " +
+      "history; pass the final runs from the earliest period named below on",
+    missing,
+  );
+}
+
+/**
+ * The ranks and activity of an earlier run, for today's structure: a partner the run does not
+ * list (not joined yet then) has no rank and is not eligible.
+ */
+export function standingOf(ir: PlanIR, structure: Structure, run: PeriodResult): Outcome<Standing> {
+  const n = structure.partners.length;
+  const rankIndex = new Map(ir.ranks.map((r, i) => [r.name, i] as const));
+  const rank = new Int32Array(n).fill(-1);
+  const manager = new Uint8Array(n);
+  const eligible = new Uint8Array(n);
+  const unknown: string[] = [];
+  structure.partners.forEach((partner, p) => {
+    if (!Object.hasOwn(run.ranks, partner.id)) return;
+    const name = run.ranks[partner.id];
+    if (name !== null && name !== undefined) {
+      const r = rankIndex.get(name);
+      if (r === undefined) unknown.push(`${run.period}: partner ${partner.id} has rank "${name}", which the plan does not declare`);
+      else rank[p] = r;
+    }
+    manager[p] = ir.breakaway !== null && rank[p]! >= ir.breakaway ? 1 : 0;
+    eligible[p] = Object.hasOwn(run.active, partner.id) && run.active[partner.id] === true ? 1 : 0;
+  });
+  if (unknown.length > 0) return refuse("invalid-history", "the history does not belong to this plan", unknown);
+  return success({ rank, manager, eligible });
+}

@@ -24,10 +24,16 @@ import { standingOf, type OriginalRuns } from "./history.ts";
 
 type PoolBonus = Extract<PreparedBonus, { kind: "pool" }>;
 
-/** f as a reduced fraction for the entry's note: "1", "1/2", "3/7". */
+/** f = c / V as an exact reduced fraction for the entry's note: "1", "1/2", "1000/1499". */
 function fractionText(cancelled: Decimal, commissioned: Decimal): string {
-  const [n, d] = cancelled.div(commissioned).toFraction();
-  return d!.eq(1) ? n!.toFixed() : `${n!.toFixed()}/${d!.toFixed()}`;
+  // Both are exact decimals: scale them to integers and reduce by their greatest common divisor.
+  const scale = new Decimal(10).pow(Math.max(cancelled.decimalPlaces(), commissioned.decimalPlaces()));
+  let n = BigInt(cancelled.times(scale).toFixed(0));
+  let d = BigInt(commissioned.times(scale).toFixed(0));
+  let [a, b] = [n < 0n ? -n : n, d < 0n ? -d : d];
+  while (b !== 0n) [a, b] = [b, a % b];
+  if (a > 1n) [n, d] = [n / a, d / a];
+  return d === 1n ? n.toString() : `${n}/${d}`;
 }
 
 export function exactReversals(

@@ -7,7 +7,7 @@
  * Only call this when the checker found no error: it relies on every name resolving and every
  * required part being there, and throws (an internal error) otherwise.
  */
-import type { BonusItem, CancellationItem, Item, PlanAst, SplitItem } from "../grammar/ast.ts";
+import type { CancellationItem, Item, PlanAst, SplitItem } from "../grammar/ast.ts";
 import { IR_VERSION, type CancellationIR, type PlanIR, type Policy, type RoundingMode, type SplitIR } from "./ir.ts";
 import { lowerBonuses } from "./lowerBonuses.ts";
 import { lowerCondition, type NameTables } from "./lowerCondition.ts";
@@ -49,7 +49,7 @@ export function lowerPlan(ast: PlanAst): PlanIR {
       condition: r.condition ? lowerCondition(r.condition, names) : null,
     })),
     breakaway: breakaway ? names.rank(breakaway.rank.text) : null,
-    bonuses: lowerBonuses(all("Bonus") as BonusItem[], names, ranksItem.ranks.length),
+    bonuses: lowerBonuses(all("Bonus"), names, ranksItem.ranks.length),
     split: split ? lowerSplit(split, names) : null,
     cancellation: lowerCancellation(first("Cancellation")),
     payoutMinimum: payout ? canonicalNumber(payout.minimum.text) : "0",

@@ -26,8 +26,3 @@ export function percentToFraction(text: string): string {
 export function fractionToPercent(fraction: string): string {
   return canonical(new Decimal(fraction).times(100));
 }
-
-/** Whether the text is a whole number (`3`, also `3.0`). */
-export function isWhole(value: Decimal): boolean {
-  return value.isInteger();
-}

@@ -9,12 +9,12 @@
 import type { BonusClause, BonusItem, SharesClause } from "../../grammar/ast.ts";
 import type { Span } from "../../grammar/source.ts";
 import type { BonusKind } from "../ir.ts";
+import { decimalOf } from "../numbers.ts";
 import { type CheckContext, firstOnLine, leadingSpan, quoted, spanFromTo } from "./context.ts";
 import { checkDifferential } from "./differential.ts";
 import { checkOneOf, resolveMeasure, resolveRank } from "./names.ts";
 import { checkTiers } from "./tiers.ts";
 import { MAX_DAYS, checkPositiveWhole, checkRate } from "./values.ts";
-import { decimalOf } from "../numbers.ts";
 
 export const BONUS_KIND_NAMES: readonly BonusKind[] = ["level", "differential", "generation", "equalrank", "faststart", "pool"];
 

@@ -8,7 +8,7 @@
  */
 import fc from "fast-check";
 import type { BonusIR, ConditionIR, PlanIR, RankIR, RoundingMode, TierIR } from "../../compiler/ir.ts";
-import type { Customer, Dataset, Order, Partner, SplitAgreement } from "../../runtime/data/model.ts";
+import type { Cancellation, Customer, Dataset, Order, Partner, SplitAgreement } from "../../runtime/data/model.ts";
 import { addDays, fromDayNumber, toDayNumber } from "../../runtime/dates.ts";
 import { canonical, Decimal } from "../../runtime/decimal.ts";
 
@@ -40,6 +40,10 @@ function tiersArb(count: { min: number; max: number }, rankCount: number): fc.Ar
 
 export interface PlanOptions {
   split: boolean;
+  /** Split mode of the generated split block (default volume). */
+  mode?: "volume" | "commission";
+  /** Sometimes give the plan a late-canceller hold (0–8 weeks). */
+  holds?: boolean;
 }
 
 export function planArb(options: PlanOptions): fc.Arbitrary<PlanIR> {
@@ -54,6 +58,7 @@ export function planArb(options: PlanOptions): fc.Arbitrary<PlanIR> {
       kinds: fc.uniqueArray(fc.constantFrom("level", "differential", "generation", "equalrank", "faststart", "pool"), { minLength: 1, maxLength: 6 }),
       minimum: fc.constantFrom("0", "0", "10"),
       defaultShare: rate(100),
+      holdWeeks: options.holds ? fc.option(fc.integer({ min: 0, max: 8 }), { nil: null }) : fc.constant(null),
     })
     .chain((base) => {
       const breakaway = base.breakawayPick !== null && base.breakawayPick < base.rankCount ? base.breakawayPick : null;
@@ -73,8 +78,11 @@ export function planArb(options: PlanOptions): fc.Arbitrary<PlanIR> {
           measures: [{ name: "PV", figure: "points" }, { name: "CV", figure: "net" }],
           activity: base.activity === null ? null : { kind: "compare", figure: { kind: "personal", measure: 0 }, op: ">=", value: String(base.activity) },
           ranks: rankList, breakaway, bonuses: fixed,
-          split: options.split ? { title: null, mode: "volume", measures: [0, 1], defaultShare: base.defaultShare } : null,
-          cancellation: { withdrawalDays: base.withdrawalDays, policy: "exact", lateCanceller: null },
+          split: options.split ? { title: null, mode: options.mode ?? "volume", measures: [0, 1], defaultShare: base.defaultShare } : null,
+          cancellation: {
+            withdrawalDays: base.withdrawalDays, policy: "exact",
+            lateCanceller: base.holdWeeks === null ? null : { holdWeeks: base.holdWeeks, prepaymentOnly: true },
+          },
           payoutMinimum: base.minimum,
         };
       });
@@ -115,6 +123,8 @@ const money = fc.integer({ min: 0, max: 50_000 }).map((cents) => canonical(new D
 
 export interface DataOptions {
   splits: boolean;
+  /** Up to 15 cancellations of released orders (one per order), some long after delivery. */
+  cancellations?: boolean;
 }
 
 export function datasetArb(options: DataOptions): fc.Arbitrary<Dataset> {
@@ -163,7 +173,11 @@ export function datasetArb(options: DataOptions): fc.Arbitrary<Dataset> {
       const splitArb: fc.Arbitrary<RawSplit[]> = options.splits
         ? fc.array(fc.record({ member: fc.constantFrom(...buyers), pick: fc.nat(), pv: rate(100), cv: fc.option(rate(100), { nil: null }) }), { maxLength: 12 })
         : fc.constant([]);
-      return fc.tuple(fc.array(orderArb, { maxLength: 60 }), splitArb).map(([raw, rawSplits]): Dataset => {
+      const cancellationArb = fc.array(
+        fc.record({ pick: fc.nat(), offset: fc.integer({ min: 0, max: 75 }), whole: fc.boolean(), line: fc.nat(), qty: fc.integer({ min: 1, max: 3 }) }),
+        { maxLength: options.cancellations ? 15 : 0 },
+      );
+      return fc.tuple(fc.array(orderArb, { maxLength: 60 }), splitArb, cancellationArb).map(([raw, rawSplits, rawCancellations]): Dataset => {
         const splits = splitsOf(rawSplits, partners, customers);
         const joinedOf = new Map(partners.map((p) => [p.id, toDayNumber(p.joined)]));
         const customerPartner = new Map(customers.map((c) => [c.id, c.partner]));
@@ -180,7 +194,7 @@ export function datasetArb(options: DataOptions): fc.Arbitrary<Dataset> {
             lines: o.lines.map((l, j) => ({ sku: `S${j}`, qty: String(l.qty), figures: { net: l.net, points: String(l.points) } })),
           };
         });
-        return { partners, customers, splits, orders, cancellations: [] };
+        return { partners, customers, splits, orders, cancellations: cancellationsOf(rawCancellations, orders) };
       });
     });
 }
@@ -212,4 +226,34 @@ function splitsOf(raw: RawSplit[], partners: Partner[], customers: Customer[]): 
     });
   }
   return agreements;
+}
+
+interface RawCancellation {
+  pick: number;
+  offset: number;
+  whole: boolean;
+  line: number;
+  qty: number;
+}
+
+/**
+ * At most one cancellation per released order, dated 0–75 days after delivery (so before and
+ * after the run, late and not): the whole order, or 1..qty units of one line.
+ */
+function cancellationsOf(raw: RawCancellation[], orders: Order[]): Cancellation[] {
+  const released = orders.filter((o) => o.paid !== null && o.delivered !== null);
+  const taken = new Set<string>();
+  const cancellations: Cancellation[] = [];
+  for (const r of raw) {
+    if (released.length === 0) break;
+    const order = released[r.pick % released.length]!;
+    if (taken.has(order.id)) continue;
+    taken.add(order.id);
+    const line = r.line % order.lines.length;
+    cancellations.push({
+      id: `C${cancellations.length}`, order: order.id, date: addDays(order.delivered!, r.offset), goods: "returned",
+      lines: r.whole ? null : [{ line, qty: String(Math.min(r.qty, Number(order.lines[line]!.qty))) }],
+    });
+  }
+  return cancellations;
 }

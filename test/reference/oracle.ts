@@ -25,7 +25,7 @@ function upline(data: Dataset, start: string): string[] {
   return path;
 }
 
-/** Orders counted in the period (no cancellations or holds in generated data). */
+/** Orders counted in the period, by commissionable date (ignores late-canceller holds: use with plans without them). */
 export function countedOrders(data: Dataset, period: string): Order[] {
   return data.orders.filter((o) => {
     if (o.paid === null || o.delivered === null) return false;

@@ -88,7 +88,7 @@ export function describeRule(e: LedgerEntry, ir: PlanIR): string {
   const bonus = ir.bonuses.find((b) => b.name === e.bonus);
   let rule = bonus ? ruleOf(bonus, e, ir) : e.bonus;
   if (e.transferOf) rule += `, split transfer of ${e.transferOf}`;
-  if (e.reverses) rule = `reverses ${e.reverses} (cancellation ${e.cancellation ?? "?"})`;
+  if (e.reverses) rule = `${e.bonus}: reverses ${e.reverses} (cancellation ${e.cancellation ?? "?"})`;
   else if (e.cancellation) rule += `, clawback for cancellation ${e.cancellation}`;
   if (e.note) rule += ` — ${e.note}`;
   return rule;

@@ -1,0 +1,70 @@
+/**
+ * Bar charts (Chart.js, only the parts a bar chart needs). Charts draw on a canvas, so no text
+ * from a plan or data file ever becomes HTML. Amounts arrive as exact decimal strings and are
+ * turned into numbers here only to set bar heights — never for money arithmetic.
+ */
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from "chart.js";
+import { el } from "../dom.ts";
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
+
+export const SERIES_COLOURS = ["#3867d6", "#20bf6b", "#f7b731", "#eb3b5a", "#8854d0", "#0fb9b1"];
+
+export interface BarSeries {
+  label: string;
+  values: string[];
+}
+
+export interface BarChartOptions {
+  title: string;
+  labels: string[];
+  series: BarSeries[];
+  /** Unit shown after values on the axis and in tooltips, e.g. "%" or " EUR". */
+  unit?: string;
+  horizontal?: boolean;
+  height?: number;
+}
+
+/** A titled chart in its own box; the chart is destroyed with `dispose`. */
+export function barChart(options: BarChartOptions): { element: HTMLElement; dispose(): void } {
+  const canvas = el("canvas", { attrs: { role: "img", "aria-label": options.title } });
+  const box = el(
+    "div",
+    { className: "chart" },
+    el("div", { className: "chart-title", text: options.title }),
+    el("div", { className: "chart-canvas", attrs: { style: `height:${options.height ?? 220}px` } }, canvas),
+  );
+  const unit = options.unit ?? "";
+  const chart = new Chart(canvas, {
+    type: "bar",
+    data: {
+      labels: options.labels,
+      datasets: options.series.map((s, i) => ({
+        label: s.label,
+        data: s.values.map((v) => (v === "n/a" ? 0 : Number(v))),
+        backgroundColor: SERIES_COLOURS[i % SERIES_COLOURS.length],
+        borderRadius: 2,
+      })),
+    },
+    options: {
+      indexAxis: options.horizontal ? "y" : "x",
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      plugins: {
+        legend: { display: options.series.length > 1, position: "bottom", labels: { boxWidth: 12 } },
+        tooltip: {
+          callbacks: {
+            // The exact text from the result, not the float used for drawing.
+            label: (item) => `${item.dataset.label ?? ""}: ${options.series[item.datasetIndex]?.values[item.dataIndex] ?? ""}${unit}`,
+          },
+        },
+      },
+      scales: {
+        x: { ticks: { autoSkip: false, font: { size: 11 } }, grid: { display: !!options.horizontal } },
+        y: { beginAtZero: true, ticks: { font: { size: 11 } } },
+      },
+    },
+  });
+  return { element: box, dispose: () => chart.destroy() };
+}

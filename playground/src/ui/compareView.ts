@@ -1,0 +1,229 @@
+/**
+ * The view consultants come for: the three cancellation policies side by side over the same data
+ * (what each reclaims, from whom, what the company loses, who ends up owing), and the two split
+ * modes (whose line earns what). A comparison replays the run several times, so it starts on
+ * demand — automatically for small data — and can be cancelled like a run.
+ */
+import type { Policy } from "../../../compiler/ir.ts";
+import type { PolicyComparison, SplitComparison } from "../../../runtime/compare/types.ts";
+import { el, replaceChildren } from "../dom.ts";
+import { CancelledError } from "../client/workerClient.ts";
+import type { CompareReply } from "../worker/protocol.ts";
+import { barChart } from "./charts.ts";
+import type { ResultView, ViewContext } from "./context.ts";
+import { POLICY_CAPTIONS, POLICY_TITLES, SPLIT_CAPTIONS } from "./compareText.ts";
+import { amount, count, emptyState, errorBox, partnerLink } from "./widgets.ts";
+
+/** Up to this many partners the comparison starts by itself when the tab is opened. */
+export const AUTO_COMPARE_PARTNERS = 2000;
+
+export interface CompareHooks {
+  /** Long jobs go through the page's running state (progress line, cancel button). */
+  runJob<T>(label: string, job: (progress: (stage: string) => void) => Promise<T>): Promise<T>;
+}
+
+export class CompareView implements ResultView {
+  readonly element = el("section", { className: "view compare-view" });
+  private readonly intro = el("div", { className: "toolbar" });
+  private readonly body = el("div", { className: "compare-body" });
+  private disposers: (() => void)[] = [];
+  private context: ViewContext | null = null;
+  private shownKey = "";
+  private computedFor = -1;
+
+  constructor(private readonly hooks: CompareHooks) {
+    this.element.append(this.intro, this.body);
+    this.reset();
+  }
+
+  show(context: ViewContext): void {
+    this.context = context;
+    const key = `${context.runNumber}`;
+    if (key === this.shownKey) return;
+    this.shownKey = key;
+    const button = el("button", { className: "primary", text: "Compare policies", on: { click: () => this.compare(context) } });
+    replaceChildren(
+      this.intro,
+      button,
+      el("span", { className: "muted", text: ` ${context.run.data.label} through ${context.run.through}: every policy replayed over the same periods.` }),
+    );
+    if (this.computedFor !== context.runNumber) {
+      this.clearCharts();
+      replaceChildren(this.body, emptyState("Press “Compare policies” to replay the run under simple, previous-rank and exact."));
+      if (context.run.data.partners <= AUTO_COMPARE_PARTNERS) this.compare(context);
+    }
+  }
+
+  reset(): void {
+    this.context = null;
+    this.shownKey = "";
+    this.computedFor = -1;
+    this.clearCharts();
+    replaceChildren(this.intro);
+    replaceChildren(this.body, emptyState("Run a plan, then compare the cancellation policies and split modes here."));
+  }
+
+  private clearCharts(): void {
+    for (const dispose of this.disposers) dispose();
+    this.disposers = [];
+  }
+
+  private compare(context: ViewContext): void {
+    this.computedFor = context.runNumber;
+    replaceChildren(this.body, emptyState("Comparing…"));
+    this.hooks
+      .runJob("comparing", (progress) => context.client.request({ type: "compare" }, progress))
+      .then((reply) => {
+        if (this.context === context) this.render(reply, context);
+      })
+      .catch((error: unknown) => {
+        this.computedFor = -1;
+        if (this.context !== context) return;
+        const message = error instanceof CancelledError ? "Comparison cancelled." : error instanceof Error ? error.message : String(error);
+        replaceChildren(this.body, errorBox(message));
+      });
+  }
+
+  private render(reply: CompareReply, context: ViewContext): void {
+    this.clearCharts();
+    const policies = reply.policies.ok
+      ? this.policies(reply.policies.comparison, context)
+      : errorBox(`The policy comparison was refused (${reply.policies.error.code}): ${reply.policies.error.message}`);
+    let splits: HTMLElement;
+    if (reply.splits === null) splits = emptyState(`Split modes: nothing to compare — ${reply.splitsSkipped ?? "no split agreements"}.`);
+    else if (!reply.splits.ok) splits = errorBox(`The split comparison was refused (${reply.splits.error.code}): ${reply.splits.error.message}`);
+    else splits = this.splits(reply.splits.comparison, context);
+    replaceChildren(this.body, el("h2", { text: "Cancellation policies" }), policies, el("h2", { text: "Split modes" }), splits);
+  }
+
+  private chart(options: Parameters<typeof barChart>[0]): HTMLElement {
+    const chart = barChart(options);
+    this.disposers.push(chart.dispose);
+    return chart.element;
+  }
+
+  private policies(c: PolicyComparison, context: ViewContext): HTMLElement {
+    const currency = context.run.currency;
+    const planPolicy = context.run.planPolicy;
+    const figure = (label: string, value: HTMLElement | string, note?: string): HTMLElement =>
+      el("div", { className: "figure" }, el("span", { className: "figure-label", text: label, title: note ?? "" }), el("span", { className: "figure-value" }, value));
+    const columns = c.policies.map((p) =>
+      el(
+        "div",
+        { className: `policy-column${p.policy === planPolicy ? " plan-policy" : ""}`, dataset: { policy: p.policy } },
+        el("h3", {}, POLICY_TITLES[p.policy], p.policy === planPolicy ? el("span", { className: "tag", text: "the plan's policy" }) : ""),
+        el("p", { className: "caption", text: POLICY_CAPTIONS[p.policy] }),
+        figure("Total clawback", amount(p.totalClawback), "sum of all cancellation-linked entries"),
+        figure("… from partners originally paid", amount(p.reclaimedFromOriginal)),
+        figure("… from others", amount(p.reclaimedFromOthers)),
+        figure("Unrecovered (company loss)", amount(p.unrecovered)),
+        figure(`Carried negative (${count(p.negativeBalances.length)} partners)`, amount(p.carriedNegative)),
+        figure("Rank changes", String(p.rankChanges.length)),
+        figure("Total paid out", amount(p.totalPayout)),
+      ),
+    );
+    const chart = this.chart({
+      title: `Clawbacks by policy (${currency})`,
+      labels: ["total clawback", "from originally paid", "from others", "unrecovered", "carried negative"],
+      series: c.policies.map((p) => ({
+        label: p.policy,
+        values: [p.totalClawback, p.reclaimedFromOriginal, p.reclaimedFromOthers, p.unrecovered, p.carriedNegative],
+      })),
+      unit: ` ${currency}`,
+      height: 240,
+    });
+    return el("div", {}, el("div", { className: "policy-columns" }, ...columns), chart, this.rankChanges(c, context), this.differences(c, context));
+  }
+
+  private rankChanges(c: PolicyComparison, context: ViewContext): HTMLElement {
+    const rows = c.policies.flatMap((p) =>
+      p.rankChanges.map((r) =>
+        el("tr", {}, el("td", { text: p.policy }), el("td", {}, partnerLink(r.partner, context.openPartner)), el("td", { text: r.period }), el("td", { text: r.without ?? "no rank" }), el("td", { text: r.with ?? "no rank" })),
+      ),
+    );
+    if (rows.length === 0) return el("p", { className: "muted", text: "No policy changes a rank compared with a run without the after-run cancellations." });
+    return el(
+      "div",
+      {},
+      el("div", { className: "section-title", text: "Rank changes against a run without the after-run cancellations" }),
+      el(
+        "table",
+        { className: "grid compact" },
+        el("thead", {}, el("tr", {}, ...["Policy", "Partner", "Period", "Without", "With"].map((h) => el("th", { text: h })))),
+        el("tbody", {}, ...rows),
+      ),
+    );
+  }
+
+  private differences(c: PolicyComparison, context: ViewContext): HTMLElement {
+    if (c.differences.length === 0) return el("p", { className: "muted", text: "Every partner earns the same under all three policies." });
+    const order: Policy[] = ["simple", "previous-rank", "exact"];
+    return el(
+      "div",
+      {},
+      el("div", { className: "section-title", text: "Partners whose earnings differ most between the policies" }),
+      el(
+        "table",
+        { className: "grid compact" },
+        el("thead", {}, el("tr", {}, el("th", { text: "Partner" }), ...order.map((p) => el("th", { className: "num", text: p })), el("th", { className: "num", text: "spread" }))),
+        el(
+          "tbody",
+          {},
+          ...c.differences.map((d) =>
+            el("tr", {}, el("td", {}, partnerLink(d.partner, context.openPartner)), ...order.map((p) => el("td", { className: "num" }, amount(d.earned[p]))), el("td", { className: "num" }, amount(d.spread))),
+          ),
+        ),
+      ),
+    );
+  }
+
+  private splits(c: SplitComparison, context: ViewContext): HTMLElement {
+    const currency = context.run.currency;
+    const columns = c.modes.map((m) =>
+      el(
+        "div",
+        { className: "policy-column", dataset: { mode: m.mode } },
+        el("h3", { text: m.mode === "volume" ? "Volume split" : "Commission transfer" }),
+        el("p", { className: "caption", text: SPLIT_CAPTIONS[m.mode] }),
+        el("div", { className: "figure" }, el("span", { className: "figure-label", text: "Recruiter lines earned" }), el("span", { className: "figure-value" }, amount(m.recruiterLinesEarned))),
+        el("div", { className: "figure" }, el("span", { className: "figure-label", text: "Supporter lines earned" }), el("span", { className: "figure-value" }, amount(m.supporterLinesEarned))),
+        el("div", { className: "figure" }, el("span", { className: "figure-label", text: "Total paid out" }), el("span", { className: "figure-value" }, amount(m.totalPayout))),
+      ),
+    );
+    const chart = this.chart({
+      title: `Recruiter lines vs supporter lines (${currency})`,
+      labels: c.modes.map((m) => (m.mode === "volume" ? "volume split" : "commission transfer")),
+      series: [
+        { label: "recruiter lines", values: c.modes.map((m) => m.recruiterLinesEarned) },
+        { label: "supporter lines", values: c.modes.map((m) => m.supporterLinesEarned) },
+      ],
+      unit: ` ${currency}`,
+    });
+    const [volume, commission] = c.modes;
+    const agreements = (volume?.agreements ?? []).map((a, i) => {
+      const other = commission?.agreements[i];
+      return el(
+        "tr",
+        {},
+        el("td", {}, partnerLink(a.member, context.openPartner)),
+        el("td", {}, partnerLink(a.recruiter, context.openPartner)),
+        el("td", {}, partnerLink(a.supporter, context.openPartner)),
+        el("td", { className: "num" }, amount(a.recruiterLine.earned)),
+        el("td", { className: "num" }, amount(other?.recruiterLine.earned ?? "—")),
+        el("td", { className: "num" }, amount(a.supporterLine.earned)),
+        el("td", { className: "num" }, amount(other?.supporterLine.earned ?? "—")),
+      );
+    });
+    const table = el(
+      "table",
+      { className: "grid compact" },
+      el(
+        "thead",
+        {},
+        el("tr", {}, ...["Member", "Recruiter", "Supporter"].map((h) => el("th", { text: h })), ...["Recruiter line (volume)", "(commission)", "Supporter line (volume)", "(commission)"].map((h) => el("th", { className: "num", text: h }))),
+      ),
+      el("tbody", {}, ...agreements),
+    );
+    return el("div", {}, el("div", { className: "policy-columns two" }, ...columns), chart, el("div", { className: "section-title", text: "Per agreement" }), table);
+  }
+}

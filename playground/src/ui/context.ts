@@ -1,0 +1,23 @@
+/**
+ * What every result view gets: the worker to ask, the finished run, the period being looked at,
+ * and a way to open a partner's explanation from anywhere.
+ */
+import type { WorkerClient } from "../client/workerClient.ts";
+import type { RunSummary } from "../worker/protocol.ts";
+
+export interface ViewContext {
+  client: WorkerClient;
+  run: RunSummary;
+  period: string;
+  /** Increases with every run, so a view knows its content is stale. */
+  runNumber: number;
+  openPartner(partner: string): void;
+}
+
+export interface ResultView {
+  readonly element: HTMLElement;
+  /** Show the view for this run and period (fetching what it needs when they changed). */
+  show(context: ViewContext): void;
+  /** Forget the shown run (a new run started or the worker was replaced). */
+  reset(): void;
+}

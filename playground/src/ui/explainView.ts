@@ -1,0 +1,158 @@
+/**
+ * "Why was I paid this": one partner in the chosen period — rank, activity, volumes, statement,
+ * upline — and every ledger entry traced to its order (and buyer), portion, step on the credit
+ * path, base, rate, rule and amount. Ids in the view open their own explanation.
+ */
+import { el, replaceChildren } from "../dom.ts";
+import { CancelledError } from "../client/workerClient.ts";
+import type { Explanation } from "../worker/protocol.ts";
+import type { ResultView, ViewContext } from "./context.ts";
+import { activeMark, amount, count, emptyState, errorBox, loading, partnerLink, rankBadge } from "./widgets.ts";
+
+export class ExplainView implements ResultView {
+  readonly element = el("section", { className: "view explain-view" });
+  private readonly input = el("input", { className: "search", attrs: { type: "search", placeholder: "Partner id, e.g. P1", "aria-label": "Partner id" } });
+  private readonly body = el("div", { className: "explain-body" });
+  private context: ViewContext | null = null;
+  private partner = "";
+  private shownKey = "";
+  private request = 0;
+
+  constructor() {
+    const form = el(
+      "form",
+      {
+        className: "toolbar",
+        on: {
+          submit: (event) => {
+            event.preventDefault();
+            this.open(this.input.value.trim());
+          },
+        },
+      },
+      this.input,
+      el("button", { text: "Explain", attrs: { type: "submit" } }),
+    );
+    this.element.append(form, this.body);
+    this.reset();
+  }
+
+  /** Show `partner` (the view must be visible for it to load). */
+  open(partner: string): void {
+    this.partner = partner;
+    this.input.value = partner;
+    this.shownKey = "";
+    if (this.context) this.show(this.context);
+  }
+
+  show(context: ViewContext): void {
+    this.context = context;
+    const key = `${context.runNumber}:${context.period}:${this.partner}`;
+    if (key === this.shownKey) return;
+    this.shownKey = key;
+    if (this.partner === "") {
+      replaceChildren(this.body, emptyState("Pick a partner: click a row in Statements or Genealogy, or type an id above."));
+      return;
+    }
+    const ticket = ++this.request;
+    replaceChildren(this.body, loading());
+    context.client
+      .request({ type: "explain", period: context.period, partner: this.partner })
+      .then((explanation) => {
+        if (ticket === this.request) this.render(explanation, context);
+      })
+      .catch((error: unknown) => {
+        if (ticket === this.request && !(error instanceof CancelledError)) {
+          replaceChildren(this.body, errorBox(error instanceof Error ? error.message : String(error)));
+        }
+      });
+  }
+
+  reset(): void {
+    this.context = null;
+    this.shownKey = "";
+    this.request++;
+    replaceChildren(this.body, emptyState("Run a plan, then pick a partner to see why they were paid what they were paid."));
+  }
+
+  private render(x: Explanation, context: ViewContext): void {
+    if (x.found !== "partner") {
+      replaceChildren(
+        this.body,
+        errorBox(
+          x.found === "customer"
+            ? `${x.partner} is a customer; customers earn nothing — explain their partner instead.`
+            : `There is no partner ${x.partner} in the data.`,
+        ),
+      );
+      return;
+    }
+    const open = context.openPartner;
+    const upline =
+      x.upline.length === 0
+        ? el("span", { text: "top partner (no sponsor)" })
+        : el(
+            "span",
+            { className: "upline" },
+            ...x.upline.slice(0, 12).flatMap((id, i) => [i > 0 ? " › " : "", partnerLink(id, open)]),
+            x.upline.length > 12 ? ` › … (${x.upline.length - 12} more)` : "",
+          );
+    const volumes = el(
+      "table",
+      { className: "grid compact" },
+      el("thead", {}, el("tr", {}, el("th", { text: "Measure" }), el("th", { className: "num", text: "personal" }), el("th", { className: "num", text: "group" }), el("th", { className: "num", text: "open" }))),
+      el(
+        "tbody",
+        {},
+        ...x.volumes.map((v) =>
+          el("tr", {}, el("td", { text: v.measure }), el("td", { className: "num", text: v.figures.personal }), el("td", { className: "num", text: v.figures.group }), el("td", { className: "num", text: v.figures.open })),
+        ),
+      ),
+    );
+    const s = x.statement;
+    const statement = s
+      ? el("div", { className: "statement-line" }, "earned ", amount(s.earned), " + carried in ", amount(s.carriedIn), " → payout ", amount(s.payout), ", carried out ", amount(s.carriedOut), ` ${context.run.currency}`)
+      : el("div", { text: "no statement in this period (joined later)" });
+    const head = el(
+      "div",
+      { className: "explain-head" },
+      el("div", { className: "explain-title" }, el("h2", { text: x.partner }), rankBadge(x.rank), activeMark(x.active, x.terminated), el("span", { className: "muted", text: `in ${x.period} · ${count(x.recruits)} direct recruits` })),
+      el("div", { className: "muted" }, "upline: ", upline),
+      statement,
+      el("div", { className: "history" }, "earned per period: ", ...x.history.flatMap((h, i) => [i > 0 ? " · " : "", `${h.period} `, amount(h.earned)])),
+      volumes,
+    );
+    replaceChildren(this.body, head, this.entries(x, open));
+  }
+
+  private entries(x: Explanation, open: (id: string) => void): HTMLElement {
+    if (x.entries.length === 0) return emptyState("No ledger entries: nothing was earned or clawed back in this period.");
+    const headers = ["Entry", "Order (buyer)", "Portion", "Step", "Base", "Rate", "Amount", "Rule"];
+    const numeric = new Set(["Step", "Base", "Rate", "Amount"]);
+    const rows = x.entries.map((e) =>
+      el(
+        "tr",
+        {},
+        el("td", { className: "id", text: e.id }),
+        el("td", {}, e.order ?? "—", e.buyer ? el("span", {}, " (", partnerLink(e.buyer, open), ")") : ""),
+        el("td", { text: e.portion ?? "—" }),
+        el("td", { className: "num", text: e.step === null ? "—" : String(e.step) }),
+        el("td", { className: "num", text: e.base ?? "—" }),
+        el("td", { className: "num", text: e.rate ?? "—" }),
+        el("td", { className: "num" }, amount(e.amount)),
+        el("td", { className: "rule", text: e.rule }),
+      ),
+    );
+    return el(
+      "div",
+      { className: "table-wrap" },
+      el("div", { className: "section-title", text: `${x.entries.length} ledger entr${x.entries.length === 1 ? "y" : "ies"} in ${x.period}` }),
+      el(
+        "table",
+        { className: "grid entries" },
+        el("thead", {}, el("tr", {}, ...headers.map((h) => el("th", { className: numeric.has(h) ? "num" : "", text: h })))),
+        el("tbody", {}, ...rows),
+      ),
+    );
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Plan KPIs (runtime/kpi): what the plan costs as a share of the commissionable value, per
+ * bonus; how many partners reach each rank; what partners earn (percentiles, as in an income
+ * disclosure). For the chosen period, or over all periods of the run.
+ */
+import { el, replaceChildren } from "../dom.ts";
+import { CancelledError } from "../client/workerClient.ts";
+import type { KpiReply } from "../worker/protocol.ts";
+import { barChart } from "./charts.ts";
+import type { ResultView, ViewContext } from "./context.ts";
+import { amount, count, emptyState, errorBox, loading } from "./widgets.ts";
+
+export class KpiView implements ResultView {
+  readonly element = el("section", { className: "view kpi-view" });
+  private readonly allPeriods = el("input", { attrs: { type: "checkbox" } });
+  private readonly body = el("div", { className: "kpi-body" });
+  private disposers: (() => void)[] = [];
+  private context: ViewContext | null = null;
+  private shownKey = "";
+  private request = 0;
+
+  constructor() {
+    this.allPeriods.addEventListener("change", () => {
+      this.shownKey = "";
+      if (this.context) this.show(this.context);
+    });
+    this.element.append(el("label", { className: "toolbar" }, this.allPeriods, " over all periods of the run"), this.body);
+    this.reset();
+  }
+
+  show(context: ViewContext): void {
+    this.context = context;
+    const period = this.allPeriods.checked ? null : context.period;
+    const key = `${context.runNumber}:${period ?? "all"}`;
+    if (key === this.shownKey) return;
+    this.shownKey = key;
+    const ticket = ++this.request;
+    this.clearCharts();
+    replaceChildren(this.body, loading());
+    context.client
+      .request({ type: "kpis", period })
+      .then((reply) => {
+        if (ticket === this.request) this.render(reply, context);
+      })
+      .catch((error: unknown) => {
+        if (ticket === this.request && !(error instanceof CancelledError)) {
+          replaceChildren(this.body, errorBox(error instanceof Error ? error.message : String(error)));
+        }
+      });
+  }
+
+  reset(): void {
+    this.context = null;
+    this.shownKey = "";
+    this.request++;
+    this.clearCharts();
+    replaceChildren(this.body, emptyState("Run a plan to see its KPIs."));
+  }
+
+  private clearCharts(): void {
+    for (const dispose of this.disposers) dispose();
+    this.disposers = [];
+  }
+
+  private chart(options: Parameters<typeof barChart>[0]): HTMLElement {
+    const chart = barChart(options);
+    this.disposers.push(chart.dispose);
+    return chart.element;
+  }
+
+  private render({ kpis, cvMeasure }: KpiReply, context: ViewContext): void {
+    const currency = context.run.currency;
+    const over = kpis.periods.length === 1 ? kpis.periods[0] : `${kpis.periods[0] ?? ""} – ${kpis.periods[kpis.periods.length - 1] ?? ""}`;
+    const card = (label: string, value: HTMLElement | string, note?: string): HTMLElement =>
+      el("div", { className: "card" }, el("div", { className: "card-label", text: label }), el("div", { className: "card-value" }, value), note ? el("div", { className: "card-note", text: note }) : "");
+    const cards = el(
+      "div",
+      { className: "cards" },
+      card(`Total ${cvMeasure}`, `${kpis.totalCv} ${currency}`, over),
+      card("Commission cost", el("span", {}, amount(kpis.totalPayout), ` ${currency}`), `${kpis.payoutPercentOfCv}% of ${cvMeasure} (all ledger entries)`),
+      card("Paid out", el("span", {}, amount(kpis.paidOut), ` ${currency}`), "after minimum payout and carried balances"),
+      card("Earners", `${count(kpis.earnersCount)} of ${count(kpis.partnersCount)}`, "partners who earned more than zero"),
+    );
+    const perBonus = this.chart({
+      title: `Payout per bonus, % of ${cvMeasure}`,
+      labels: kpis.perBonus.map((b) => b.bonus),
+      series: [{ label: `% of ${cvMeasure}`, values: kpis.perBonus.map((b) => b.percentOfCv) }],
+      unit: "%",
+    });
+    const ranks = this.chart({
+      title: "Rank distribution (highest paid-as rank)",
+      labels: kpis.rankDistribution.map((r) => r.rank ?? "no rank"),
+      series: [{ label: "partners", values: kpis.rankDistribution.map((r) => String(r.count)) }],
+    });
+    const percentiles = this.chart({
+      title: `Earnings percentiles (${currency})`,
+      labels: kpis.earnings.map((e) => (e.percentile === 100 ? "max" : `p${e.percentile}`)),
+      series: [{ label: "earned", values: kpis.earnings.map((e) => e.amount) }],
+      unit: ` ${currency}`,
+    });
+    const bonusTable = el(
+      "table",
+      { className: "grid compact" },
+      el("thead", {}, el("tr", {}, el("th", { text: "Bonus" }), el("th", { text: "Kind" }), el("th", { className: "num", text: currency }), el("th", { className: "num", text: `% of ${cvMeasure}` }))),
+      el("tbody", {}, ...kpis.perBonus.map((b) => el("tr", {}, el("td", { text: b.bonus }), el("td", { text: b.kind }), el("td", { className: "num" }, amount(b.amount)), el("td", { className: "num", text: b.percentOfCv })))),
+    );
+    const percentileTable = el(
+      "table",
+      { className: "grid compact" },
+      el("thead", {}, el("tr", {}, el("th", { text: "Percentile" }), el("th", { className: "num", text: `Earned (${currency})` }))),
+      el("tbody", {}, ...kpis.earnings.map((e) => el("tr", {}, el("td", { text: e.percentile === 100 ? "maximum" : `p${e.percentile}` }), el("td", { className: "num" }, amount(e.amount))))),
+    );
+    const rankTable = el(
+      "table",
+      { className: "grid compact" },
+      el("thead", {}, el("tr", {}, el("th", { text: "Rank" }), el("th", { className: "num", text: "Partners" }))),
+      el("tbody", {}, ...kpis.rankDistribution.map((r) => el("tr", {}, el("td", { text: r.rank ?? "no rank" }), el("td", { className: "num", text: count(r.count) })))),
+    );
+    if (kpis.periods.length === 0) {
+      replaceChildren(this.body, emptyState("The run has no such period."));
+      return;
+    }
+    replaceChildren(
+      this.body,
+      cards,
+      el("div", { className: "kpi-row" }, perBonus, bonusTable),
+      el("div", { className: "kpi-row" }, ranks, rankTable),
+      el("div", { className: "kpi-row" }, percentiles, percentileTable),
+    );
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The "running…" state: which long job is going (generate, run, compare), its latest stage and
+ * elapsed time, with Run disabled and Cancel enabled. Jobs run in the worker, so the page keeps
+ * answering while this line ticks.
+ */
+import { el } from "../dom.ts";
+
+export class RunStatus {
+  readonly element = el("div", { className: "status", attrs: { role: "status", "aria-live": "polite", id: "run-status" }, dataset: { state: "idle" } });
+  private readonly text = el("span", { className: "status-text" });
+  private readonly clock = el("span", { className: "status-clock" });
+  private jobs = 0;
+  private started = 0;
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(
+    private readonly run: HTMLButtonElement,
+    private readonly cancel: HTMLButtonElement,
+  ) {
+    this.element.append(el("span", { className: "spinner", attrs: { "aria-hidden": "true" } }), this.text, this.clock);
+    this.element.hidden = true;
+  }
+
+  get running(): boolean {
+    return this.jobs > 0;
+  }
+
+  /** Runs `job` with the running state shown; the state ends however the job ends. */
+  async track<T>(label: string, job: (progress: (stage: string) => void) => Promise<T>): Promise<T> {
+    this.begin(label);
+    try {
+      return await job((stage) => {
+        this.text.textContent = stage;
+      });
+    } finally {
+      this.end();
+    }
+  }
+
+  private begin(label: string): void {
+    this.jobs++;
+    this.text.textContent = `${label}…`;
+    if (this.jobs > 1) return;
+    this.started = performance.now();
+    this.clock.textContent = "";
+    this.element.hidden = false;
+    this.element.dataset.state = "running";
+    this.run.disabled = true;
+    this.cancel.disabled = false;
+    this.timer = setInterval(() => {
+      this.clock.textContent = `${((performance.now() - this.started) / 1000).toFixed(1)} s`;
+    }, 200);
+  }
+
+  private end(): void {
+    this.jobs = Math.max(0, this.jobs - 1);
+    if (this.jobs > 0) return;
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    this.element.hidden = true;
+    this.element.dataset.state = "idle";
+    this.run.disabled = false;
+    this.cancel.disabled = true;
+  }
+}

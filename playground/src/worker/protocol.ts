@@ -1,0 +1,201 @@
+/**
+ * Messages between the page and the run worker. The worker keeps the data set and the last
+ * result (a 100k run has millions of ledger entries — far too many to copy to the page), and
+ * the page asks for what it shows: a page of statements, one partner's explanation, one level
+ * of the genealogy, the KPIs, a comparison. Everything here is plain JSON.
+ */
+import type { Diagnostic } from "../../../grammar/diagnostic.ts";
+import type { Policy } from "../../../compiler/ir.ts";
+import type { DataProblem } from "../../../runtime/data/model.ts";
+import type { RunError } from "../../../runtime/reference/runThrough.ts";
+import type { Statement, VolumeFigures } from "../../../runtime/result.ts";
+import type { PlanKpis } from "../../../runtime/kpi/index.ts";
+import type { PolicyComparison, SplitComparison } from "../../../runtime/compare/types.ts";
+
+export const GENERATED_SIZES = ["tiny", "1k", "10k", "100k"] as const;
+export type GeneratedSize = (typeof GENERATED_SIZES)[number];
+
+export const SCENARIO_NAMES = ["stage-speaker", "late-cancel", "small", "team-1k"] as const;
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+
+export type DataSource =
+  | { kind: "generated"; size: GeneratedSize; seed: number }
+  | { kind: "scenario"; name: ScenarioName }
+  | { kind: "file"; name: string; text: string };
+
+export interface DataSummary {
+  label: string;
+  partners: number;
+  customers: number;
+  orders: number;
+  splits: number;
+  cancellations: number;
+  /** Every month from the first to the last order month. */
+  orderPeriods: string[];
+  /** The default `through`: the last month any order is dated in; null without orders. */
+  lastOrderPeriod: string | null;
+}
+
+export interface PeriodSummary {
+  period: string;
+  asOf: string;
+  final: boolean;
+  ledgerEntries: number;
+  /** Sum of every ledger amount of the period. */
+  totalEarned: string;
+  totalPayout: string;
+}
+
+export interface RunSummary {
+  plan: string;
+  currency: string;
+  policy: Policy;
+  planPolicy: Policy;
+  through: string;
+  periods: PeriodSummary[];
+  measures: string[];
+  /** Plan ranks, lowest first. */
+  ranks: string[];
+  /** The measure KPIs are a percentage of (the measure of the plan's first bonus). */
+  cvMeasure: string;
+  hasSplit: boolean;
+  data: DataSummary;
+}
+
+export type RunReply =
+  | { kind: "done"; run: RunSummary }
+  | { kind: "plan-errors"; diagnostics: Diagnostic[] }
+  | { kind: "data-problems"; problems: DataProblem[]; againstPlan: boolean; data: DataSummary | null }
+  | { kind: "run-error"; error: RunError; data: DataSummary };
+
+export type LoadReply =
+  | { kind: "loaded"; data: DataSummary }
+  | { kind: "data-problems"; problems: DataProblem[]; againstPlan: false; data: DataSummary | null };
+
+export const STATEMENT_COLUMNS = [
+  "partner",
+  "rank",
+  "active",
+  "personal",
+  "group",
+  "entries",
+  "earned",
+  "carriedIn",
+  "payout",
+  "carriedOut",
+] as const;
+export type StatementColumn = (typeof STATEMENT_COLUMNS)[number];
+
+export interface StatementRow {
+  partner: string;
+  rank: string | null;
+  active: boolean;
+  terminated: boolean;
+  /** Personal and group volume in the plan's first (qualifying) measure. */
+  personal: string;
+  group: string;
+  entries: number;
+  statement: Statement;
+}
+
+export interface StatementsPage {
+  period: string;
+  rows: StatementRow[];
+  /** Rows matching the search. */
+  total: number;
+  /** Rows in the period (every partner joined by its end). */
+  all: number;
+  offset: number;
+}
+
+export interface ExplainEntry {
+  id: string;
+  bonus: string;
+  kind: string;
+  order: string | null;
+  buyer: string | null;
+  portion: string | null;
+  step: number | null;
+  base: string | null;
+  rate: string | null;
+  amount: string;
+  /** The rule that paid it, in words: "Ebenenbonus level 2 (requires Senior), compressed". */
+  rule: string;
+}
+
+export interface Explanation {
+  period: string;
+  partner: string;
+  /** "partner" | "customer" | "unknown": customers earn nothing, unknown ids are a typo. */
+  found: "partner" | "customer" | "unknown";
+  sponsor: string | null;
+  /** Sponsor, sponsor's sponsor, ... to the top. */
+  upline: string[];
+  recruits: number;
+  rank: string | null;
+  active: boolean;
+  terminated: boolean;
+  volumes: { measure: string; figures: VolumeFigures }[];
+  statement: Statement | null;
+  entries: ExplainEntry[];
+  /** Earned per period of the run, for the small history line. */
+  history: { period: string; earned: string }[];
+}
+
+export interface GenealogyNode {
+  id: string;
+  rank: string | null;
+  active: boolean;
+  terminated: boolean;
+  personal: string;
+  group: string;
+  earned: string;
+  children: number;
+}
+
+export interface GenealogyPage {
+  parent: string | null;
+  nodes: GenealogyNode[];
+  total: number;
+  offset: number;
+}
+
+export interface KpiReply {
+  kpis: PlanKpis;
+  cvMeasure: string;
+}
+
+export type ComparisonOutcome<T> = { ok: true; comparison: T } | { ok: false; error: RunError };
+
+export interface CompareReply {
+  through: string;
+  policies: ComparisonOutcome<PolicyComparison>;
+  /** null when the plan has no split block or the data no split agreements. */
+  splits: ComparisonOutcome<SplitComparison> | null;
+  splitsSkipped: string | null;
+}
+
+export type WorkerRequest =
+  | { type: "load"; source: DataSource }
+  | { type: "run"; planText: string; source: DataSource; through: string | null; policy: Policy | null }
+  | { type: "statements"; period: string; sort: StatementColumn; descending: boolean; search: string; offset: number; limit: number }
+  | { type: "explain"; period: string; partner: string }
+  | { type: "children"; period: string; parent: string | null; offset: number; limit: number }
+  | { type: "kpis"; period: string | null }
+  | { type: "compare" };
+
+/** The reply type of each request type. */
+export interface ReplyOf {
+  load: LoadReply;
+  run: RunReply;
+  statements: StatementsPage;
+  explain: Explanation;
+  children: GenealogyPage;
+  kpis: KpiReply;
+  compare: CompareReply;
+}
+
+export type WorkerMessage =
+  | { id: number; progress: string }
+  | { id: number; ok: true; reply: unknown }
+  | { id: number; ok: false; message: string };

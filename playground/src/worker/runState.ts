@@ -1,0 +1,226 @@
+/**
+ * A finished run as the worker keeps it, with the lookups the views need built lazily and
+ * cached: statement rows per period (sorted on demand), ledger entries per recipient, the
+ * genealogy's children. Answers the page's queries from these, a page or a node at a time.
+ */
+import type { PlanIR } from "../../../compiler/ir.ts";
+import type { Dataset, Partner } from "../../../runtime/data/model.ts";
+import type { PeriodResult, ResultDocument, Statement } from "../../../runtime/result.ts";
+import { compareDecimalText, compareIds } from "./ordering.ts";
+import type {
+  Explanation,
+  GenealogyNode,
+  GenealogyPage,
+  StatementColumn,
+  StatementRow,
+  StatementsPage,
+} from "./protocol.ts";
+import { describeRule } from "./ruleText.ts";
+
+interface PeriodIndex {
+  rows: StatementRow[];
+  sorted: { key: string; rows: StatementRow[] } | null;
+  entriesByRecipient: Map<string, number[]>;
+}
+
+export class RunState {
+  private readonly periods = new Map<string, PeriodIndex>();
+  private childrenOf: Map<string | null, string[]> | null = null;
+  private readonly partnersById = new Map<string, Partner>();
+  private readonly customers = new Set<string>();
+  private readonly buyerOf = new Map<string, string>();
+  private readonly rankIndex = new Map<string, number>();
+  private readonly zero: Statement;
+
+  constructor(
+    readonly ir: PlanIR,
+    readonly data: Dataset,
+    readonly result: ResultDocument,
+  ) {
+    for (const p of data.partners) this.partnersById.set(p.id, p);
+    for (const c of data.customers) this.customers.add(c.id);
+    for (const o of data.orders) this.buyerOf.set(o.id, o.buyer);
+    ir.ranks.forEach((r, i) => this.rankIndex.set(r.name, i));
+    // Statements list every partner, so this only fills gaps, in the plan's money decimals.
+    const decimals = moneyDecimals(ir.rounding.unit);
+    const zero = decimals === 0 ? "0" : `0.${"0".repeat(decimals)}`;
+    this.zero = { earned: zero, carriedIn: zero, payout: zero, carriedOut: zero };
+  }
+
+  periodResult(period: string): PeriodResult | null {
+    return this.result.periods.find((p) => p.period === period) ?? null;
+  }
+
+  private index(period: PeriodResult): PeriodIndex {
+    let index = this.periods.get(period.period);
+    if (index) return index;
+    const entriesByRecipient = new Map<string, number[]>();
+    period.ledger.forEach((entry, i) => {
+      const list = entriesByRecipient.get(entry.recipient);
+      if (list) list.push(i);
+      else entriesByRecipient.set(entry.recipient, [i]);
+    });
+    const firstMeasure = this.ir.measures[0]?.name ?? "";
+    const ids = new Set([...Object.keys(period.ranks), ...Object.keys(period.statements)]);
+    const rows: StatementRow[] = [];
+    for (const partner of ids) {
+      const figures = period.volumes[partner]?.[firstMeasure];
+      rows.push({
+        partner,
+        rank: period.ranks[partner] ?? null,
+        active: period.active[partner] ?? false,
+        terminated: this.isTerminated(partner, period.period),
+        personal: figures?.personal ?? "0",
+        group: figures?.group ?? "0",
+        entries: entriesByRecipient.get(partner)?.length ?? 0,
+        statement: period.statements[partner] ?? this.zero,
+      });
+    }
+    rows.sort((a, b) => compareIds(a.partner, b.partner));
+    index = { rows, sorted: null, entriesByRecipient };
+    this.periods.set(period.period, index);
+    return index;
+  }
+
+  private isTerminated(partner: string, period: string): boolean {
+    const p = this.partnersById.get(partner);
+    if (!p || p.status !== "terminated") return false;
+    // Terminated in every period that ends on or after the date (semantics §1).
+    return p.terminated === null || p.terminated.slice(0, 7) <= period;
+  }
+
+  private comparator(column: StatementColumn): (a: StatementRow, b: StatementRow) => number {
+    switch (column) {
+      case "partner":
+        return (a, b) => compareIds(a.partner, b.partner);
+      case "rank":
+        return (a, b) => this.rankOrder(a.rank) - this.rankOrder(b.rank);
+      case "active":
+        return (a, b) => Number(a.active) - Number(b.active);
+      case "personal":
+        return (a, b) => compareDecimalText(a.personal, b.personal);
+      case "group":
+        return (a, b) => compareDecimalText(a.group, b.group);
+      case "entries":
+        return (a, b) => a.entries - b.entries;
+      case "earned":
+      case "carriedIn":
+      case "payout":
+      case "carriedOut":
+        return (a, b) => compareDecimalText(a.statement[column], b.statement[column]);
+      default: {
+        const unknown: never = column;
+        return unknown;
+      }
+    }
+  }
+
+  private rankOrder(rank: string | null): number {
+    return rank === null ? -1 : (this.rankIndex.get(rank) ?? -1);
+  }
+
+  statements(period: string, sort: StatementColumn, descending: boolean, search: string, offset: number, limit: number): StatementsPage {
+    const result = this.periodResult(period);
+    if (!result) return { period, rows: [], total: 0, all: 0, offset: 0 };
+    const index = this.index(result);
+    const key = `${sort}:${descending}`;
+    if (index.sorted?.key !== key) {
+      const compare = this.comparator(sort);
+      // Ties keep the partner order (rows are sorted by id and Array.prototype.sort is stable).
+      const rows = [...index.rows].sort(descending ? (a, b) => compare(b, a) : compare);
+      index.sorted = { key, rows };
+    }
+    const needle = search.trim().toLowerCase();
+    const matching = needle === "" ? index.sorted.rows : index.sorted.rows.filter((r) => r.partner.toLowerCase().includes(needle));
+    const start = Math.max(0, Math.min(offset, Math.max(0, matching.length - 1)));
+    return { period, rows: matching.slice(start, start + limit), total: matching.length, all: index.rows.length, offset: start };
+  }
+
+  explain(period: string, partner: string): Explanation {
+    const result = this.periodResult(period);
+    const p = this.partnersById.get(partner);
+    const found = p ? "partner" : this.customers.has(partner) ? "customer" : "unknown";
+    const upline: string[] = [];
+    for (let s = p?.sponsor ?? null; s !== null && upline.length <= this.partnersById.size; ) {
+      upline.push(s);
+      s = this.partnersById.get(s)?.sponsor ?? null;
+    }
+    const entries = result && p ? (this.index(result).entriesByRecipient.get(partner) ?? []).map((i) => result.ledger[i]!) : [];
+    return {
+      period,
+      partner,
+      found,
+      sponsor: p?.sponsor ?? null,
+      upline,
+      recruits: this.childrenAt(partner, period).length,
+      rank: result?.ranks[partner] ?? null,
+      active: result?.active[partner] ?? false,
+      terminated: this.isTerminated(partner, period),
+      volumes: this.ir.measures.flatMap((m) => {
+        const figures = result?.volumes[partner]?.[m.name];
+        return figures ? [{ measure: m.name, figures }] : [];
+      }),
+      statement: result?.statements[partner] ?? null,
+      entries: entries.map((e) => ({
+        id: e.id,
+        bonus: e.bonus,
+        kind: e.kind,
+        order: e.order ?? null,
+        buyer: e.order ? (this.buyerOf.get(e.order) ?? null) : null,
+        portion: e.portion ?? null,
+        step: e.step ?? null,
+        base: e.base ?? null,
+        rate: e.rate ?? null,
+        amount: e.amount,
+        rule: describeRule(e, this.ir),
+      })),
+      history: this.result.periods.map((r) => ({ period: r.period, earned: r.statements[partner]?.earned ?? this.zero.earned })),
+    };
+  }
+
+  private children(parent: string | null): string[] {
+    if (this.childrenOf === null) {
+      const map = new Map<string | null, string[]>();
+      for (const p of this.data.partners) {
+        const list = map.get(p.sponsor);
+        if (list) list.push(p.id);
+        else map.set(p.sponsor, [p.id]);
+      }
+      for (const list of map.values()) list.sort(compareIds);
+      this.childrenOf = map;
+    }
+    return this.childrenOf.get(parent) ?? [];
+  }
+
+  /** Direct recruits (or top partners) who joined by the end of the period. */
+  private childrenAt(parent: string | null, period: string): string[] {
+    return this.children(parent).filter((id) => (this.partnersById.get(id)?.joined.slice(0, 7) ?? "") <= period);
+  }
+
+  genealogy(period: string, parent: string | null, offset: number, limit: number): GenealogyPage {
+    const result = this.periodResult(period);
+    const firstMeasure = this.ir.measures[0]?.name ?? "";
+    const ids = this.childrenAt(parent, period);
+    const start = Math.max(0, Math.min(offset, ids.length));
+    const nodes: GenealogyNode[] = ids.slice(start, start + limit).map((id) => {
+      const figures = result?.volumes[id]?.[firstMeasure];
+      return {
+        id,
+        rank: result?.ranks[id] ?? null,
+        active: result?.active[id] ?? false,
+        terminated: this.isTerminated(id, period),
+        personal: figures?.personal ?? "0",
+        group: figures?.group ?? "0",
+        earned: result?.statements[id]?.earned ?? this.zero.earned,
+        children: this.childrenAt(id, period).length,
+      };
+    });
+    return { parent, nodes, total: ids.length, offset: start };
+  }
+}
+
+/** Decimals of the money unit: "0.01" -> 2, "1" -> 0. */
+function moneyDecimals(unit: string): number {
+  const dot = unit.indexOf(".");
+  return dot < 0 ? 0 : unit.length - dot - 1;
+}

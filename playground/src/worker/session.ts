@@ -1,0 +1,160 @@
+/**
+ * The worker's state: the data set last loaded (reused while the source stays the same, so a
+ * second run on 100k partners does not generate them again) and the last finished run.
+ * Each step reports progress; nothing here throws at the page — problems come back as replies.
+ */
+import { compilePlan } from "../../../compiler/compile.ts";
+import { hasErrors } from "../../../grammar/diagnostic.ts";
+import type { PlanIR, Policy } from "../../../compiler/ir.ts";
+import type { Dataset, DataProblem } from "../../../runtime/data/model.ts";
+import { checkDataAgainstPlan } from "../../../runtime/data/planChecks.ts";
+import { validateData } from "../../../runtime/data/validate.ts";
+import { periodOf, periodsFromTo } from "../../../runtime/dates.ts";
+import { Decimal, ZERO } from "../../../runtime/decimal.ts";
+import { computeKpis } from "../../../runtime/kpi/index.ts";
+import { runThrough } from "../../../runtime/reference/runThrough.ts";
+import type { PeriodResult } from "../../../runtime/result.ts";
+import { compareAll } from "./compareJob.ts";
+import { rawData, sourceKey, sourceLabel } from "./dataSources.ts";
+import type { CompareReply, DataSource, DataSummary, KpiReply, LoadReply, PeriodSummary, RunReply, RunSummary } from "./protocol.ts";
+import { RunState } from "./runState.ts";
+
+export type Progress = (stage: string) => void;
+
+type Loaded =
+  | { key: string; text: string | null; ok: true; data: Dataset; summary: DataSummary }
+  | { key: string; text: string | null; ok: false; problems: DataProblem[] };
+
+function summarize(label: string, data: Dataset): DataSummary {
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const order of data.orders) {
+    const p = periodOf(order.date);
+    if (first === null || p < first) first = p;
+    if (last === null || p > last) last = p;
+  }
+  return {
+    label,
+    partners: data.partners.length,
+    customers: data.customers.length,
+    orders: data.orders.length,
+    splits: data.splits.length,
+    cancellations: data.cancellations.length,
+    orderPeriods: first !== null && last !== null ? periodsFromTo(first, last) : [],
+    lastOrderPeriod: last,
+  };
+}
+
+/** KPIs are "% of CV": the measure of the plan's first bonus (CV, BV, ...), as `comp demo` does. */
+export function commissionMeasure(ir: PlanIR): string {
+  const first = ir.bonuses[0];
+  return ir.measures[first ? first.measure : ir.measures.length - 1]?.name ?? "";
+}
+
+function sumAmounts(amounts: Iterable<string>): string {
+  let total = ZERO;
+  for (const amount of amounts) total = total.plus(new Decimal(amount));
+  return total.toFixed();
+}
+
+function periodSummary(p: PeriodResult, decimals: number): PeriodSummary {
+  const fixed = (text: string): string => new Decimal(text).toFixed(decimals);
+  return {
+    period: p.period,
+    asOf: p.asOf,
+    final: p.final,
+    ledgerEntries: p.ledger.length,
+    totalEarned: fixed(sumAmounts(p.ledger.map((e) => e.amount))),
+    totalPayout: fixed(sumAmounts(Object.values(p.statements).map((s) => s.payout))),
+  };
+}
+
+export class Session {
+  private loaded: Loaded | null = null;
+  private state: { run: RunState; summary: RunSummary } | null = null;
+
+  private async ensureData(source: DataSource, progress: Progress): Promise<Loaded> {
+    const key = sourceKey(source);
+    const text = source.kind === "file" ? source.text : null;
+    if (this.loaded && this.loaded.key === key && this.loaded.text === text) return this.loaded;
+    this.loaded = null;
+    progress(source.kind === "generated" ? `generating ${source.size} partners (seed ${source.seed})…` : `reading ${sourceLabel(source)}…`);
+    const raw = await rawData(source);
+    if (!raw.ok) {
+      this.loaded = { key, text, ok: false, problems: raw.problems };
+      return this.loaded;
+    }
+    progress("validating the data…");
+    const validation = validateData(raw.document);
+    this.loaded = validation.ok
+      ? { key, text, ok: true, data: validation.data, summary: summarize(sourceLabel(source), validation.data) }
+      : { key, text, ok: false, problems: validation.problems };
+    return this.loaded;
+  }
+
+  async load(source: DataSource, progress: Progress): Promise<LoadReply> {
+    const loaded = await this.ensureData(source, progress);
+    if (!loaded.ok) return { kind: "data-problems", problems: loaded.problems, againstPlan: false, data: null };
+    return { kind: "loaded", data: loaded.summary };
+  }
+
+  async run(planText: string, source: DataSource, through: string | null, policy: Policy | null, progress: Progress): Promise<RunReply> {
+    this.state = null;
+    progress("checking the plan…");
+    const compiled = compilePlan(planText);
+    if (compiled.ir === null || hasErrors(compiled.diagnostics)) {
+      return { kind: "plan-errors", diagnostics: compiled.diagnostics.filter((d) => d.severity === "error") };
+    }
+    const ir = compiled.ir;
+    const loaded = await this.ensureData(source, progress);
+    if (!loaded.ok) return { kind: "data-problems", problems: loaded.problems, againstPlan: false, data: null };
+    const againstPlan = checkDataAgainstPlan(ir, loaded.data);
+    if (againstPlan.length > 0) return { kind: "data-problems", problems: againstPlan, againstPlan: true, data: loaded.summary };
+    const until = through ?? loaded.summary.lastOrderPeriod;
+    if (until === null) {
+      return { kind: "run-error", error: { code: "no-orders", message: "the data has no orders, so there is no period to run", details: [] }, data: loaded.summary };
+    }
+    const usedPolicy = policy ?? ir.cancellation.policy;
+    progress(`running ${loaded.summary.partners.toLocaleString("en")} partners through ${until} (policy ${usedPolicy})…`);
+    const outcome = runThrough(ir, loaded.data, { through: until, policy: usedPolicy });
+    if (!outcome.ok) return { kind: "run-error", error: outcome.error, data: loaded.summary };
+    progress("summing up…");
+    const decimals = ir.rounding.unit.includes(".") ? ir.rounding.unit.length - ir.rounding.unit.indexOf(".") - 1 : 0;
+    const summary: RunSummary = {
+      plan: ir.name,
+      currency: ir.currency,
+      policy: usedPolicy,
+      planPolicy: ir.cancellation.policy,
+      through: until,
+      periods: outcome.result.periods.map((p) => periodSummary(p, decimals)),
+      measures: ir.measures.map((m) => m.name),
+      ranks: ir.ranks.map((r) => r.name),
+      cvMeasure: commissionMeasure(ir),
+      hasSplit: ir.split !== null,
+      data: loaded.summary,
+    };
+    this.state = { run: new RunState(ir, loaded.data, outcome.result), summary };
+    return { kind: "done", run: summary };
+  }
+
+  private current(): { run: RunState; summary: RunSummary } {
+    if (!this.state) throw new Error("there is no finished run: press Run first");
+    return this.state;
+  }
+
+  /** The last finished run, for the page's queries. */
+  finished(): RunState {
+    return this.current().run;
+  }
+
+  kpis(period: string | null): KpiReply {
+    const { run, summary } = this.current();
+    const kpis = computeKpis(run.result, summary.cvMeasure, period ?? undefined, summary.ranks);
+    return { kpis, cvMeasure: summary.cvMeasure };
+  }
+
+  compare(progress: Progress): CompareReply {
+    const { run, summary } = this.current();
+    return compareAll(run.ir, run.data, summary.through, progress);
+  }
+}

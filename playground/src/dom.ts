@@ -1,7 +1,7 @@
 /**
  * Building DOM without HTML strings. Everything the playground shows — plan text, ids and
  * amounts from a data file, a shared link — goes in through textContent and attributes here,
- * never through innerHTML, so a partner called `<img onerror=...>` is just a strange name.
+ * never as markup, so a partner called `<img onerror=...>` is just a strange name.
  */
 
 type Child = Node | string | number | null | undefined | false;

@@ -85,6 +85,20 @@ function inMeasureList(before: string): boolean {
   return /\bmeasures\b[^#]*,\s*[A-Za-z0-9_]*$/.test(line);
 }
 
+/** Whether the end of `line` is inside a comment or a (possibly unterminated) string. */
+function inCommentOrString(line: string): boolean {
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "#") return true;
+  }
+  return inString;
+}
+
 function keywordDetail(word: string): string {
   return TOKEN_INFO.find((t) => t.category === "keyword" && t.pattern === word)?.hover ?? "keyword";
 }
@@ -93,7 +107,7 @@ function keywordDetail(word: string): string {
 export function completionsAt(text: string, offset: number, names: DeclaredNames): PlanCompletion[] {
   const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
   const line = before.slice(before.lastIndexOf("\n") + 1);
-  if (line.includes("#") || /"[^"]*$/.test(line)) return []; // in a comment or a string
+  if (inCommentOrString(line)) return [];
   const { previous, beforePrevious } = previousTokens(before);
   const ranks = names.ranks.map((label, i) => item(label, "rank", `rank ${i + 1} of ${names.ranks.length}`, "1"));
   const measures = names.measures.map((label) => item(label, "measure", "volume measure", "1"));

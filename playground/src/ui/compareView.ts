@@ -113,13 +113,17 @@ export class CompareView implements ResultView {
         { className: `policy-column${p.policy === planPolicy ? " plan-policy" : ""}`, dataset: { policy: p.policy } },
         el("h3", {}, POLICY_TITLES[p.policy], p.policy === planPolicy ? el("span", { className: "tag", text: "the plan's policy" }) : ""),
         el("p", { className: "caption", text: POLICY_CAPTIONS[p.policy] }),
-        figure("Total clawback", amount(p.totalClawback), "sum of all cancellation-linked entries"),
-        figure("… from partners originally paid", amount(p.reclaimedFromOriginal)),
-        figure("… from others", amount(p.reclaimedFromOthers)),
-        figure("Unrecovered (company loss)", amount(p.unrecovered)),
-        figure(`Carried negative (${count(p.negativeBalances.length)} partners)`, amount(p.carriedNegative)),
-        figure("Rank changes", String(p.rankChanges.length)),
-        figure("Total paid out", amount(p.totalPayout)),
+        el(
+          "div",
+          { className: "figures" },
+          figure("Total clawback", amount(p.totalClawback), "sum of all cancellation-linked entries"),
+          figure("… from partners originally paid", amount(p.reclaimedFromOriginal)),
+          figure("… from others", amount(p.reclaimedFromOthers)),
+          figure("Unrecovered (company loss)", amount(p.unrecovered)),
+          figure(`Carried negative (${count(p.negativeBalances.length)} partners)`, amount(p.carriedNegative)),
+          figure("Rank changes", String(p.rankChanges.length)),
+          figure("Total paid out", amount(p.totalPayout)),
+        ),
       ),
     );
     const chart = this.chart({
@@ -185,9 +189,13 @@ export class CompareView implements ResultView {
         { className: "policy-column", dataset: { mode: m.mode } },
         el("h3", { text: m.mode === "volume" ? "Volume split" : "Commission transfer" }),
         el("p", { className: "caption", text: SPLIT_CAPTIONS[m.mode] }),
-        el("div", { className: "figure" }, el("span", { className: "figure-label", text: "Recruiter lines earned" }), el("span", { className: "figure-value" }, amount(m.recruiterLinesEarned))),
-        el("div", { className: "figure" }, el("span", { className: "figure-label", text: "Supporter lines earned" }), el("span", { className: "figure-value" }, amount(m.supporterLinesEarned))),
-        el("div", { className: "figure" }, el("span", { className: "figure-label", text: "Total paid out" }), el("span", { className: "figure-value" }, amount(m.totalPayout))),
+        el(
+          "div",
+          { className: "figures" },
+          splitFigure("Recruiter lines earned", m.recruiterLinesEarned),
+          splitFigure("Supporter lines earned", m.supporterLinesEarned),
+          splitFigure("Total paid out", m.totalPayout),
+        ),
       ),
     );
     const chart = this.chart({
@@ -200,8 +208,8 @@ export class CompareView implements ResultView {
       unit: ` ${currency}`,
     });
     const [volume, commission] = c.modes;
-    const agreements = (volume?.agreements ?? []).map((a, i) => {
-      const other = commission?.agreements[i];
+    const agreements = (volume?.agreements ?? []).map((a) => {
+      const other = commission?.agreements.find((b) => b.agreement === a.agreement);
       return el(
         "tr",
         {},
@@ -226,4 +234,8 @@ export class CompareView implements ResultView {
     );
     return el("div", {}, el("div", { className: "policy-columns two" }, ...columns), chart, el("div", { className: "section-title", text: "Per agreement" }), table);
   }
+}
+
+function splitFigure(label: string, value: string): HTMLElement {
+  return el("div", { className: "figure" }, el("span", { className: "figure-label", text: label }), el("span", { className: "figure-value" }, amount(value)));
 }

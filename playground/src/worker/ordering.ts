@@ -62,5 +62,6 @@ export function compareDecimalText(a: string, b: string): number {
   const y = parts(b);
   if (x.negative !== y.negative) return x.negative ? -1 : 1;
   const magnitude = compareMagnitude(x, y);
+  if (magnitude === 0) return 0;
   return x.negative ? -magnitude : magnitude;
 }

@@ -1,0 +1,201 @@
+/**
+ * The run worker's session, driven in Node exactly as the page drives it in the browser:
+ * load, run, then the queries behind each view. Expected values come from the reference
+ * runtime called directly on the same files.
+ */
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { compilePlan } from "../../../compiler/compile.ts";
+import type { PlanIR } from "../../../compiler/ir.ts";
+import { comparePolicies } from "../../../runtime/compare/index.ts";
+import type { Dataset } from "../../../runtime/data/model.ts";
+import { validateData } from "../../../runtime/data/validate.ts";
+import { computeKpis } from "../../../runtime/kpi/index.ts";
+import { runThrough } from "../../../runtime/reference/runThrough.ts";
+import type { ResultDocument } from "../../../runtime/result.ts";
+import { generatedOptions, rawData } from "../../../playground/src/worker/dataSources.ts";
+import type { DataSource, RunReply } from "../../../playground/src/worker/protocol.ts";
+import { Session } from "../../../playground/src/worker/session.ts";
+
+const root = new URL("../../../", import.meta.url);
+const read = (path: string): string => readFileSync(new URL(path, root), "utf8");
+const vitalis = read("plans/vitalis-classic.plan");
+const tinySource: DataSource = { kind: "generated", size: "tiny", seed: 192 };
+
+function reference(planText: string, dataFile: string, through: string): { ir: PlanIR; data: Dataset; result: ResultDocument } {
+  const ir = compilePlan(planText).ir!;
+  const validation = validateData(JSON.parse(read(dataFile)));
+  if (!validation.ok) throw new Error("sample data invalid");
+  const outcome = runThrough(ir, validation.data, { through });
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return { ir, data: validation.data, result: outcome.result };
+}
+
+function done(reply: RunReply) {
+  if (reply.kind !== "done") throw new Error(`expected a finished run, got ${JSON.stringify(reply).slice(0, 300)}`);
+  return reply.run;
+}
+
+describe("data sources", () => {
+  it("generate tiny with seed 192 as the bundled samples/tiny.data.json", async () => {
+    const raw = await rawData(tinySource);
+    expect(raw.ok && raw.document).toEqual(JSON.parse(read("samples/tiny.data.json")));
+  });
+
+  it("read the bundled scenarios", async () => {
+    const raw = await rawData({ kind: "scenario", name: "stage-speaker" });
+    expect(raw.ok && raw.document).toEqual(JSON.parse(read("samples/stage-speaker.data.json")));
+  });
+
+  it("scale cancellations with the generated size and keep splits out", () => {
+    expect(generatedOptions("100k", 3)).toMatchObject({ partners: 100_000, seed: 3, splits: 0, cancellations: 3000 });
+    expect(generatedOptions("1k", 1)).toMatchObject({ partners: 1000, cancellations: 30 });
+  });
+
+  it("report a file that is not JSON as a problem", async () => {
+    const raw = await rawData({ kind: "file", name: "x.json", text: "{ partners: [" });
+    expect(raw).toEqual({ ok: false, problems: [{ path: "", message: expect.stringMatching(/^the file x\.json is not JSON: /) }] });
+  });
+});
+
+describe("a run of vitalis-classic on the tiny sample", () => {
+  const session = new Session();
+  const expected = reference(vitalis, "samples/tiny.data.json", "2026-11");
+  const stages: string[] = [];
+  let reply: RunReply;
+
+  beforeAll(async () => {
+    reply = await session.run(vitalis, tinySource, null, null, (s) => stages.push(s));
+  });
+
+  it("runs through the last order month under the plan's policy", () => {
+    const run = done(reply);
+    expect(run).toMatchObject({ plan: "Vitalis Classic", through: "2026-11", policy: "exact", planPolicy: "exact", cvMeasure: "CV", currency: "EUR" });
+    expect(run.periods.map((p) => [p.period, p.asOf, p.ledgerEntries])).toEqual(
+      expected.result.periods.map((p) => [p.period, p.asOf, p.ledger.length]),
+    );
+    expect(run.periods.map((p) => p.totalEarned)).toEqual(["211.73", "277.94"]);
+    expect(stages).toEqual(expect.arrayContaining(["checking the plan…", "generating tiny partners (seed 192)…", "validating the data…"]));
+  });
+
+  it("pages statements with the reference amounts", () => {
+    const page = session.finished().statements("2026-11", "partner", false, "", 0, 100);
+    const period = expected.result.periods[1]!;
+    expect(page.total).toBe(12);
+    expect(page.rows.map((r) => r.partner)).toEqual(["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11", "P12"]);
+    for (const row of page.rows) {
+      expect(row.statement).toEqual(period.statements[row.partner]);
+      expect(row.rank).toBe(period.ranks[row.partner]);
+      expect(row.personal).toBe(period.volumes[row.partner]!.PV!.personal);
+    }
+    expect(page.rows.find((r) => r.partner === "P7")?.statement.earned).toBe("68.95");
+  });
+
+  it("sorts by any column and searches by id", () => {
+    const state = session.finished();
+    const byEarned = state.statements("2026-11", "earned", true, "", 0, 3).rows.map((r) => [r.partner, r.statement.earned]);
+    expect(byEarned).toEqual([["P9", "77.39"], ["P7", "68.95"], ["P12", "49.53"]]);
+    const byRank = state.statements("2026-11", "rank", false, "", 0, 100).rows.map((r) => r.rank);
+    expect(byRank.indexOf("Junior")).toBeGreaterThan(byRank.lastIndexOf("Consultant"));
+    expect(state.statements("2026-11", "partner", false, " p1", 0, 100).rows.map((r) => r.partner)).toEqual(["P1", "P10", "P11", "P12"]);
+    const second = state.statements("2026-11", "partner", false, "", 5, 5);
+    expect([second.offset, second.rows.map((r) => r.partner)]).toEqual([5, ["P6", "P7", "P8", "P9", "P10"]]);
+    expect(state.statements("2026-09", "partner", false, "", 0, 5).total).toBe(0);
+  });
+
+  it("explains a partner entry by entry", () => {
+    const x = session.finished().explain("2026-11", "P1");
+    const ledger = expected.result.periods[1]!.ledger.filter((e) => e.recipient === "P1");
+    expect(x).toMatchObject({ found: "partner", sponsor: null, upline: [], rank: "Junior", active: true, recruits: 4 });
+    expect(x.entries.map((e) => [e.id, e.order, e.amount, e.base, e.rate, e.step])).toEqual(
+      ledger.map((e) => [e.id, e.order, e.amount, e.base, e.rate, e.step]),
+    );
+    expect(x.entries[0]).toMatchObject({ buyer: "P5", rule: "Ebenenbonus level 1, compressed" });
+    expect(x.entries.find((e) => e.order === "O13")).toMatchObject({ buyer: "C1", rule: "Differenzbonus: rank rate minus what the downline already took" });
+    expect(x.history).toEqual([{ period: "2026-10", earned: "47.53" }, { period: "2026-11", earned: "25.49" }]);
+    expect(session.finished().explain("2026-11", "C1").found).toBe("customer");
+    expect(session.finished().explain("2026-11", "Nobody").found).toBe("unknown");
+  });
+
+  it("walks the genealogy one level at a time", () => {
+    const state = session.finished();
+    const roots = state.genealogy("2026-11", null, 0, 200);
+    expect(roots.nodes.map((n) => n.id)).toEqual(["P1"]);
+    const children = expected.data.partners.filter((p) => p.sponsor === "P1").map((p) => p.id);
+    expect(state.genealogy("2026-11", "P1", 0, 200).nodes.map((n) => n.id)).toEqual(children);
+    expect(roots.nodes[0]).toMatchObject({ rank: "Junior", earned: "25.49", children: children.length, personal: "50", group: "825" });
+    const slice = state.genealogy("2026-11", "P1", 1, 2);
+    expect([slice.total, slice.offset, slice.nodes.length]).toEqual([children.length, 1, 2]);
+  });
+
+  it("computes the KPIs of a period and of the whole run", () => {
+    const ranks = expected.ir.ranks.map((r) => r.name);
+    expect(session.kpis("2026-10").kpis).toEqual(computeKpis(expected.result, "CV", "2026-10", ranks));
+    expect(session.kpis(null).kpis).toEqual(computeKpis(expected.result, "CV", undefined, ranks));
+  });
+
+  it("reuses the generated data for the next run", async () => {
+    stages.length = 0;
+    done(await session.run(vitalis, tinySource, "2026-10", "simple", (s) => stages.push(s)));
+    expect(stages.some((s) => s.startsWith("generating"))).toBe(false);
+    expect(session.finished().result.policy).toBe("simple");
+  });
+});
+
+describe("runs that stop with a reason", () => {
+  const session = new Session();
+  const progress = (): void => {};
+
+  it("list the plan's errors", async () => {
+    const reply = await session.run(vitalis.replace("requires Senior", "requires Senoir"), tinySource, null, null, progress);
+    expect(reply.kind).toBe("plan-errors");
+    if (reply.kind === "plan-errors") expect(reply.diagnostics.map((d) => d.code)).toEqual(["E100"]);
+    expect(() => session.finished()).toThrow("no finished run");
+  });
+
+  it("list every data problem of a file", async () => {
+    const doc = JSON.parse(read("samples/late-cancel.data.json"));
+    doc.partners[1].sponsor = "NOBODY";
+    doc.orders[0].lines[0].qty = -1;
+    doc.orders[2].buyer = "GHOST";
+    const text = JSON.stringify(doc);
+    const reply = await session.run(vitalis, { kind: "file", name: "bad.json", text }, null, null, progress);
+    const validation = validateData(JSON.parse(text));
+    expect(validation.ok).toBe(false);
+    expect(reply).toEqual({ kind: "data-problems", problems: validation.ok ? [] : validation.problems, againstPlan: false, data: null });
+  });
+
+  it("list data that does not fit the plan", async () => {
+    const unilevel = read("plans/unilevel-essentials.plan");
+    const reply = await session.run(unilevel, { kind: "scenario", name: "stage-speaker" }, null, null, progress);
+    expect(reply).toMatchObject({ kind: "data-problems", againstPlan: true, problems: [{ path: "splits" }] });
+  });
+
+  it("pass on a refused run", async () => {
+    const reply = await session.run(vitalis, tinySource, "2026-01", null, progress);
+    expect(reply).toMatchObject({ kind: "run-error", error: { code: "through-before-first-period" } });
+  });
+});
+
+describe("the comparison job", () => {
+  it("compares the policies on late-cancel like runtime/compare", async () => {
+    const session = new Session();
+    done(await session.run(vitalis, { kind: "scenario", name: "late-cancel" }, null, null, () => {}));
+    const reply = session.compare(() => {});
+    const { ir, data } = reference(vitalis, "samples/late-cancel.data.json", "2026-11");
+    expect(reply.policies).toEqual(comparePolicies(ir, data, "2026-11"));
+    expect(reply.policies.ok && reply.policies.comparison.policies.map((p) => [p.policy, p.totalClawback, p.unrecovered])).toEqual([
+      ["simple", "229.40", "0.00"],
+      ["previous-rank", "344.10", "57.35"],
+      ["exact", "381.35", "64.80"],
+    ]);
+    expect([reply.splits, reply.splitsSkipped]).toEqual([null, "the data has no split agreements"]);
+  });
+
+  it("compares the split modes when the data has agreements", async () => {
+    const session = new Session();
+    done(await session.run(vitalis, { kind: "scenario", name: "stage-speaker" }, null, null, () => {}));
+    const reply = session.compare(() => {});
+    expect(reply.splits?.ok && reply.splits.comparison.modes.map((m) => m.mode)).toEqual(["volume", "commission"]);
+  });
+});

@@ -8,6 +8,7 @@
 import { pathToFileURL } from "node:url";
 import { UsageError } from "./args.ts";
 import { checkCommand } from "./commands/check.ts";
+import { compareCommand } from "./commands/compare.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { explainCommand } from "./commands/explain.ts";
 import { generateCommand } from "./commands/generate.ts";
@@ -32,6 +33,7 @@ exit codes: 0 ok, 1 errors in the plan or data, 2 wrong command line, 3 run refu
 const COMMANDS: Record<string, (argv: readonly string[]) => CommandOutput> = {
   check: checkCommand,
   run: runCommand,
+  compare: compareCommand,
   explain: explainCommand,
   generate: generateCommand,
   demo: demoCommand,

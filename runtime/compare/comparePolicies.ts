@@ -47,35 +47,49 @@ function compare(ir: PlanIR, data: Dataset, through: string): PolicyComparisonOu
     runs.push(outcome.result.periods);
   }
   const amounts = new Amounts(ir);
-  const paidOn = originalRecipients(ir, data);
-  const policies = POLICIES.map((policy, i) => figuresOf(policy, runs[i]!, without.result.periods, paidOn, amounts));
+  const policies = POLICIES.map((policy, i) => figuresOf(policy, runs[i]!, without.result.periods, originalRecipients(ir, data, runs[i]!), amounts));
   return { ok: true, comparison: { plan: ir.name, through, policies, differences: differencesOf(runs, amounts) } };
 }
 
 /** Who was paid on an order by the run that commissioned it (see the module comment). */
-type PaidOn = (order: string, periods: PeriodResult[]) => Set<string>;
+type PaidOn = (order: string) => Set<string>;
 
-function originalRecipients(ir: PlanIR, data: Dataset): PaidOn {
+function originalRecipients(ir: PlanIR, data: Dataset, periods: PeriodResult[]): PaidOn {
   const orderIndex = new Map(data.orders.map((o, i) => [o.id, i] as const));
   const releases = releaseOrders(ir, data, orderIndex);
   const poolMeasure = new Map(ir.bonuses.flatMap((b) => (b.kind === "pool" ? [[b.name, b.measure] as const] : [])));
+  // Per period: each order's net original entries per recipient, and the pool parts (bonus, recipient).
+  const indexed = new Map<string, { net: Map<string, Map<string, Decimal>>; pools: [string, string][] }>();
+  const indexOf = (run: PeriodResult) => {
+    let index = indexed.get(run.period);
+    if (index !== undefined) return index;
+    index = { net: new Map(), pools: [] };
+    for (const e of run.ledger) {
+      if (e.cancellation !== undefined) continue;
+      if (e.order === undefined) {
+        index.pools.push([e.bonus, e.recipient]);
+        continue;
+      }
+      let net = index.net.get(e.order);
+      if (net === undefined) index.net.set(e.order, (net = new Map()));
+      addTo(net, e.recipient, e.amount);
+    }
+    indexed.set(run.period, index);
+    return index;
+  };
   const cache = new Map<string, Set<string>>();
-  return (orderId, periods) => {
+  return (orderId) => {
     const known = cache.get(orderId);
     if (known !== undefined) return known;
     const release = releases[orderIndex.get(orderId)!]!;
     const run = periods.find((p) => p.period === release.countsIn);
     const recipients = new Set<string>();
     if (run !== undefined) {
-      const net = new Map<string, Decimal>();
+      const index = indexOf(run);
+      for (const [id, amount] of index.net.get(orderId) ?? []) if (amount.gt(0)) recipients.add(id);
+      // A pool part is paid on every order in the pool's base.
       const values = measureValues(ir, release.order, release.order.lines.map((l) => new Decimal(l.qty)), []);
-      for (const e of run.ledger) {
-        if (e.cancellation !== undefined) continue;
-        if (e.order === orderId) addTo(net, e.recipient, e.amount);
-        // A pool part is paid on every order in the pool's base.
-        else if (e.order === undefined && values[poolMeasure.get(e.bonus) ?? -1]?.gt(0)) recipients.add(e.recipient);
-      }
-      for (const [id, amount] of net) if (amount.gt(0)) recipients.add(id);
+      for (const [bonus, id] of index.pools) if (values[poolMeasure.get(bonus) ?? -1]?.gt(0)) recipients.add(id);
     }
     cache.set(orderId, recipients);
     return recipients;
@@ -85,7 +99,7 @@ function originalRecipients(ir: PlanIR, data: Dataset): PaidOn {
 function figuresOf(policy: Policy, periods: PeriodResult[], without: PeriodResult[], paidOn: PaidOn, amounts: Amounts): PolicyFigures {
   const clawbacks: LedgerEntry[] = periods.flatMap((p) => p.ledger.filter((e) => e.cancellation !== undefined));
   const total = sumOf(clawbacks.map((e) => e.amount)).neg();
-  const fromOriginal = sumOf(clawbacks.filter((e) => e.order !== undefined && paidOn(e.order, periods).has(e.recipient)).map((e) => e.amount)).neg();
+  const fromOriginal = sumOf(clawbacks.filter((e) => e.order !== undefined && paidOn(e.order).has(e.recipient)).map((e) => e.amount)).neg();
   const last = periods[periods.length - 1];
   const negativeBalances = last === undefined ? [] : Object.entries(last.statements)
     .filter(([, s]) => new Decimal(s.carriedOut).lt(0))

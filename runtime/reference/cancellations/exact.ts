@@ -11,7 +11,7 @@
  */
 import type { PlanIR } from "../../../compiler/ir.ts";
 import { Decimal, ZERO } from "../../decimal.ts";
-import type { LedgerEntry, PeriodResult } from "../../result.ts";
+import type { LedgerEntry } from "../../result.ts";
 import { splitByLargestRemainder } from "../bonuses/largestRemainder.ts";
 import { sharesOfRank } from "../bonuses/pool.ts";
 import type { EntryDraft } from "../bonuses/sink.ts";
@@ -20,7 +20,7 @@ import type { PreparedBonus, PreparedPlan } from "../plan.ts";
 import { roundMoney } from "../rounding.ts";
 import type { Structure } from "../structure.ts";
 import type { AfterRunCancellation } from "./afterRun.ts";
-import { standingOf, type OriginalRuns } from "./history.ts";
+import type { OriginalRun, OriginalRuns } from "./history.ts";
 
 type PoolBonus = Extract<PreparedBonus, { kind: "pool" }>;
 
@@ -45,12 +45,13 @@ export function exactReversals(
 ): Outcome<EntryDraft[]> {
   const drafts: EntryDraft[] = [];
   const problems: string[] = [];
+  // The original pools are the same for every cancellation of a period: worked out once.
+  const pools = new Map<string, OriginalPool | null>();
   for (const c of cancellations) {
     const run = runs.get(c.commissionedIn)!;
     let seq = 0;
     const clawback = { cancellation: c.cancellation.id, sequence: c.sequence };
-    for (const original of run.ledger) {
-      if (original.order !== c.order.id || original.cancellation !== undefined) continue;
+    for (const original of run.entriesOf(c.order.id)) {
       const bonusIndex = plan.bonuses.findIndex((b) => b.name === original.bonus);
       const recipient = structure.indexOf.get(original.recipient);
       if (bonusIndex < 0 || recipient === undefined) {
@@ -69,9 +70,15 @@ export function exactReversals(
     }
     for (const [bonusIndex, bonus] of plan.bonuses.entries()) {
       if (bonus.kind !== "pool") continue;
-      const giveBack = poolGiveBack(ir, structure, bonus, bonusIndex, c, run, plan);
-      if (!giveBack.ok) return giveBack;
-      for (const d of giveBack.value) drafts.push({ ...d, clawback, reversalSeq: seq++ });
+      const poolKey = `${c.commissionedIn}\u0000${bonusIndex}`;
+      let original = pools.get(poolKey);
+      if (original === undefined) {
+        const read = originalPool(ir, structure, bonus, run);
+        if (!read.ok) return read;
+        original = read.value;
+        pools.set(poolKey, original);
+      }
+      for (const d of poolGiveBack(bonus, bonusIndex, c, original, plan)) drafts.push({ ...d, clawback, reversalSeq: seq++ });
     }
   }
   if (problems.length > 0) return refuse("invalid-history", "the history does not belong to this plan and data", problems);
@@ -100,48 +107,60 @@ function reversalOf(
   return draft;
 }
 
+/** A pool as its original run paid it: the holders (by id) and the entry each was paid. */
+interface OriginalPool {
+  holders: { partner: number; id: string; shares: Decimal }[];
+  allShares: Decimal;
+  /** Holder id -> the id of its original pool entry. */
+  entries: Map<string, string>;
+}
+
 /**
- * A pool's give-back for one cancellation: −rate · c split over the holders of the original
- * pool (its run's qualifiers, from that run's ranks and activity) by largest remainder, listed
- * by recipient id. Nothing when the original run paid no part of this pool.
+ * The original pool's holders: that run's qualifiers, from its ranks and activity (including any
+ * whose rounded part was 0). Null when the run paid no part of this pool: nothing to give back.
  */
-function poolGiveBack(
-  ir: PlanIR,
-  structure: Structure,
-  bonus: PoolBonus,
-  bonusIndex: number,
-  c: AfterRunCancellation,
-  run: PeriodResult,
-  plan: PreparedPlan,
-): Outcome<Omit<EntryDraft, "clawback" | "reversalSeq">[]> {
-  const originalParts = new Map<string, string>();
-  for (const e of run.ledger) {
-    if (e.bonus === bonus.name && e.order === undefined && e.cancellation === undefined) originalParts.set(e.recipient, e.id);
-  }
-  const total = bonus.rate.times(c.cancelled[bonus.measure]!);
-  if (originalParts.size === 0 || total.isZero()) return success([]);
-  const standing = standingOf(ir, structure, run);
+function originalPool(ir: PlanIR, structure: Structure, bonus: PoolBonus, run: OriginalRun): Outcome<OriginalPool | null> {
+  const entries = new Map<string, string>();
+  for (const e of run.poolEntriesOf(bonus.name)) entries.set(e.recipient, e.id);
+  if (entries.size === 0) return success(null);
+  const standing = run.standingFor(ir, structure);
   if (!standing.ok) return standing;
-  const holders: { partner: number; id: string; shares: Decimal }[] = [];
+  const holders: OriginalPool["holders"] = [];
   structure.partners.forEach((partner, p) => {
     if (!standing.value.eligible[p]) return;
     const shares = sharesOfRank(bonus, standing.value.rank[p]!);
     if (shares !== null && shares.gt(0)) holders.push({ partner: p, id: partner.id, shares });
   });
-  if (holders.length === 0) return success([]);
+  holders.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const allShares = holders.reduce((sum, h) => sum.plus(h.shares), ZERO);
-  const parts = splitByLargestRemainder(total.neg(), holders, plan.money);
+  return success(holders.length === 0 ? null : { holders, allShares, entries });
+}
+
+/**
+ * A pool's give-back for one cancellation: −rate · c split over the original holders by largest
+ * remainder, listed by recipient id.
+ */
+function poolGiveBack(
+  bonus: PoolBonus,
+  bonusIndex: number,
+  c: AfterRunCancellation,
+  original: OriginalPool | null,
+  plan: PreparedPlan,
+): Omit<EntryDraft, "clawback" | "reversalSeq">[] {
+  const total = bonus.rate.times(c.cancelled[bonus.measure]!);
+  if (original === null || total.isZero()) return [];
+  const parts = splitByLargestRemainder(total.neg(), original.holders, plan.money);
   const drafts: Omit<EntryDraft, "clawback" | "reversalSeq">[] = [];
-  const byId = holders.map((h, i) => ({ h, part: parts[i]! })).sort((a, b) => (a.h.id < b.h.id ? -1 : a.h.id > b.h.id ? 1 : 0));
-  for (const { h, part } of byId) {
-    if (part.isZero()) continue;
+  original.holders.forEach((h, i) => {
+    const part = parts[i]!;
+    if (part.isZero()) return;
     const draft: Omit<EntryDraft, "clawback" | "reversalSeq"> = {
       recipient: h.partner, bonusIndex, bonus: bonus.name, kind: "pool", orderIndex: c.orderIndex, order: c.order.id, amount: part,
     };
-    const reversed = originalParts.get(h.id);
+    const reversed = original.entries.get(h.id);
     if (reversed !== undefined) draft.reverses = reversed;
-    draft.note = `${h.shares.toFixed()} of ${allShares.toFixed()} shares`;
+    draft.note = `${h.shares.toFixed()} of ${original.allShares.toFixed()} shares`;
     drafts.push(draft);
-  }
-  return success(drafts);
+  });
+  return drafts;
 }

@@ -5,22 +5,63 @@
  * pass; `simple` needs nothing from the history.
  */
 import type { PlanIR } from "../../../compiler/ir.ts";
-import type { PeriodResult } from "../../result.ts";
+import type { LedgerEntry, PeriodResult } from "../../result.ts";
 import type { Standing } from "../bonuses/context.ts";
 import { refuse, success, type Outcome } from "../errors.ts";
 import type { Structure } from "../structure.ts";
 import { describeAfterRun, type AfterRunCancellation } from "./afterRun.ts";
 
+/** A commissioning period's final run, with its ledger indexed for the clawbacks. */
+export class OriginalRun {
+  private byOrder: Map<string, LedgerEntry[]> | null = null;
+  private pools: Map<string, LedgerEntry[]> | null = null;
+  private standing: Outcome<Standing> | null = null;
+
+  constructor(readonly run: PeriodResult) {}
+
+  /** The run's own entries attributed to an order (not clawbacks), in ledger order. */
+  entriesOf(order: string): LedgerEntry[] {
+    this.index();
+    return this.byOrder!.get(order) ?? [];
+  }
+
+  /** The run's own pool parts of a pool bonus, in ledger order. */
+  poolEntriesOf(bonus: string): LedgerEntry[] {
+    this.index();
+    return this.pools!.get(bonus) ?? [];
+  }
+
+  /** The run's ranks and activity for today's structure (computed once). */
+  standingFor(ir: PlanIR, structure: Structure): Outcome<Standing> {
+    this.standing ??= standingOf(ir, structure, this.run);
+    return this.standing;
+  }
+
+  private index(): void {
+    if (this.byOrder !== null) return;
+    this.byOrder = new Map();
+    this.pools = new Map();
+    for (const e of this.run.ledger) {
+      if (e.cancellation !== undefined) continue;
+      const [map, key] = e.order === undefined ? [this.pools, e.bonus] : [this.byOrder, e.order];
+      const list = map.get(key);
+      if (list === undefined) map.set(key, [e]);
+      else list.push(e);
+    }
+  }
+}
+
 /** Commissioning period -> its final run from the history. */
-export type OriginalRuns = Map<string, PeriodResult>;
+export type OriginalRuns = Map<string, OriginalRun>;
 
 export function originalRuns(cancellations: AfterRunCancellation[], history: PeriodResult[]): Outcome<OriginalRuns> {
   const runs: OriginalRuns = new Map();
   const missing: string[] = [];
   for (const c of cancellations) {
+    if (runs.has(c.commissionedIn)) continue;
     const run = history.find((h) => h.period === c.commissionedIn);
     if (run === undefined) missing.push(`${describeAfterRun(c)}, which is not in the history`);
-    else runs.set(c.commissionedIn, run);
+    else runs.set(c.commissionedIn, new OriginalRun(run));
   }
   if (missing.length === 0) return success(runs);
   return refuse(

@@ -14,7 +14,7 @@ import type { PreparedPlan } from "../plan.ts";
 import type { Portion } from "../portions.ts";
 import type { Structure } from "../structure.ts";
 import type { AfterRunCancellation } from "./afterRun.ts";
-import { standingOf, type OriginalRuns } from "./history.ts";
+import type { OriginalRuns } from "./history.ts";
 
 /**
  * Writes the clawback entries of the portions to the sink and returns the standing each
@@ -30,17 +30,11 @@ export function previousRankClawbacks(
   runs: OriginalRuns,
   sink: LedgerSink,
 ): Outcome<Map<number, Standing>> {
-  const byPeriod = new Map<string, Standing>();
   const bySequence = new Map<number, Standing>();
   for (const c of cancellations) {
-    let standing = byPeriod.get(c.commissionedIn);
-    if (standing === undefined) {
-      const read = standingOf(ir, structure, runs.get(c.commissionedIn)!);
-      if (!read.ok) return read;
-      standing = read.value;
-      byPeriod.set(c.commissionedIn, standing);
-    }
-    bySequence.set(c.sequence, standing);
+    const read = runs.get(c.commissionedIn)!.standingFor(ir, structure);
+    if (!read.ok) return read;
+    bySequence.set(c.sequence, read.value);
   }
   for (const portion of portions) {
     const standing = bySequence.get(portion.clawback!.sequence)!;

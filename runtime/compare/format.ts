@@ -2,6 +2,7 @@
  * The comparisons as readable terminal text (`comp compare`): one column per policy or split
  * mode side by side, amounts right-aligned, then the detail lists.
  */
+import { compareIds } from "./amounts.ts";
 import type { PolicyComparison, SplitComparison } from "./types.ts";
 import { textTable, type Align } from "./table.ts";
 
@@ -41,7 +42,7 @@ export function formatPolicyComparison(c: PolicyComparison): string {
     );
   }
 
-  const debtors = [...new Set(c.policies.flatMap((p) => p.negativeBalances.map((b) => b.partner)))].sort();
+  const debtors = [...new Set(c.policies.flatMap((p) => p.negativeBalances.map((b) => b.partner)))].sort(compareIds);
   out += `\nNegative balances carried out of ${c.through}\n`;
   if (debtors.length === 0) out += "  none\n";
   else {

@@ -17,7 +17,7 @@ export interface PlanCompletion {
   label: string;
   kind: CompletionKind;
   detail: string;
-  /** Where the list is sorted: context-specific entries first, then names, then keywords. */
+  /** How the list is sorted: context-specific entries first, then names, figures, keywords. */
   sortText: string;
 }
 
@@ -109,23 +109,24 @@ export function completionsAt(text: string, offset: number, names: DeclaredNames
   const line = before.slice(before.lastIndexOf("\n") + 1);
   if (inCommentOrString(line)) return [];
   const { previous, beforePrevious } = previousTokens(before);
-  const ranks = names.ranks.map((label, i) => item(label, "rank", `rank ${i + 1} of ${names.ranks.length}`, "1"));
-  const measures = names.measures.map((label) => item(label, "measure", "volume measure", "1"));
+  const ranks = names.ranks.map((label, i) => item(label, "rank", `rank ${i + 1} of ${names.ranks.length}`, "1", i));
+  const measures = names.measures.map((label, i) => item(label, "measure", "volume measure", "1", names.ranks.length + i));
 
-  if (previous === "bonus") return BONUS_KINDS.map((kind) => item(kind, "bonusKind", keywordDetail(kind), "0"));
+  if (previous === "bonus") return BONUS_KINDS.map((kind, i) => item(kind, "bonusKind", keywordDetail(kind), "0", i));
   const values = VALUES_AFTER[previous];
-  if (values) return values.values.map((value) => item(value, "value", values.detail, "0"));
+  if (values) return values.values.map((value, i) => item(value, "value", values.detail, "0", i));
   if (RANK_AFTER.has(previous)) return ranks;
   if (MEASURE_AFTER.has(previous) || inMeasureList(before)) return measures;
   if (previous === "(") {
     if (beforePrevious === "legs" || beforePrevious === "frontline") return ranks;
     if ((VOLUME_FIGURES as readonly string[]).includes(beforePrevious)) return measures;
   }
-  const figures = VOLUME_FIGURES.map((figure) => item(figure, "figure", FIGURE_DETAIL[figure], "2"));
-  const keywords = KEYWORDS.map((word) => item(word, "keyword", keywordDetail(word), "3"));
+  const figures = VOLUME_FIGURES.map((figure, i) => item(figure, "figure", FIGURE_DETAIL[figure], "2", i));
+  const keywords = KEYWORDS.map((word, i) => item(word, "keyword", keywordDetail(word), "3", i));
   return [...ranks, ...measures, ...figures, ...keywords];
 }
 
-function item(label: string, kind: CompletionKind, detail: string, group: string): PlanCompletion {
-  return { label, kind, detail, sortText: `${group}${label}` };
+/** Sorted by group, then in the order given (plan order for names, language order for keywords). */
+function item(label: string, kind: CompletionKind, detail: string, group: string, index: number): PlanCompletion {
+  return { label, kind, detail, sortText: `${group}${String(index).padStart(4, "0")}` };
 }

@@ -140,12 +140,15 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
     setOptions(bar.through, [{ value: "", label: last ? `auto: ${last}` : "auto" }, ...all.map((p) => ({ value: p, label: p }))], wantedThrough ?? "");
   }
 
+  let loadTicket = 0;
   async function loadData(): Promise<void> {
+    const ticket = ++loadTicket;
     data = null;
     updateThroughOptions();
     notify();
     try {
-      const reply = await status.track("loading data", (progress) => client.request({ type: "load", source }, progress));
+      const reply = await status.track("loading data", (progress) => client.request({ type: "load", source }, progress), false);
+      if (ticket !== loadTicket) return; // the user picked other data meanwhile
       if (reply.kind === "loaded") {
         data = reply.data;
         updateThroughOptions();
@@ -154,7 +157,7 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
         notify(dataProblemsNotice(reply.problems, false));
       }
     } catch (error) {
-      notify(messageNotice(failureText(error), error instanceof CancelledError ? "info" : "error"));
+      if (ticket === loadTicket) notify(messageNotice(failureText(error), error instanceof CancelledError ? "info" : "error"));
     }
   }
 

@@ -152,7 +152,7 @@ export class CompareView implements ResultView {
       el("div", { className: "section-title", text: "Rank changes against a run without the after-run cancellations" }),
       el(
         "table",
-        { className: "grid compact" },
+        { className: "grid compact rank-changes" },
         el("thead", {}, el("tr", {}, ...["Policy", "Partner", "Period", "Without", "With"].map((h) => el("th", { text: h })))),
         el("tbody", {}, ...rows),
       ),
@@ -168,7 +168,7 @@ export class CompareView implements ResultView {
       el("div", { className: "section-title", text: "Partners whose earnings differ most between the policies" }),
       el(
         "table",
-        { className: "grid compact" },
+        { className: "grid compact differences" },
         el("thead", {}, el("tr", {}, el("th", { text: "Partner" }), ...order.map((p) => el("th", { className: "num", text: p })), el("th", { className: "num", text: "spread" }))),
         el(
           "tbody",
@@ -224,7 +224,7 @@ export class CompareView implements ResultView {
     });
     const table = el(
       "table",
-      { className: "grid compact" },
+      { className: "grid compact agreements" },
       el(
         "thead",
         {},

@@ -100,19 +100,19 @@ export class KpiView implements ResultView {
     });
     const bonusTable = el(
       "table",
-      { className: "grid compact" },
+      { className: "grid compact per-bonus" },
       el("thead", {}, el("tr", {}, el("th", { text: "Bonus" }), el("th", { text: "Kind" }), el("th", { className: "num", text: currency }), el("th", { className: "num", text: `% of ${cvMeasure}` }))),
       el("tbody", {}, ...kpis.perBonus.map((b) => el("tr", {}, el("td", { text: b.bonus }), el("td", { text: b.kind }), el("td", { className: "num" }, amount(b.amount)), el("td", { className: "num", text: b.percentOfCv })))),
     );
     const percentileTable = el(
       "table",
-      { className: "grid compact" },
+      { className: "grid compact percentiles" },
       el("thead", {}, el("tr", {}, el("th", { text: "Percentile" }), el("th", { className: "num", text: `Earned (${currency})` }))),
       el("tbody", {}, ...kpis.earnings.map((e) => el("tr", {}, el("td", { text: e.percentile === 100 ? "maximum" : `p${e.percentile}` }), el("td", { className: "num" }, amount(e.amount))))),
     );
     const rankTable = el(
       "table",
-      { className: "grid compact" },
+      { className: "grid compact rank-distribution" },
       el("thead", {}, el("tr", {}, el("th", { text: "Rank" }), el("th", { className: "num", text: "Partners" }))),
       el("tbody", {}, ...kpis.rankDistribution.map((r) => el("tr", {}, el("td", { text: r.rank ?? "no rank" }), el("td", { className: "num", text: count(r.count) })))),
     );

@@ -1,7 +1,8 @@
 /**
- * The "running…" state: which long job is going (generate, run, compare), its latest stage and
- * elapsed time, with Run disabled and Cancel enabled. Jobs run in the worker, so the page keeps
- * answering while this line ticks.
+ * The "running…" state: which long job is going (data load, run, compare), its latest stage and
+ * elapsed time, with Cancel enabled. Jobs run in the worker, so the page keeps answering while
+ * this line ticks. Run stays enabled during a data load (the run queues behind it in the worker
+ * and reuses the loaded data) and is disabled only while a run or comparison is going.
  */
 import { el } from "../dom.ts";
 
@@ -10,6 +11,7 @@ export class RunStatus {
   private readonly text = el("span", { className: "status-text" });
   private readonly clock = el("span", { className: "status-clock" });
   private jobs = 0;
+  private blocking = 0;
   private started = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
 
@@ -21,45 +23,48 @@ export class RunStatus {
     this.element.hidden = true;
   }
 
+  /** A run or comparison is going (a data load alone does not count). */
   get running(): boolean {
-    return this.jobs > 0;
+    return this.blocking > 0;
   }
 
   /** Runs `job` with the running state shown; the state ends however the job ends. */
-  async track<T>(label: string, job: (progress: (stage: string) => void) => Promise<T>): Promise<T> {
-    this.begin(label);
+  async track<T>(label: string, job: (progress: (stage: string) => void) => Promise<T>, blocksRun = true): Promise<T> {
+    this.begin(label, blocksRun);
     try {
       return await job((stage) => {
         this.text.textContent = stage;
       });
     } finally {
-      this.end();
+      this.end(blocksRun);
     }
   }
 
-  private begin(label: string): void {
+  private begin(label: string, blocksRun: boolean): void {
     this.jobs++;
+    if (blocksRun) this.blocking++;
+    this.run.disabled = this.blocking > 0;
     this.text.textContent = `${label}…`;
     if (this.jobs > 1) return;
     this.started = performance.now();
     this.clock.textContent = "";
     this.element.hidden = false;
     this.element.dataset.state = "running";
-    this.run.disabled = true;
     this.cancel.disabled = false;
     this.timer = setInterval(() => {
       this.clock.textContent = `${((performance.now() - this.started) / 1000).toFixed(1)} s`;
     }, 200);
   }
 
-  private end(): void {
+  private end(blocksRun: boolean): void {
     this.jobs = Math.max(0, this.jobs - 1);
+    if (blocksRun) this.blocking = Math.max(0, this.blocking - 1);
+    this.run.disabled = this.blocking > 0;
     if (this.jobs > 0) return;
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
     this.element.hidden = true;
     this.element.dataset.state = "idle";
-    this.run.disabled = false;
     this.cancel.disabled = true;
   }
 }

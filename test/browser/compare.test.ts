@@ -1,0 +1,107 @@
+/**
+ * (d) The compare view: the three cancellation policies over the late-cancel scenario with the
+ * totals runtime/compare computes for the same files (and pinned literals), and the split modes
+ * over stage-speaker.
+ */
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compilePlan } from "../../compiler/compile.ts";
+import { comparePolicies, compareSplitModes } from "../../runtime/compare/index.ts";
+import { validateData } from "../../runtime/data/validate.ts";
+import type { BrowserSession } from "./support/browser.ts";
+import { chooseData, openPlayground, run, screenshot, waitIdle } from "./support/playground.ts";
+
+const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
+const { ir } = compilePlan(read("plans/vitalis-classic.plan"));
+
+function dataset(file: string) {
+  const validation = validateData(JSON.parse(read(file)));
+  if (!ir || !validation.ok) throw new Error(`${file} does not load`);
+  return validation.data;
+}
+
+/** The figures of one policy column, label -> value, as the page shows them. */
+async function column(session: BrowserSession, selector: string): Promise<Record<string, string>> {
+  return session.page.$eval(selector, (node) =>
+    Object.fromEntries([...node.querySelectorAll(".figure")].map((f) => [f.querySelector(".figure-label")?.textContent ?? "", f.querySelector(".figure-value")?.textContent ?? ""])),
+  );
+}
+
+describe("the compare view", () => {
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    session = await openPlayground();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it("shows the three policies on late-cancel with the comparison's totals", async () => {
+    const { page } = session;
+    await chooseData(page, "scn:late-cancel");
+    await run(page);
+    await page.click("#tab-compare");
+    await page.waitForSelector(".policy-column[data-policy]");
+    await waitIdle(page);
+    await page.waitForTimeout(200);
+    await screenshot(page, "08-compare-policies");
+    const expected = comparePolicies(ir!, dataset("samples/late-cancel.data.json"), "2026-11");
+    if (!expected.ok) throw new Error(expected.error.message);
+    const order = await page.$$eval(".policy-column[data-policy]", (nodes) => nodes.map((n) => (n as HTMLElement).dataset.policy));
+    expect(order).toEqual(["simple", "previous-rank", "exact"]);
+    for (const figures of expected.comparison.policies) {
+      const shown = await column(session, `.policy-column[data-policy="${figures.policy}"]`);
+      expect(shown).toEqual({
+        "Total clawback": figures.totalClawback,
+        "… from partners originally paid": figures.reclaimedFromOriginal,
+        "… from others": figures.reclaimedFromOthers,
+        "Unrecovered (company loss)": figures.unrecovered,
+        [`Carried negative (${figures.negativeBalances.length} partners)`]: figures.carriedNegative,
+        "Rank changes": String(figures.rankChanges.length),
+        "Total paid out": figures.totalPayout,
+      });
+    }
+    const pinned = await Promise.all(
+      ["simple", "previous-rank", "exact"].map(async (p) => {
+        const c = await column(session, `.policy-column[data-policy="${p}"]`);
+        return [c["Total clawback"], c["Unrecovered (company loss)"]];
+      }),
+    );
+    expect(pinned).toEqual([["229.40", "0.00"], ["344.10", "57.35"], ["381.35", "64.80"]]);
+    expect(await page.textContent('.policy-column[data-policy="exact"] .tag')).toBe("the plan's policy");
+    expect(await page.textContent('.policy-column[data-policy="simple"] .caption')).toContain("negative order");
+    expect(await page.locator(".compare-view canvas").count()).toBe(1);
+    const differences = await page.$$eval("table.differences tbody tr td:first-child", (cells) => cells.map((c) => c.textContent));
+    expect(differences).toEqual(expected.comparison.differences.map((d) => d.partner));
+    const rankChanges = await page.$$eval("table.rank-changes tbody tr", (rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent)));
+    expect(rankChanges).toEqual([["simple", "D1", "2026-11", "Junior", "Consultant"]]);
+  });
+
+  it("shows the split modes on stage-speaker", async () => {
+    const { page } = session;
+    await page.click("#tab-statements");
+    await chooseData(page, "scn:stage-speaker");
+    await run(page);
+    await page.click("#tab-compare");
+    await page.waitForSelector(".policy-column[data-mode]");
+    await waitIdle(page);
+    await page.locator(".policy-column[data-mode]").first().scrollIntoViewIfNeeded();
+    await page.waitForTimeout(200);
+    await screenshot(page, "09-compare-split-modes");
+    const expected = compareSplitModes(ir!, dataset("samples/stage-speaker.data.json"), "2026-11");
+    if (!expected.ok) throw new Error(expected.error.message);
+    for (const mode of expected.comparison.modes) {
+      expect(await column(session, `.policy-column[data-mode="${mode.mode}"]`)).toEqual({
+        "Recruiter lines earned": mode.recruiterLinesEarned,
+        "Supporter lines earned": mode.supporterLinesEarned,
+        "Total paid out": mode.totalPayout,
+      });
+    }
+    expect(await page.locator(".compare-view canvas").count()).toBe(2);
+    const agreements = await page.$$eval("table.agreements tbody tr td:first-child", (cells) => cells.map((c) => c.textContent));
+    expect(agreements).toEqual(expected.comparison.modes[0]!.agreements.map((a) => a.member));
+    expect(session.problems).toEqual([]);
+  });
+});

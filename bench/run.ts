@@ -37,7 +37,7 @@ for (let i = 0; i < 200; i++) {
   runs.push(performance.now() - t);
 }
 const warm = median(runs);
-console.log(`compile vitalis-classic.plan: first ${ms(cold)}, warm median ${ms(warm)} (${ratio(warm, 50)} of 50 ms)`);
+console.log(`compile vitalis-classic.plan: first ${ms(cold)}, warm median ${ms(warm)} (${ratio(warm, 50)}: 50 ms)`);
 
 const doc100k = generateData({ partners: 100_000, seed: 42, months: 3 });
 const v0 = performance.now();

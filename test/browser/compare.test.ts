@@ -75,6 +75,14 @@ describe("the compare view", () => {
     expect(await page.locator(".compare-view canvas").count()).toBe(1);
     const differences = await page.$$eval("table.differences tbody tr td:first-child", (cells) => cells.map((c) => c.textContent));
     expect(differences).toEqual(expected.comparison.differences.map((d) => d.partner));
+    const negative = await page.$$eval("table.negative-balances tbody tr", (rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent)));
+    expect(negative).toEqual([
+      ["D1", "—", "-92.82", "-92.82"],
+      ["L", "-143.12", "-92.75", "-122.55"],
+      ["N", "—", "-14.90", "-14.90"],
+      ["T", "-32.15", "-32.15", "-32.15"],
+      ["U", "—", "-57.35", "-64.80"],
+    ]);
     const rankChanges = await page.$$eval("table.rank-changes tbody tr", (rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent)));
     expect(rankChanges).toEqual([["simple", "D1", "2026-11", "Junior", "Consultant"]]);
   });

@@ -52,7 +52,7 @@ describe("the user's own data", () => {
     const { page } = session;
     const text = brokenDocument();
     const chooser = page.waitForEvent("filechooser");
-    await page.selectOption("#data-select", "open-file");
+    await page.click("#open-file-button");
     await (await chooser).setFiles({ name: "broken.data.json", mimeType: "application/json", buffer: Buffer.from(text) });
     await page.waitForSelector(".data-problems");
     await waitIdle(page);

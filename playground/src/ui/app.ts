@@ -10,7 +10,7 @@ import { el, replaceChildren, setOptions } from "../dom.ts";
 import { createPlanEditor } from "../editor/planEditor.ts";
 import { decodeShare, encodeShare, isShareHash, type SharedState } from "../share/shareLink.ts";
 import { sharePopover } from "../share/sharePopover.ts";
-import { addPeriods } from "../../../runtime/dates.ts";
+import { addPeriods, comparePeriods } from "../../../runtime/dates.ts";
 import { GENERATED_SIZES, type DataSource, type DataSummary, type RunReply, type RunSummary } from "../worker/protocol.ts";
 import { CompareView } from "./compareView.ts";
 import type { ResultView, ViewContext } from "./context.ts";
@@ -136,7 +136,7 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
     const extra = last ? Array.from({ length: EXTRA_MONTHS }, (_, i) => addPeriods(last, i + 1)) : [];
     const all = [...periods, ...extra];
     if (wantedThrough && !all.includes(wantedThrough)) all.push(wantedThrough);
-    all.sort();
+    all.sort(comparePeriods);
     setOptions(bar.through, [{ value: "", label: last ? `auto: ${last}` : "auto" }, ...all.map((p) => ({ value: p, label: p }))], wantedThrough ?? "");
   }
 
@@ -267,6 +267,7 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
     const next = selectedSource(bar, fileSource);
     if (next) setSource(next);
   });
+  bar.open.addEventListener("click", () => bar.fileInput.click());
   bar.seed.addEventListener("change", () => {
     const next = selectedSource(bar, fileSource);
     if (next) setSource(next);

@@ -9,10 +9,13 @@ import type { PolicyComparison, SplitComparison } from "../../../runtime/compare
 import { el, replaceChildren } from "../dom.ts";
 import { CancelledError } from "../client/workerClient.ts";
 import type { CompareReply } from "../worker/protocol.ts";
+import { compareIds } from "../worker/ordering.ts";
 import { barChart } from "./charts.ts";
 import type { ResultView, ViewContext } from "./context.ts";
 import { POLICY_CAPTIONS, POLICY_TITLES, SPLIT_CAPTIONS } from "./compareText.ts";
 import { amount, count, emptyState, errorBox, partnerLink } from "./widgets.ts";
+
+const POLICY_ORDER: readonly Policy[] = ["simple", "previous-rank", "exact"];
 
 /** Up to this many partners the comparison starts by itself when the tab is opened. */
 export const AUTO_COMPARE_PARTNERS = 2000;
@@ -136,7 +139,42 @@ export class CompareView implements ResultView {
       unit: ` ${currency}`,
       height: 240,
     });
-    return el("div", {}, el("div", { className: "policy-columns" }, ...columns), chart, this.rankChanges(c, context), this.differences(c, context));
+    return el(
+      "div",
+      {},
+      el("div", { className: "policy-columns" }, ...columns),
+      chart,
+      this.negativeBalances(c, context),
+      this.rankChanges(c, context),
+      this.differences(c, context),
+    );
+  }
+
+  /** Who ends the last period owing money, under each policy. */
+  private negativeBalances(c: PolicyComparison, context: ViewContext): HTMLElement {
+    const owed = new Map<string, Partial<Record<Policy, string>>>();
+    for (const p of c.policies) {
+      for (const b of p.negativeBalances) owed.set(b.partner, { ...owed.get(b.partner), [p.policy]: b.amount });
+    }
+    if (owed.size === 0) return el("p", { className: "muted", text: "No partner carries a negative balance out of the last period under any policy." });
+    const partners = [...owed.keys()].sort(compareIds);
+    return el(
+      "div",
+      {},
+      el("div", { className: "section-title", text: `Negative balances carried out of ${c.through}` }),
+      el(
+        "table",
+        { className: "grid compact negative-balances" },
+        el("thead", {}, el("tr", {}, el("th", { text: "Partner" }), ...POLICY_ORDER.map((p) => el("th", { className: "num", text: p })))),
+        el(
+          "tbody",
+          {},
+          ...partners.map((partner) =>
+            el("tr", {}, el("td", {}, partnerLink(partner, context.openPartner)), ...POLICY_ORDER.map((p) => el("td", { className: "num" }, amount(owed.get(partner)?.[p] ?? "—")))),
+          ),
+        ),
+      ),
+    );
   }
 
   private rankChanges(c: PolicyComparison, context: ViewContext): HTMLElement {
@@ -161,7 +199,7 @@ export class CompareView implements ResultView {
 
   private differences(c: PolicyComparison, context: ViewContext): HTMLElement {
     if (c.differences.length === 0) return el("p", { className: "muted", text: "Every partner earns the same under all three policies." });
-    const order: Policy[] = ["simple", "previous-rank", "exact"];
+    const order = POLICY_ORDER;
     return el(
       "div",
       {},

@@ -9,12 +9,16 @@ import type { Explanation } from "../worker/protocol.ts";
 import type { ResultView, ViewContext } from "./context.ts";
 import { activeMark, amount, count, emptyState, errorBox, loading, partnerLink, rankBadge } from "./widgets.ts";
 
+/** Ledger entries shown at a time: a top earner of a large run has more than the page could draw. */
+export const ENTRIES_PAGE = 200;
+
 export class ExplainView implements ResultView {
   readonly element = el("section", { className: "view explain-view" });
   private readonly input = el("input", { className: "search", attrs: { type: "search", placeholder: "Partner id, e.g. P1", "aria-label": "Partner id" } });
   private readonly body = el("div", { className: "explain-body" });
   private context: ViewContext | null = null;
   private partner = "";
+  private offset = 0;
   private shownKey = "";
   private request = 0;
 
@@ -40,6 +44,7 @@ export class ExplainView implements ResultView {
   /** Show `partner` (the view must be visible for it to load). */
   open(partner: string): void {
     this.partner = partner;
+    this.offset = 0;
     this.input.value = partner;
     this.shownKey = "";
     if (this.context) this.show(this.context);
@@ -47,7 +52,7 @@ export class ExplainView implements ResultView {
 
   show(context: ViewContext): void {
     this.context = context;
-    const key = `${context.runNumber}:${context.period}:${this.partner}`;
+    const key = `${context.runNumber}:${context.period}:${this.partner}:${this.offset}`;
     if (key === this.shownKey) return;
     this.shownKey = key;
     if (this.partner === "") {
@@ -57,7 +62,7 @@ export class ExplainView implements ResultView {
     const ticket = ++this.request;
     replaceChildren(this.body, loading());
     context.client
-      .request({ type: "explain", period: context.period, partner: this.partner })
+      .request({ type: "explain", period: context.period, partner: this.partner, offset: this.offset, limit: ENTRIES_PAGE })
       .then((explanation) => {
         if (ticket === this.request) this.render(explanation, context);
       })
@@ -126,7 +131,7 @@ export class ExplainView implements ResultView {
   }
 
   private entries(x: Explanation, open: (id: string) => void): HTMLElement {
-    if (x.entries.length === 0) return emptyState("No ledger entries: nothing was earned or clawed back in this period.");
+    if (x.entryCount === 0) return emptyState("No ledger entries: nothing was earned or clawed back in this period.");
     const headers = ["Entry", "Order (buyer)", "Portion", "Step", "Base", "Rate", "Amount", "Rule"];
     const numeric = new Set(["Step", "Base", "Rate", "Amount"]);
     const rows = x.entries.map((e) =>
@@ -143,16 +148,38 @@ export class ExplainView implements ResultView {
         el("td", { className: "rule", text: e.rule }),
       ),
     );
+    const byBonus = el(
+      "table",
+      { className: "grid compact by-bonus" },
+      el("thead", {}, el("tr", {}, el("th", { text: "Bonus" }), el("th", { text: "Kind" }), el("th", { className: "num", text: "Entries" }), el("th", { className: "num", text: "Amount" }))),
+      el("tbody", {}, ...x.byBonus.map((b) => el("tr", {}, el("td", { text: b.bonus }), el("td", { text: b.kind }), el("td", { className: "num", text: count(b.entries) }), el("td", { className: "num" }, amount(b.amount))))),
+    );
+    const n = x.entryCount;
     return el(
       "div",
       { className: "table-wrap" },
-      el("div", { className: "section-title", text: `${x.entries.length} ledger entr${x.entries.length === 1 ? "y" : "ies"} in ${x.period}` }),
+      el("div", { className: "section-title", text: `${count(n)} ledger entr${n === 1 ? "y" : "ies"} in ${x.period}` }),
+      byBonus,
       el(
         "table",
         { className: "grid entries" },
         el("thead", {}, el("tr", {}, ...headers.map((h) => el("th", { className: numeric.has(h) ? "num" : "", text: h })))),
         el("tbody", {}, ...rows),
       ),
+      n > ENTRIES_PAGE ? this.pager(x) : "",
     );
+  }
+
+  private pager(x: Explanation): HTMLElement {
+    const go = (offset: number) => () => {
+      this.offset = offset;
+      if (this.context) this.show(this.context);
+    };
+    const last = Math.min(x.entryOffset + ENTRIES_PAGE, x.entryCount);
+    const prev = el("button", { text: "‹ Prev", on: { click: go(Math.max(0, x.entryOffset - ENTRIES_PAGE)) } });
+    const next = el("button", { text: "Next ›", on: { click: go(x.entryOffset + ENTRIES_PAGE) } });
+    prev.disabled = x.entryOffset === 0;
+    next.disabled = last >= x.entryCount;
+    return el("div", { className: "pager" }, prev, el("span", { text: `entries ${count(x.entryOffset + 1)}–${count(last)} of ${count(x.entryCount)}` }), next);
   }
 }

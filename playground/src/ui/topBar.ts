@@ -11,9 +11,9 @@ export const DEFAULT_SEEDS: Record<GeneratedSize, number> = { tiny: 192, "1k": 1
 
 const SIZE_LABELS: Record<GeneratedSize, string> = {
   tiny: "tiny (12 partners)",
-  "1k": "1,000 partners",
-  "10k": "10,000 partners",
-  "100k": "100,000 partners (slow)",
+  "1k": "1k partners",
+  "10k": "10k partners",
+  "100k": "100k partners (slow)",
 };
 
 const SCENARIO_LABELS: Record<ScenarioName, string> = {
@@ -32,6 +32,7 @@ export interface TopBar {
   data: HTMLSelectElement;
   seed: HTMLInputElement;
   fileInput: HTMLInputElement;
+  open: HTMLButtonElement;
   through: HTMLSelectElement;
   policy: HTMLSelectElement;
   run: HTMLButtonElement;
@@ -54,6 +55,7 @@ export function buildTopBar(planNames: string[]): TopBar {
   );
   const seed = el("input", { className: "seed", attrs: { type: "number", step: "1", "aria-label": "Seed", id: "seed-input", title: "seed of the generator: same seed, same company" } });
   const fileInput = el("input", { attrs: { type: "file", accept: ".json,application/json", hidden: "" } });
+  const open = el("button", { text: "Open…", attrs: { id: "open-file-button", title: "Open your own data file (JSON, shared/spec/data.md), or drop it on the page" } });
   const through = el("select", { attrs: { "aria-label": "Through", id: "through-select", title: "run every period from the first order through this one" } }, option("", "auto"));
   const policy = el(
     "select",
@@ -71,13 +73,14 @@ export function buildTopBar(planNames: string[]): TopBar {
     el("div", { className: "brand" }, el("span", { className: "logo", text: "comp" }), el("span", { className: "brand-sub", text: "playground" })),
     labelled("Plan", plan),
     labelled("Data", data),
+    open,
     labelled("Seed", seed),
     fileInput,
     labelled("Through", through),
     labelled("Policy", policy),
     el("div", { className: "actions" }, run, cancel, share),
   );
-  return { element, plan, data, seed, fileInput, through, policy, run, cancel, share };
+  return { element, plan, data, seed, fileInput, open, through, policy, run, cancel, share };
 }
 
 /** The data select's value for a source (adding the file entry when needed). */

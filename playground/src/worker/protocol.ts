@@ -137,6 +137,11 @@ export interface Explanation {
   terminated: boolean;
   volumes: { measure: string; figures: VolumeFigures }[];
   statement: Statement | null;
+  /** All of the partner's ledger entries in the period, summed per bonus (in plan order). */
+  byBonus: { bonus: string; kind: string; entries: number; amount: string }[];
+  /** How many ledger entries the partner has in the period; `entries` is one page of them. */
+  entryCount: number;
+  entryOffset: number;
   entries: ExplainEntry[];
   /** Earned per period of the run, for the small history line. */
   history: { period: string; earned: string }[];
@@ -179,7 +184,7 @@ export type WorkerRequest =
   | { type: "load"; source: DataSource }
   | { type: "run"; planText: string; source: DataSource; through: string | null; policy: Policy | null }
   | { type: "statements"; period: string; sort: StatementColumn; descending: boolean; search: string; offset: number; limit: number }
-  | { type: "explain"; period: string; partner: string }
+  | { type: "explain"; period: string; partner: string; offset: number; limit: number }
   | { type: "children"; period: string; parent: string | null; offset: number; limit: number }
   | { type: "kpis"; period: string | null }
   | { type: "compare" };

@@ -5,7 +5,8 @@
  */
 import type { PlanIR } from "../../../compiler/ir.ts";
 import type { Dataset, Partner } from "../../../runtime/data/model.ts";
-import type { PeriodResult, ResultDocument, Statement } from "../../../runtime/result.ts";
+import { Decimal, ZERO } from "../../../runtime/decimal.ts";
+import type { LedgerEntry, PeriodResult, ResultDocument, Statement } from "../../../runtime/result.ts";
 import { compareDecimalText, compareIds } from "./ordering.ts";
 import type {
   Explanation,
@@ -136,7 +137,8 @@ export class RunState {
     return { period, rows: matching.slice(start, start + limit), total: matching.length, all: index.rows.length, offset: start };
   }
 
-  explain(period: string, partner: string): Explanation {
+  /** One partner in one period; the ledger entries come a page at a time (a top earner of a 100k run has 100k+). */
+  explain(period: string, partner: string, offset: number, limit: number): Explanation {
     const result = this.periodResult(period);
     const p = this.partnersById.get(partner);
     const found = p ? "partner" : this.customers.has(partner) ? "customer" : "unknown";
@@ -145,7 +147,9 @@ export class RunState {
       upline.push(s);
       s = this.partnersById.get(s)?.sponsor ?? null;
     }
-    const entries = result && p ? (this.index(result).entriesByRecipient.get(partner) ?? []).map((i) => result.ledger[i]!) : [];
+    const all = result && p ? (this.index(result).entriesByRecipient.get(partner) ?? []).map((i) => result.ledger[i]!) : [];
+    const start = Math.max(0, Math.min(offset, Math.max(0, all.length - 1)));
+    const entries = all.slice(start, start + limit);
     return {
       period,
       partner,
@@ -161,6 +165,9 @@ export class RunState {
         return figures ? [{ measure: m.name, figures }] : [];
       }),
       statement: result?.statements[partner] ?? null,
+      byBonus: this.sumByBonus(all),
+      entryCount: all.length,
+      entryOffset: start,
       entries: entries.map((e) => ({
         id: e.id,
         bonus: e.bonus,
@@ -176,6 +183,21 @@ export class RunState {
       })),
       history: this.result.periods.map((r) => ({ period: r.period, earned: r.statements[partner]?.earned ?? this.zero.earned })),
     };
+  }
+
+  private sumByBonus(entries: readonly LedgerEntry[]): Explanation["byBonus"] {
+    const sums = new Map<string, { kind: string; entries: number; amount: Decimal }>();
+    for (const e of entries) {
+      const sum = sums.get(e.bonus) ?? { kind: e.kind, entries: 0, amount: ZERO };
+      sum.entries++;
+      sum.amount = sum.amount.plus(new Decimal(e.amount));
+      sums.set(e.bonus, sum);
+    }
+    const decimals = moneyDecimals(this.ir.rounding.unit);
+    const planOrder = this.ir.bonuses.map((b) => b.name);
+    return [...sums.entries()]
+      .sort(([a], [b]) => planOrder.indexOf(a) - planOrder.indexOf(b) || (a < b ? -1 : a > b ? 1 : 0))
+      .map(([bonus, sum]) => ({ bonus, kind: sum.kind, entries: sum.entries, amount: sum.amount.toFixed(decimals) }));
   }
 
   private children(parent: string | null): string[] {

@@ -26,7 +26,7 @@ async function answer(request: WorkerRequest, progress: (stage: string) => void)
         .finished()
         .statements(request.period, request.sort, request.descending, request.search, request.offset, request.limit);
     case "explain":
-      return session.finished().explain(request.period, request.partner);
+      return session.finished().explain(request.period, request.partner, request.offset, request.limit);
     case "children":
       return session.finished().genealogy(request.period, request.parent, request.offset, request.limit);
     case "kpis":

@@ -104,7 +104,7 @@ describe("a run of vitalis-classic on the tiny sample", () => {
   });
 
   it("explains a partner entry by entry", () => {
-    const x = session.finished().explain("2026-11", "P1");
+    const x = session.finished().explain("2026-11", "P1", 0, 200);
     const ledger = expected.result.periods[1]!.ledger.filter((e) => e.recipient === "P1");
     expect(x).toMatchObject({ found: "partner", sponsor: null, upline: [], rank: "Junior", active: true, recruits: 4 });
     expect(x.entries.map((e) => [e.id, e.order, e.amount, e.base, e.rate, e.step])).toEqual(
@@ -112,9 +112,15 @@ describe("a run of vitalis-classic on the tiny sample", () => {
     );
     expect(x.entries[0]).toMatchObject({ buyer: "P5", rule: "Ebenenbonus level 1, compressed" });
     expect(x.entries.find((e) => e.order === "O13")).toMatchObject({ buyer: "C1", rule: "Differenzbonus: rank rate minus what the downline already took" });
+    expect(x.byBonus).toEqual([
+      { bonus: "Ebenenbonus", kind: "level", entries: 4, amount: "17.59" },
+      { bonus: "Differenzbonus", kind: "differential", entries: 1, amount: "7.90" },
+    ]);
+    const page = session.finished().explain("2026-11", "P1", 2, 2);
+    expect([page.entryCount, page.entryOffset, page.entries.map((e) => e.id)]).toEqual([5, 2, ledger.slice(2, 4).map((e) => e.id)]);
     expect(x.history).toEqual([{ period: "2026-10", earned: "47.53" }, { period: "2026-11", earned: "25.49" }]);
-    expect(session.finished().explain("2026-11", "C1").found).toBe("customer");
-    expect(session.finished().explain("2026-11", "Nobody").found).toBe("unknown");
+    expect(session.finished().explain("2026-11", "C1", 0, 200).found).toBe("customer");
+    expect(session.finished().explain("2026-11", "Nobody", 0, 200).found).toBe("unknown");
   });
 
   it("walks the genealogy one level at a time", () => {

@@ -36,6 +36,18 @@ describe("the playground page", () => {
     expect(await page.inputValue("#plan-select")).toBe("vitalis-classic.plan");
   });
 
+  it("fits 1280×800: nothing in the top bar or the page overflows sideways", async () => {
+    const { page } = session;
+    const widths = await page.evaluate(() => {
+      const bar = document.querySelector(".topbar") as HTMLElement;
+      const share = (document.querySelector("#share-button") as HTMLElement).getBoundingClientRect();
+      return { bar: [bar.scrollWidth, bar.clientWidth], page: [document.documentElement.scrollWidth, window.innerWidth], shareRight: share.right };
+    });
+    expect(widths.bar[0]).toBeLessThanOrEqual(widths.bar[1]!);
+    expect(widths.page[0]).toBeLessThanOrEqual(widths.page[1]!);
+    expect(widths.shareRight).toBeLessThanOrEqual(1280);
+  });
+
   it("colours every keyword as a keyword with Monaco's own tokenizer", async () => {
     const text = KEYWORDS.join(" ");
     const lines = await session.page.evaluate(

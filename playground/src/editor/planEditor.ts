@@ -53,6 +53,7 @@ export function createPlanEditor(container: HTMLElement, initialText: string): P
     renderLineHighlight: "line",
     tabSize: 2,
     fixedOverflowWidgets: true,
+    scrollbar: { horizontalScrollbarSize: 8, verticalScrollbarSize: 10 },
   });
 
   const checkListeners: ((outcome: CheckOutcome) => void)[] = [];

@@ -32,7 +32,7 @@ export function barChart(options: BarChartOptions): { element: HTMLElement; disp
     "div",
     { className: "chart" },
     el("div", { className: "chart-title", text: options.title }),
-    el("div", { className: "chart-canvas", attrs: { style: `height:${options.height ?? 220}px` } }, canvas),
+    el("div", { className: "chart-canvas", attrs: { style: `height:${options.height ?? 190}px` } }, canvas),
   );
   const unit = options.unit ?? "";
   const chart = new Chart(canvas, {

@@ -24,9 +24,8 @@ export class WorkerClient {
   private worker: Worker;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  /** Bumped whenever the worker is replaced: its data set and result are gone. */
-  generation = 0;
 
+  /** `onRestart` hears of every replacement of the worker: its data set and result are gone. */
   constructor(private readonly onRestart: () => void = () => {}) {
     this.worker = this.spawn();
   }
@@ -76,7 +75,6 @@ export class WorkerClient {
     const pending = [...this.pending.values()];
     this.pending.clear();
     this.worker = this.spawn();
-    this.generation++;
     for (const p of pending) p.reject(reason);
     this.onRestart();
   }

@@ -31,6 +31,7 @@ export class ExplainView implements ResultView {
           submit: (event) => {
             event.preventDefault();
             this.open(this.input.value.trim());
+            if (this.context) this.show(this.context);
           },
         },
       },
@@ -41,13 +42,12 @@ export class ExplainView implements ResultView {
     this.reset();
   }
 
-  /** Show `partner` (the view must be visible for it to load). */
+  /** Pick `partner`; it loads when the view is shown next (the app shows it right away). */
   open(partner: string): void {
     this.partner = partner;
     this.offset = 0;
     this.input.value = partner;
     this.shownKey = "";
-    if (this.context) this.show(this.context);
   }
 
   show(context: ViewContext): void {

@@ -19,8 +19,8 @@ const SIZE_LABELS: Record<GeneratedSize, string> = {
 const SCENARIO_LABELS: Record<ScenarioName, string> = {
   "stage-speaker": "stage-speaker (splits)",
   "late-cancel": "late-cancel (clawbacks)",
-  small: "small (200 partners)",
-  "team-1k": "team-1k (1,000 partners)",
+  small: "small (200)",
+  "team-1k": "team-1k (1,000)",
 };
 
 export const OPEN_FILE = "open-file";

@@ -19,10 +19,10 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export function requireChromium(): void {
-  if (!existsSync(CHROMIUM)) {
+export function requireChromium(executable = CHROMIUM): void {
+  if (!existsSync(executable)) {
     throw new Error(
-      `${CHROMIUM} is missing: the browser tests need Debian's Chromium. ` +
+      `${executable} is missing: the browser tests need Debian's Chromium. ` +
         "Install it with `apt-get update && apt-get install -y chromium` (.ci/run does this on CI).",
     );
   }

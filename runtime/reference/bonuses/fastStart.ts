@@ -8,7 +8,7 @@ import { daysBetween } from "../../dates.ts";
 import type { PreparedBonus } from "../plan.ts";
 import type { Portion } from "../portions.ts";
 import type { BonusContext } from "./context.ts";
-import { meetsRank, UNPAID } from "./sink.ts";
+import { payTier, UNPAID } from "./sink.ts";
 
 type FastStartBonus = Extract<PreparedBonus, { kind: "faststart" }>;
 
@@ -24,13 +24,10 @@ export function isFastStartOrder(bonus: FastStartBonus, portion: Portion, ctx: B
 
 export function fastStartBonus(bonus: FastStartBonus, bonusIndex: number, portion: Portion, ctx: BonusContext): void {
   if (portion.x[bonus.measure]!.isZero() || !isFastStartOrder(bonus, portion, ctx)) return;
-  const { eligible, rank } = ctx.qualification;
   for (let level = 1; level <= bonus.levels.length; level++) {
     const tier = bonus.levels[level - 1]!;
     const p = portion.path.at(level);
     if (p < 0) ctx.sink.unpaid(portion, bonusIndex, bonus, tier.rate, UNPAID.pathShorter);
-    else if (!eligible[p]) ctx.sink.unpaid(portion, bonusIndex, bonus, tier.rate, UNPAID.inactive);
-    else if (!meetsRank(rank[p]!, tier.requires)) ctx.sink.unpaid(portion, bonusIndex, bonus, tier.rate, UNPAID.belowRank);
-    else ctx.sink.pay(portion, bonusIndex, bonus, level, p, tier.rate, { level });
+    else payTier(ctx, bonusIndex, bonus, portion, level, p, tier, { level });
   }
 }

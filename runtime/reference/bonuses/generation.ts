@@ -8,13 +8,13 @@
 import type { PreparedBonus } from "../plan.ts";
 import type { Portion } from "../portions.ts";
 import type { BonusContext } from "./context.ts";
-import { meetsRank, UNPAID } from "./sink.ts";
+import { payTier, UNPAID } from "./sink.ts";
 
 type GenerationBonus = Extract<PreparedBonus, { kind: "generation" }>;
 
 export function generationBonus(bonus: GenerationBonus, bonusIndex: number, portion: Portion, ctx: BonusContext): void {
   if (portion.x[bonus.measure]!.isZero()) return;
-  const { eligible, rank, manager } = ctx.qualification;
+  const { manager } = ctx.qualification;
   let step = 0;
   for (; ; step++) {
     const p = portion.path.at(step);
@@ -31,9 +31,7 @@ export function generationBonus(bonus: GenerationBonus, bonusIndex: number, port
     if (!manager[p]) continue;
     generation++;
     const tier = bonus.generations[generation - 1]!;
-    if (!eligible[p]) ctx.sink.unpaid(portion, bonusIndex, bonus, tier.rate, UNPAID.inactive);
-    else if (!meetsRank(rank[p]!, tier.requires)) ctx.sink.unpaid(portion, bonusIndex, bonus, tier.rate, UNPAID.belowRank);
-    else ctx.sink.pay(portion, bonusIndex, bonus, step, p, tier.rate, { generation });
+    payTier(ctx, bonusIndex, bonus, portion, step, p, tier, { generation });
   }
   for (let missing = generation; missing < bonus.generations.length; missing++) {
     ctx.sink.unpaid(portion, bonusIndex, bonus, bonus.generations[missing]!.rate, UNPAID.fewerManagers);

@@ -7,13 +7,13 @@
 import type { PreparedBonus } from "../plan.ts";
 import type { Portion } from "../portions.ts";
 import type { BonusContext } from "./context.ts";
-import { meetsRank, UNPAID } from "./sink.ts";
+import { payTier, UNPAID } from "./sink.ts";
 
 type LevelBonus = Extract<PreparedBonus, { kind: "level" }>;
 
 export function levelBonus(bonus: LevelBonus, bonusIndex: number, portion: Portion, ctx: BonusContext): void {
   if (portion.x[bonus.measure]!.isZero()) return;
-  const { eligible, rank } = ctx.qualification;
+  const { eligible } = ctx.qualification;
   let level = 0;
   for (let step = 1; level < bonus.levels.length; step++) {
     const p = portion.path.at(step);
@@ -21,9 +21,7 @@ export function levelBonus(bonus: LevelBonus, bonusIndex: number, portion: Porti
     if (bonus.compression && !eligible[p]) continue;
     level++;
     const tier = bonus.levels[level - 1]!;
-    if (!eligible[p]) ctx.sink.unpaid(portion, bonusIndex, bonus, tier.rate, UNPAID.inactive);
-    else if (!meetsRank(rank[p]!, tier.requires)) ctx.sink.unpaid(portion, bonusIndex, bonus, tier.rate, UNPAID.belowRank);
-    else ctx.sink.pay(portion, bonusIndex, bonus, step, p, tier.rate, { level });
+    payTier(ctx, bonusIndex, bonus, portion, step, p, tier, { level });
   }
   for (let missing = level; missing < bonus.levels.length; missing++) {
     ctx.sink.unpaid(portion, bonusIndex, bonus, bonus.levels[missing]!.rate, UNPAID.pathShorter);

@@ -16,6 +16,7 @@ import { Decimal, ZERO } from "../../decimal.ts";
 import type { PreparedBonus } from "../plan.ts";
 import type { ClawbackOf, Portion, PortionKind } from "../portions.ts";
 import { roundMoney, type Money } from "../rounding.ts";
+import type { BonusContext } from "./context.ts";
 
 export const UNPAID = {
   inactive: "recipient not active",
@@ -127,4 +128,25 @@ export class LedgerSink {
 /** Whether a rank meets a tier's requirement (no requirement: any rank, or none). */
 export function meetsRank(rank: number, requires: number | null): boolean {
   return requires === null || rank >= requires;
+}
+
+/**
+ * The step every tiered bonus (level, generation, fast start) shares: partner p on the path
+ * receives the tier's rate if it is eligible and its rank meets the tier's requirement;
+ * otherwise the share is unpaid, with the reason.
+ */
+export function payTier(
+  ctx: BonusContext,
+  bonusIndex: number,
+  bonus: PreparedBonus,
+  portion: Portion,
+  step: number,
+  p: number,
+  tier: { rate: Decimal; requires: number | null },
+  numbering: { level?: number; generation?: number },
+): void {
+  const { eligible, rank } = ctx.qualification;
+  if (!eligible[p]) ctx.sink.unpaid(portion, bonusIndex, bonus, tier.rate, UNPAID.inactive);
+  else if (!meetsRank(rank[p]!, tier.requires)) ctx.sink.unpaid(portion, bonusIndex, bonus, tier.rate, UNPAID.belowRank);
+  else ctx.sink.pay(portion, bonusIndex, bonus, step, p, tier.rate, numbering);
 }

@@ -55,7 +55,7 @@ export function demoCommand(argv: readonly string[]): CommandOutput {
     }
     const measure = commissionMeasure(ir);
     out += `Plan KPIs over all periods (payout as % of ${measure}):\n`;
-    out += formatKpiTable(computeKpis(outcome.result, measure, undefined, ir.ranks.map((r) => r.name)));
+    out += formatKpiTable(computeKpis(outcome.result, measure, undefined, ir.ranks.map((r) => r.name), ir.bonuses));
   }
   out += `\nNext: comp explain plans/vitalis-classic.plan --data samples/tiny.data.json --period <YYYY-MM> --partner <id>\n`;
   return { stdout: out, stderr: "", exitCode: 0 };

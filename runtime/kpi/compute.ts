@@ -71,8 +71,16 @@ function sumCv(periods: readonly PeriodResult[], cvMeasure: string): Decimal {
   return total;
 }
 
-function perBonus(periods: readonly PeriodResult[], totalCv: Decimal, decimals: number): BonusKpi[] {
+function perBonus(
+  periods: readonly PeriodResult[],
+  totalCv: Decimal,
+  decimals: number,
+  planBonuses: readonly { name: string; kind: string }[],
+): BonusKpi[] {
   const sums = new Map<string, { bonus: string; kind: string; amount: Decimal }>();
+  // Every bonus the plan declares gets a row, so a bonus that paid nothing reads as 0.00% rather
+  // than being missing from the table.
+  for (const b of planBonuses) sums.set(`${b.name}\u0000${b.kind}`, { bonus: b.name, kind: b.kind, amount: ZERO });
   for (const p of periods) {
     p.ledger.forEach((entry, i) => {
       const key = `${entry.bonus}\u0000${entry.kind}`;
@@ -145,14 +153,21 @@ function earningsByPartner(periods: readonly PeriodResult[]): Decimal[] {
 
 /**
  * KPIs over one period of the result, or over all of them when `period` is omitted.
+ * `planBonuses` (the IR's bonuses) adds a 0.00 row for every declared bonus that paid nothing.
  * Throws KpiInputError only for a result whose numbers are not decimal strings (a result from
  * the runtime, or one that passed validateResult, never does).
  */
-export function computeKpis(result: ResultDocument, cvMeasure: string, period?: string, rankOrder?: readonly string[]): PlanKpis {
+export function computeKpis(
+  result: ResultDocument,
+  cvMeasure: string,
+  period?: string,
+  rankOrder?: readonly string[],
+  planBonuses: readonly { name: string; kind: string }[] = [],
+): PlanKpis {
   const periods = period === undefined ? result.periods : result.periods.filter((p) => p.period === period);
   const decimals = moneyDecimals(periods);
   const totalCv = sumCv(periods, cvMeasure);
-  const bonuses = perBonus(periods, totalCv, decimals);
+  const bonuses = perBonus(periods, totalCv, decimals, planBonuses);
   const totalPayout = periods.reduce(
     (sum, p) => p.ledger.reduce((s, e, i) => s.plus(decimalAt(e.amount, `${p.period}.ledger[${i}].amount`)), sum),
     ZERO,

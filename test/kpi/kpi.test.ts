@@ -25,6 +25,22 @@ describe("computeKpis over all periods (hand-calculated)", () => {
     ]);
   });
 
+  it("with the plan's bonuses, a declared bonus that paid nothing gets a 0.00 row (last: smallest)", () => {
+    const bonuses = [
+      { name: "Ebenenbonus", kind: "level" },
+      { name: "Differenzbonus", kind: "differential" },
+      { name: "Managerbonus", kind: "generation" },
+      { name: "Weltpool", kind: "pool" },
+    ];
+    const withPlan = computeKpis(RESULT, "CV", undefined, RANK_ORDER, bonuses);
+    expect(withPlan.perBonus.map((b) => [b.bonus, b.amount, b.percentOfCv])).toEqual([
+      ["Differenzbonus", "63.80", "7.98"],
+      ["Ebenenbonus", "20.50", "2.56"],
+      ["Weltpool", "3.00", "0.38"],
+      ["Managerbonus", "0.00", "0.00"],
+    ]);
+  });
+
   it("counts each partner once at their highest rank, highest first, no rank last", () => {
     // A Manager (Oct), B Manager (Nov), C Junior, D Senior, E Junior, F none.
     expect(k.rankDistribution).toEqual([

@@ -149,7 +149,7 @@ export class Session {
 
   kpis(period: string | null): KpiReply {
     const { run, summary } = this.current();
-    const kpis = computeKpis(run.result, summary.cvMeasure, period ?? undefined, summary.ranks);
+    const kpis = computeKpis(run.result, summary.cvMeasure, period ?? undefined, summary.ranks, run.ir.bonuses);
     return { kpis, cvMeasure: summary.cvMeasure };
   }
 

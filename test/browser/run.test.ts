@@ -126,12 +126,15 @@ describe("a run of vitalis-classic on the tiny sample", () => {
     await page.waitForSelector(".cards");
     await page.waitForTimeout(200);
     await screenshot(page, "07-kpis");
-    const kpis = computeKpis(expected, "CV", "2026-11", ["Consultant", "Junior", "Senior", "Manager", "Director"]);
+    const planBonuses = compilePlan(read("plans/vitalis-classic.plan")).ir!.bonuses;
+    const kpis = computeKpis(expected, "CV", "2026-11", ["Consultant", "Junior", "Senior", "Manager", "Director"], planBonuses);
     const cards = await page.$$eval(".card-value", (nodes) => nodes.map((n) => n.textContent));
     expect(cards).toEqual([`${kpis.totalCv} EUR`, `${kpis.totalPayout} EUR`, `${kpis.paidOut} EUR`, `${kpis.earnersCount} of ${kpis.partnersCount}`]);
     expect(cards[1]).toBe("277.94 EUR");
     const bonusRows = await page.$$eval("table.per-bonus tbody tr", (rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent)));
     expect(bonusRows).toEqual(kpis.perBonus.map((b) => [b.bonus, b.kind, b.amount, b.percentOfCv]));
+    // Every bonus of the plan is listed; the three that paid nothing on this sample read 0.00.
+    expect(bonusRows.map((r) => r[0])).toEqual(["Differenzbonus", "Ebenenbonus", "Fast Start", "Managerbonus", "Stufengleich", "Weltpool"]);
     expect(await page.locator(".kpi-view canvas").count()).toBe(3);
     const percentiles = await page.$$eval("table.percentiles tbody tr", (rows) => rows.map((r) => r.lastElementChild?.textContent));
     expect(percentiles).toEqual(kpis.earnings.map((e) => e.amount));

@@ -1,13 +1,15 @@
 /**
  * The lexer: chevrotain token types built from TOKEN_INFO (the single source of truth), and
  * `lexPlan`, which turns text into tokens plus lexical diagnostics (E001 unexpected character,
- * E002 unterminated string, E003 unknown escape, E004 decimal comma). Comments and whitespace
+ * E002 unterminated string, E003 unknown escape, E004 decimal comma, E005 letters that look like
+ * digits in a number). Comments and whitespace
  * are skipped.
  */
 import { createToken, Lexer, type ILexingError, type IToken, type TokenType } from "chevrotain";
 import type { Diagnostic } from "./diagnostic.ts";
 import type { LineIndex } from "./source.ts";
 import { joinDecimalCommas } from "./decimalComma.ts";
+import { joinDigitLookalikes } from "./digitLookalikes.ts";
 import { decodeStringLiteral } from "./stringLiteral.ts";
 import { showText } from "./showText.ts";
 import { TOKEN_INFO, type TokenInfo } from "./tokenInfo.ts";
@@ -76,7 +78,8 @@ export function lexPlan(text: string, lines: LineIndex): LexResult {
     diagnostics.push(...stringProblems(token, lines));
   }
   const joined = joinDecimalCommas(result.tokens, lines);
-  return { tokens: joined.tokens, diagnostics: [...diagnostics, ...joined.diagnostics] };
+  const digits = joinDigitLookalikes(joined.tokens, lines);
+  return { tokens: digits.tokens, diagnostics: [...diagnostics, ...joined.diagnostics, ...digits.diagnostics] };
 }
 
 function unexpectedCharacters(error: ILexingError, text: string, lines: LineIndex): Diagnostic {

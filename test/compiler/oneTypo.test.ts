@@ -60,7 +60,7 @@ describe("one typo gives one error", () => {
     ["requires Senior", "requires Senoir", "E100", "24"],
     ["level 3:", "levle 3:", "E011", "24"],
     ["level 1: 5%", "level 1: 5%%", "E001", "22"],
-    ["active when PV >= 50", "active when PV >= 5O", "E011", "10"],
+    ["active when PV >= 50", "active when PV >= 5O", "E005", "10"],
     ["breakaway at Manager", "breakaway at Manger", "E100", "19"],
     ["policy exact", "polcy exact", "E011", "63"],
     ["bonus differential", "bonus differentail", "E102", "30"],

@@ -21,6 +21,7 @@ export const USAGE = `comp — compensation plans for network marketing
 usage:
   comp check   <plan> [--json]                          diagnostics only; exit 1 on any error
   comp run     <plan> --data <file> --through <YYYY-MM> [--policy P] [--json]
+                      [--as-of <YYYY-MM-DD> [--preliminary]]   the last period's run date
   comp explain <plan> --data <file> --period <YYYY-MM> --partner <id> [--policy P] [--json]
   comp compare <plan> --data <file> --through <YYYY-MM> [--splits] [--json]
   comp generate --partners <n> [--seed <n>] [--months <n>] [--first-month <YYYY-MM>]

@@ -1,5 +1,11 @@
-/** `comp run <plan> --data <file> --through <YYYY-MM> [--policy P] [--json]` */
+/**
+ * `comp run <plan> --data <file> --through <YYYY-MM> [--policy P] [--as-of <date> [--preliminary]] [--json]`
+ * Every period through `--through` as a final run at its earliest allowed as-of date; `--as-of`
+ * sets the date of the last period's run instead (refused, naming the blocking orders, when a
+ * final run would come too early), `--preliminary` makes that last run a preliminary one.
+ */
 import type { Policy } from "../../compiler/ir.ts";
+import { isValidDate } from "../../runtime/dates.ts";
 import { runThrough } from "../../runtime/reference/runThrough.ts";
 import type { PeriodResult, ResultDocument } from "../../runtime/result.ts";
 import { onePositional, parseArgs, requirePeriod, requireValue, UsageError } from "../args.ts";
@@ -16,14 +22,23 @@ export function parsePolicy(value: string | undefined): Policy | undefined {
 }
 
 export function runCommand(argv: readonly string[]): CommandOutput {
-  const args = parseArgs("run", argv, { values: ["data", "through", "policy"], booleans: ["json"] });
+  const args = parseArgs("run", argv, { values: ["data", "through", "policy", "as-of"], booleans: ["json", "preliminary"] });
   const planFile = onePositional(args, "plan file");
   const dataFile = requireValue(args, "data", "file");
   const through = requirePeriod(args, "through");
   const policy = parsePolicy(args.values.get("policy"));
+  const asOf = args.values.get("as-of");
+  if (asOf !== undefined && !isValidDate(asOf)) throw new UsageError(`\`--as-of\` must be a date like 2026-11-15, got \`${asOf}\``);
+  const preliminary = args.booleans.has("preliminary");
+  if (preliminary && asOf === undefined) throw new UsageError("`--preliminary` needs `--as-of <YYYY-MM-DD>`: the date the run is made as of");
   const { ir } = loadPlan(planFile);
   const data = loadData(dataFile, ir);
-  const outcome = runThrough(ir, data, { through, ...(policy ? { policy } : {}) });
+  const outcome = runThrough(ir, data, {
+    through,
+    ...(policy ? { policy } : {}),
+    ...(asOf !== undefined ? { asOf } : {}),
+    ...(preliminary ? { preliminary } : {}),
+  });
   if (!outcome.ok) {
     const details = outcome.error.details.map((d) => `  ${d}\n`).join("");
     throw new CliFailure(`run refused (${outcome.error.code}): ${outcome.error.message}\n${details}`.trimEnd(), 3);

@@ -19,6 +19,14 @@ export interface RunOptions {
   policy?: Policy;
   /** Overrides ir.split.mode (a plan without a split block ignores agreements either way). */
   splitMode?: "volume" | "commission";
+  /**
+   * As-of date of the LAST period's run (the earlier periods always run final at their earliest
+   * allowed dates). A final run before the earliest allowed date is refused, naming the blocking
+   * orders: "can October be closed today?".
+   */
+  asOf?: string;
+  /** Make the last period a preliminary run (labelled `final: false`) at `asOf`. */
+  preliminary?: boolean;
   /** Leave after-run cancellations' clawbacks (and, under `simple`, their negative volume) out: the run "without" them, for comparisons. */
   ignoreAfterRunCancellations?: boolean;
 }
@@ -62,14 +70,18 @@ function runAll(ir: PlanIR, data: Dataset, options: RunOptions): RunOutcome {
   }
   const policy = options.policy ?? ir.cancellation.policy;
   const periods: PeriodResult[] = [];
+  if (options.preliminary && options.asOf === undefined) {
+    return { ok: false, error: runError("preliminary-needs-as-of", "a preliminary run needs the date it is made as of") };
+  }
   for (const period of periodsFromTo(first, through)) {
+    const last = period === through;
     const outcome = runPeriod({
       ir,
       data,
       history: periods,
       period,
-      asOf: earliestFinalAsOf(ir, data, period).asOf,
-      final: true,
+      asOf: last && options.asOf !== undefined ? options.asOf : earliestFinalAsOf(ir, data, period).asOf,
+      final: !(last && options.preliminary),
       policy,
       ...(options.splitMode ? { splitMode: options.splitMode } : {}),
       ...(options.ignoreAfterRunCancellations ? { ignoreAfterRunCancellations: true } : {}),

@@ -105,3 +105,35 @@ describe("comp explain", () => {
     expect(runCli([...base, "K"]).stderr).toMatch(/`K` is a customer/);
   });
 });
+
+describe("comp run --as-of: closing a period on a given date", () => {
+  // i_release.md: October counts O1 only (delivered 10-25, deadline 11-08), so October can be
+  // closed as of 2026-11-08 at the earliest.
+  const base = ["run", `${ex}i_release.plan`, "--data", `${ex}i_release.data.json`, "--through", "2026-10"];
+
+  it("a final run before the withdrawal deadline is refused, naming the blocking order and the earliest date", () => {
+    const out = runCli([...base, "--as-of", "2026-11-05"]);
+    expect(out.exitCode).toBe(3);
+    expect(out.stderr).toContain("order O1: delivered 2026-10-25, withdrawal deadline 2026-11-08");
+    expect(out.stderr).toContain("earliest allowed as-of date: 2026-11-08");
+  });
+
+  it("on the earliest allowed date the final run goes through: T earns 10.00", () => {
+    const out = runCli([...base, "--as-of", "2026-11-08", "--json"]);
+    expect(out.exitCode).toBe(0);
+    const oct = JSON.parse(out.stdout).periods[0];
+    expect([oct.asOf, oct.final, oct.statements.T.earned]).toEqual(["2026-11-08", true, "10.00"]);
+  });
+
+  it("a preliminary run may be made any time and is labelled as such: before O1 is commissionable it pays nothing", () => {
+    const out = runCli([...base, "--as-of", "2026-10-20", "--preliminary", "--json"]);
+    expect(out.exitCode).toBe(0);
+    const oct = JSON.parse(out.stdout).periods[0];
+    expect([oct.asOf, oct.final, oct.ledger.length]).toEqual(["2026-10-20", false, 0]);
+  });
+
+  it("--preliminary without --as-of and a malformed date are usage errors", () => {
+    expect(runCli([...base, "--preliminary"]).stderr).toMatch(/`--preliminary` needs `--as-of/);
+    expect(runCli([...base, "--as-of", "2026-02-30"]).exitCode).toBe(2);
+  });
+});

@@ -136,8 +136,11 @@ describe("a run of vitalis-classic on the tiny sample", () => {
 
   it("computes the KPIs of a period and of the whole run", () => {
     const ranks = expected.ir.ranks.map((r) => r.name);
-    expect(session.kpis("2026-10").kpis).toEqual(computeKpis(expected.result, "CV", "2026-10", ranks));
-    expect(session.kpis(null).kpis).toEqual(computeKpis(expected.result, "CV", undefined, ranks));
+    const bonuses = expected.ir.bonuses;
+    expect(session.kpis("2026-10").kpis).toEqual(computeKpis(expected.result, "CV", "2026-10", ranks, bonuses));
+    expect(session.kpis(null).kpis).toEqual(computeKpis(expected.result, "CV", undefined, ranks, bonuses));
+    // every declared bonus has a row, paid or not
+    expect(session.kpis(null).kpis.perBonus).toHaveLength(bonuses.length);
   });
 
   it("reuses the generated data for the next run", async () => {

@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import type { BonusIR, PlanIR, Policy } from "../../compiler/ir.ts";
-import { agreement, cancellation, CV, customer, dataset, differentialBonus, gvAtLeast, levelBonus, order, partner, plan, pvAtLeast, tier } from "./builders.ts";
+import { cancellation, CV, dataset, differentialBonus, gvAtLeast, levelBonus, order, partner, plan, pvAtLeast, tier } from "./builders.ts";
 import { earned, ledgerLines, period, run, volumesOf } from "./harness.ts";
+import { splitScenarioData, splitScenarioPlan } from "./splitScenario.ts";
 
 const POLICIES: Policy[] = ["simple", "previous-rank", "exact"];
 
@@ -208,23 +209,8 @@ describe("split members cancelled after the run (volume mode)", () => {
   // Agreements: M -> S with PV 50% / CV 30% (always); K -> S with PV 40% / CV 20%, October only.
   // October: O1 M 2 x 100.00 / 50 pts = 200.00 / 100; O2 K 100.00 / 100.
   // November: C1 (11-10) returns one unit of O1 (100.00 / 50: half); C2 (11-12) cancels O2 whole.
-  const ir = plan({
-    bonuses: [levelBonus(["0.1", "0.05"]), differentialBonus(["0.05"])],
-    split: { title: null, mode: "volume", measures: [0, 1], defaultShare: "0.5" },
-  });
-  const data = dataset({
-    partners: [partner("A1", null), partner("A2", "A1"), partner("M", "A2"), partner("B1", null), partner("S", "B1")],
-    customers: [customer("K", "A2")],
-    splits: [
-      agreement(0, "M", "S", null, { shareByMeasure: { PV: "0.5", CV: "0.3" } }),
-      agreement(1, "K", "S", null, { shareByMeasure: { PV: "0.4", CV: "0.2" }, to: "2026-10" }),
-    ],
-    orders: [
-      { ...order("O1", "M", "2026-10-05", "0", "0"), lines: [{ sku: "SKU", qty: "2", figures: { net: "100.00", points: "50" } }] },
-      order("O2", "K", "2026-10-06", "100.00", "100"),
-    ],
-    cancellations: [cancellation("C1", "O1", "2026-11-10", { lines: [{ line: 0, qty: "1" }] }), cancellation("C2", "O2", "2026-11-12")],
-  });
+  const ir = splitScenarioPlan("volume");
+  const data = splitScenarioData;
   const runUnder = (policy: Policy) => run(ir, data, { through: "2026-11", policy });
 
   it("October: M's order splits 140/60 of CV, K's 80/20; 55.00 paid", () => {

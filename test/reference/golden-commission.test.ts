@@ -4,36 +4,14 @@
  * side by side.
  */
 import { describe, expect, it } from "vitest";
-import type { PlanIR, Policy } from "../../compiler/ir.ts";
+import type { Policy } from "../../compiler/ir.ts";
 import type { PeriodResult } from "../../runtime/result.ts";
-import { agreement, cancellation, customer, dataset, differentialBonus, levelBonus, order, partner, plan } from "./builders.ts";
 import { earned, period, run, volumesOf } from "./harness.ts";
+import { splitScenarioData, splitScenarioPlan } from "./splitScenario.ts";
 
-// Plan: split PV and CV (default 50%); level 1 10%, level 2 5% (compression); differential
-// Consultant 5%; one rank; everyone active; withdrawal 0 days.
-// A1 <- A2 <- M (partner member: recruiter A2 = M's sponsor); customer K of A2 (recruiter A2);
-// B1 <- S. Agreements: M -> S PV 50% / CV 30% (always); K -> S PV 40% / CV 20%, October only.
-// October: O1 M 2 x 100.00 / 50 pts; O2 K 100.00 / 100. November: C1 (11-10) returns one unit
-// of O1 (f = 1/2); C2 (11-12) cancels O2 whole.
-const irOf = (mode: "volume" | "commission"): PlanIR =>
-  plan({
-    bonuses: [levelBonus(["0.1", "0.05"]), differentialBonus(["0.05"])],
-    split: { title: null, mode, measures: [0, 1], defaultShare: "0.5" },
-  });
-const partners = [partner("A1", null), partner("A2", "A1"), partner("M", "A2"), partner("B1", null), partner("S", "B1")];
-const data = dataset({
-  partners,
-  customers: [customer("K", "A2")],
-  splits: [
-    agreement(0, "M", "S", null, { shareByMeasure: { PV: "0.5", CV: "0.3" } }),
-    agreement(1, "K", "S", null, { shareByMeasure: { PV: "0.4", CV: "0.2" }, to: "2026-10" }),
-  ],
-  orders: [
-    { ...order("O1", "M", "2026-10-05", "0", "0"), lines: [{ sku: "SKU", qty: "2", figures: { net: "100.00", points: "50" } }] },
-    order("O2", "K", "2026-10-06", "100.00", "100"),
-  ],
-  cancellations: [cancellation("C1", "O1", "2026-11-10", { lines: [{ line: 0, qty: "1" }] }), cancellation("C2", "O2", "2026-11-12")],
-});
+// The scenario (plan, genealogy, agreements, orders, cancellations) is in splitScenario.ts.
+const irOf = splitScenarioPlan;
+const data = splitScenarioData;
 
 /** "id recipient order amount [transferOf|reverses]" per entry. */
 function lines(p: PeriodResult): string[] {
@@ -118,7 +96,7 @@ describe("commission mode: volume stays with the recruiter's line, A's earnings 
 
   it("nothing is transferred while the supporter is not eligible (S terminated)", () => {
     // S terminated (no date): no transfer; A2 keeps 20.00 + 5.00 = 25.00.
-    const terminated = { ...data, partners: partners.map((p) => (p.id === "S" ? { ...p, status: "terminated" as const } : p)) };
+    const terminated = { ...data, partners: data.partners.map((p) => (p.id === "S" ? { ...p, status: "terminated" as const } : p)) };
     const oct = period(run(irOf("commission"), terminated, { through: "2026-10" }), "2026-10");
     expect(oct.ledger.some((e) => e.transferOf !== undefined)).toBe(false);
     expect(earned(oct)).toEqual({ A1: "20.00", A2: "25.00", M: "10.00" });

@@ -1,0 +1,26 @@
+/**
+ * The engine seam: what every evaluator implements and what every caller (CLI, playground
+ * worker, compare, KPIs, explain, benches) takes. Two engines share one model — the data
+ * contract, ledger order and result formatting — and differ only in evaluation:
+ *
+ * - `reference`: the decimal.js evaluator, the oracle (runtime/reference/);
+ * - `compiled`: plan-specialised typed-array passes (runtime/compiled/), the default once it
+ *   exists.
+ *
+ * An engine may cache work per (ir, data) object pair (a compiled plan, columnar data), so
+ * callers pass the same objects for repeated runs and never mutate them.
+ */
+import type { PlanIR } from "../compiler/ir.ts";
+import type { Dataset } from "./data/model.ts";
+import type { PeriodOutcome, PeriodRunInput } from "./reference/runPeriod.ts";
+import type { RunOptions, RunOutcome } from "./reference/runThrough.ts";
+
+export type EngineName = "compiled" | "reference";
+
+export interface Engine {
+  readonly name: EngineName;
+  /** Every period from the first order's through `options.through` (semantics §2). */
+  runThrough(ir: PlanIR, data: Dataset, options: RunOptions): RunOutcome;
+  /** One run of one period on an explicit history. */
+  runPeriod(input: PeriodRunInput): PeriodOutcome;
+}

@@ -1,0 +1,71 @@
+/**
+ * A result readable piece by piece, so that writers (streamed JSON, CSV, the store) never need a
+ * whole big result as objects or as one string. The reference engine's ResultDocument is viewed
+ * through `viewOfDocument`; the compiled engine gives views over its columnar arrays and builds
+ * a LedgerEntry object only when one is asked for.
+ *
+ * Order is part of the contract (docs/semantics-decisions.md): partners by the string order of
+ * their ids (code-unit order, so "10" < "9" < "P1"), measures in plan order, ledger entries in
+ * ledger order.
+ */
+import type { Policy } from "../../compiler/ir.ts";
+import type { Breakage, Deferred, Flag, LedgerEntry, PeriodResult, ResultDocument, Statement, StockMovement, Unrecovered, VolumeFigures } from "../result.ts";
+
+export interface PeriodView {
+  readonly period: string;
+  readonly asOf: string;
+  readonly final: boolean;
+  /** Partners listed in the period (joined by its end), in string order of id. */
+  readonly partnerCount: number;
+  partnerId(i: number): string;
+  rank(i: number): string | null;
+  active(i: number): boolean;
+  /** Measure name -> figures, in plan order. */
+  volumes(i: number): Record<string, VolumeFigures>;
+  statement(i: number): Statement;
+  readonly ledgerLength: number;
+  /** A fresh object each call; keys in the documented order. */
+  ledgerEntry(i: number): LedgerEntry;
+  readonly breakage: readonly Breakage[];
+  readonly unrecovered: readonly Unrecovered[];
+  readonly flags: readonly Flag[];
+  readonly deferred: readonly Deferred[];
+  readonly stock: readonly StockMovement[];
+}
+
+export interface ResultView {
+  readonly plan: string;
+  readonly policy: Policy;
+  readonly periods: readonly PeriodView[];
+}
+
+/** String (code-unit) order: the one id order of every output. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function viewOfPeriod(p: PeriodResult): PeriodView {
+  const ids = Object.keys(p.ranks).sort(compareIds);
+  return {
+    period: p.period,
+    asOf: p.asOf,
+    final: p.final,
+    partnerCount: ids.length,
+    partnerId: (i) => ids[i]!,
+    rank: (i) => p.ranks[ids[i]!] ?? null,
+    active: (i) => p.active[ids[i]!] === true,
+    volumes: (i) => p.volumes[ids[i]!]!,
+    statement: (i) => p.statements[ids[i]!]!,
+    ledgerLength: p.ledger.length,
+    ledgerEntry: (i) => ({ ...p.ledger[i]! }),
+    breakage: p.breakage,
+    unrecovered: p.unrecovered,
+    flags: p.flags,
+    deferred: p.deferred,
+    stock: p.stock,
+  };
+}
+
+export function viewOfDocument(doc: ResultDocument): ResultView {
+  return { plan: doc.plan, policy: doc.policy, periods: doc.periods.map(viewOfPeriod) };
+}

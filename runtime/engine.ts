@@ -13,7 +13,8 @@
 import type { PlanIR } from "../compiler/ir.ts";
 import type { Dataset } from "./data/model.ts";
 import type { PeriodOutcome, PeriodRunInput } from "./reference/runPeriod.ts";
-import type { RunOptions, RunOutcome } from "./reference/runThrough.ts";
+import type { RunError, RunOptions, RunOutcome } from "./reference/runThrough.ts";
+import type { ResultView } from "./output/resultView.ts";
 
 export type EngineName = "compiled" | "reference";
 
@@ -21,6 +22,14 @@ export interface Engine {
   readonly name: EngineName;
   /** Every period from the first order's through `options.through` (semantics §2). */
   runThrough(ir: PlanIR, data: Dataset, options: RunOptions): RunOutcome;
+  /**
+   * The same run as `runThrough`, as a view that writers read entry by entry (streamed JSON,
+   * CSV, the store). The compiled engine answers from its columnar arrays without building the
+   * whole result as objects, which is what lets a 1M-partner month be written at all.
+   */
+  runThroughView(ir: PlanIR, data: Dataset, options: RunOptions): ViewOutcome;
   /** One run of one period on an explicit history. */
   runPeriod(input: PeriodRunInput): PeriodOutcome;
 }
+
+export type ViewOutcome = { ok: true; view: ResultView } | { ok: false; error: RunError };

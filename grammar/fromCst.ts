@@ -29,7 +29,9 @@ class AstBuilder {
   }
 
   private tokenSpan(token: IToken): Span {
-    return this.lines.span(token.startOffset, token.startOffset + token.image.length);
+    // endOffset, not the image's length: a rewritten token (`1e3` read as `1000`) keeps its written place
+    const end = Number.isFinite(token.endOffset) ? token.endOffset! + 1 : token.startOffset + token.image.length;
+    return this.lines.span(token.startOffset, end);
   }
 
   private name(token: IToken | undefined): A.Name | undefined {

@@ -2,7 +2,7 @@
  * The lexer: chevrotain token types built from TOKEN_INFO (the single source of truth), and
  * `lexPlan`, which turns text into tokens plus lexical diagnostics (E001 unexpected character,
  * E002 unterminated string, E003 unknown escape, E004 decimal comma, E005 letters that look like
- * digits in a number). Comments and whitespace
+ * digits in a number, E006 an exponent like `1e3`). Comments and whitespace
  * are skipped.
  */
 import { createToken, Lexer, type ILexingError, type IToken, type TokenType } from "chevrotain";
@@ -10,6 +10,7 @@ import type { Diagnostic } from "./diagnostic.ts";
 import type { LineIndex } from "./source.ts";
 import { joinDecimalCommas } from "./decimalComma.ts";
 import { joinDigitLookalikes } from "./digitLookalikes.ts";
+import { joinExponents } from "./exponents.ts";
 import { decodeStringLiteral } from "./stringLiteral.ts";
 import { showText } from "./showText.ts";
 import { TOKEN_INFO, type TokenInfo } from "./tokenInfo.ts";
@@ -69,15 +70,19 @@ export interface LexResult {
 
 export function lexPlan(text: string, lines: LineIndex): LexResult {
   const result = lexer.tokenize(text);
-  const diagnostics: Diagnostic[] = result.errors.map((e) => unexpectedCharacters(e, text, lines));
   const stringType = tokenType("String");
+  const stringDiagnostics: Diagnostic[] = [];
   for (const token of result.tokens) {
     // "onlyOffset" tracking leaves endOffset out; the parser's node locations need it
     token.endOffset = token.startOffset + token.image.length - 1;
     if (token.tokenType !== stringType) continue;
-    diagnostics.push(...stringProblems(token, lines));
+    stringDiagnostics.push(...stringProblems(token, lines));
   }
-  const joined = joinDecimalCommas(result.tokens, lines);
+  const exponents = joinExponents(result.tokens, text, lines, tokenType("Percent"));
+  const explained = (offset: number) => exponents.covered.some(([start, end]) => offset >= start && offset < end);
+  const diagnostics = result.errors.filter((e) => !explained(e.offset)).map((e) => unexpectedCharacters(e, text, lines));
+  diagnostics.push(...stringDiagnostics, ...exponents.diagnostics);
+  const joined = joinDecimalCommas(exponents.tokens, lines);
   const digits = joinDigitLookalikes(joined.tokens, lines);
   return { tokens: digits.tokens, diagnostics: [...diagnostics, ...joined.diagnostics, ...digits.diagnostics] };
 }

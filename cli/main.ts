@@ -13,7 +13,9 @@ import { demoCommand } from "./commands/demo.ts";
 import { explainCommand } from "./commands/explain.ts";
 import { generateCommand } from "./commands/generate.ts";
 import { runCommand } from "./commands/run.ts";
+import { joinChunks, pipeChunks } from "../runtime/output/sink.ts";
 import { CliFailure } from "./io.ts";
+import { streamSink } from "./nodeSink.ts";
 import type { CommandOutput } from "./output.ts";
 
 export const USAGE = `comp — compensation plans for network marketing
@@ -40,7 +42,28 @@ const COMMANDS: Record<string, (argv: readonly string[]) => CommandOutput> = {
   demo: demoCommand,
 };
 
+/** Runs a command in-process; a streamed standard output is joined into `stdout` (tests, small outputs). */
 export function runCli(argv: readonly string[]): CommandOutput {
+  const out = runCommandOf(argv);
+  if (out.stream === undefined) return out;
+  try {
+    return { stdout: out.stdout + joinChunks(out.stream), stderr: out.stderr, exitCode: out.exitCode };
+  } catch (e) {
+    return internalError(e);
+  }
+}
+
+function internalError(e: unknown): CommandOutput {
+  const detail = process.env["COMP_DEBUG"] && e instanceof Error ? `\n${e.stack}` : "";
+  return {
+    stdout: "",
+    stderr: `comp: internal error (a bug in comp, not in your files): ${e instanceof Error ? e.message : String(e)}${detail}\n`,
+    exitCode: 70,
+  };
+}
+
+/** Runs a command, leaving a streamed standard output unread for the caller to write. */
+export function runCommandOf(argv: readonly string[]): CommandOutput {
   const [command, ...rest] = argv;
   if (command === undefined) return { stdout: "", stderr: USAGE, exitCode: 2 };
   if (command === "help" || command === "--help" || command === "-h") return { stdout: USAGE, stderr: "", exitCode: 0 };
@@ -53,19 +76,29 @@ export function runCli(argv: readonly string[]): CommandOutput {
       return { stdout: "", stderr: `comp: ${e.message}\n\n${USAGE}`, exitCode: 2 };
     }
     if (e instanceof CliFailure) return { stdout: "", stderr: e.message + "\n", exitCode: e.exitCode };
-    const detail = process.env["COMP_DEBUG"] && e instanceof Error ? `\n${e.stack}` : "";
-    return {
-      stdout: "",
-      stderr: `comp: internal error (a bug in comp, not in your files): ${e instanceof Error ? e.message : String(e)}${detail}\n`,
-      exitCode: 70,
-    };
+    return internalError(e);
   }
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain || process.env["COMP_MAIN"] === "1") {
-  const out = runCli(process.argv.slice(2));
+  const out = runCommandOf(process.argv.slice(2));
   if (out.stdout) process.stdout.write(out.stdout);
-  if (out.stderr) process.stderr.write(out.stderr);
-  process.exitCode = out.exitCode;
+  if (out.stream === undefined) {
+    if (out.stderr) process.stderr.write(out.stderr);
+    process.exitCode = out.exitCode;
+  } else {
+    // Written chunk by chunk, waiting for 'drain': memory does not grow with the output.
+    pipeChunks(out.stream, streamSink(process.stdout)).then(
+      () => {
+        if (out.stderr) process.stderr.write(out.stderr);
+        process.exitCode = out.exitCode;
+      },
+      (e: unknown) => {
+        const failed = e instanceof CliFailure ? { stderr: e.message + "\n", exitCode: e.exitCode } : internalError(e);
+        process.stderr.write(failed.stderr);
+        process.exitCode = failed.exitCode;
+      },
+    );
+  }
 }

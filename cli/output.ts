@@ -6,4 +6,10 @@ export interface CommandOutput {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /**
+   * Standard output too big for one string (a result document of a million partners), as lazily
+   * made chunks written after `stdout`. main.ts writes them with backpressure; runCli joins them
+   * for tests.
+   */
+  stream?: Iterable<string>;
 }

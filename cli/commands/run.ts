@@ -6,7 +6,9 @@
  */
 import type { Policy } from "../../compiler/ir.ts";
 import { isValidDate } from "../../runtime/dates.ts";
-import { runThrough } from "../../runtime/reference/runThrough.ts";
+import { resultJsonChunks } from "../../runtime/output/resultJson.ts";
+import { referenceEngine } from "../../runtime/reference/engine.ts";
+import type { RunError, RunOptions } from "../../runtime/reference/runThrough.ts";
 import type { PeriodResult, ResultDocument } from "../../runtime/result.ts";
 import { onePositional, parseArgs, requirePeriod, requireValue, UsageError } from "../args.ts";
 import { CliFailure, loadData, loadPlan } from "../io.ts";
@@ -33,20 +35,26 @@ export function runCommand(argv: readonly string[]): CommandOutput {
   if (preliminary && asOf === undefined) throw new UsageError("`--preliminary` needs `--as-of <YYYY-MM-DD>`: the date the run is made as of");
   const { ir } = loadPlan(planFile);
   const data = loadData(dataFile, ir);
-  const outcome = runThrough(ir, data, {
+  const options: RunOptions = {
     through,
     ...(policy ? { policy } : {}),
     ...(asOf !== undefined ? { asOf } : {}),
     ...(preliminary ? { preliminary } : {}),
-  });
-  if (!outcome.ok) {
-    const details = outcome.error.details.map((d) => `  ${d}\n`).join("");
-    throw new CliFailure(`run refused (${outcome.error.code}): ${outcome.error.message}\n${details}`.trimEnd(), 3);
+  };
+  if (args.booleans.has("json")) {
+    // The document is streamed from a view, never one string (a 1M-partner month is gigabytes).
+    const outcome = referenceEngine.runThroughView(ir, data, options);
+    if (!outcome.ok) throw refused(outcome.error);
+    return { stdout: "", stderr: "", exitCode: 0, stream: resultJsonChunks(outcome.view) };
   }
-  const stdout = args.booleans.has("json")
-    ? JSON.stringify(outcome.result, null, 2) + "\n"
-    : formatResult(outcome.result);
-  return { stdout, stderr: "", exitCode: 0 };
+  const outcome = referenceEngine.runThrough(ir, data, options);
+  if (!outcome.ok) throw refused(outcome.error);
+  return { stdout: formatResult(outcome.result), stderr: "", exitCode: 0 };
+}
+
+function refused(error: RunError): CliFailure {
+  const details = error.details.map((d) => `  ${d}\n`).join("");
+  return new CliFailure(`run refused (${error.code}): ${error.message}\n${details}`.trimEnd(), 3);
 }
 
 export function formatResult(result: ResultDocument): string {

@@ -1,0 +1,49 @@
+/**
+ * Where streamed writers put their text: a sink that takes chunks. Browser-safe — the Node
+ * adapters (a file, standard output with backpressure) live in cli/. A sink may return a
+ * promise when it wants the writer to wait (a full pipe); writers await it before the next chunk,
+ * so memory never grows with the size of the output.
+ */
+export interface TextSink {
+  write(chunk: string): void | Promise<void>;
+}
+
+/** Chunks of about this many UTF-16 code units: large enough to be cheap, small enough to stream. */
+export const CHUNK_SIZE = 1 << 16;
+
+/** Collects small pieces of text into chunks of about CHUNK_SIZE. */
+export class ChunkBuffer {
+  private parts: string[] = [];
+  private length = 0;
+
+  add(text: string): void {
+    this.parts.push(text);
+    this.length += text.length;
+  }
+
+  get full(): boolean {
+    return this.length >= CHUNK_SIZE;
+  }
+
+  take(): string {
+    const chunk = this.parts.join("");
+    this.parts = [];
+    this.length = 0;
+    return chunk;
+  }
+}
+
+/** Writes every chunk to the sink, waiting whenever the sink asks to. */
+export async function pipeChunks(chunks: Iterable<string>, sink: TextSink): Promise<void> {
+  for (const chunk of chunks) {
+    const wait = sink.write(chunk);
+    if (wait !== undefined) await wait;
+  }
+}
+
+/** All chunks as one string: for small outputs and tests only (Node caps strings at 512 MB). */
+export function joinChunks(chunks: Iterable<string>): string {
+  let text = "";
+  for (const chunk of chunks) text += chunk;
+  return text;
+}

@@ -1,0 +1,190 @@
+/**
+ * The compiled engine behind the engine seam (runtime/engine.ts). Each period runs in the
+ * compiled passes when they cover it, otherwise in the reference evaluator (the reason is
+ * recorded: `lastDelegations()`), so the answers are always the reference's. Periods stay in
+ * columns until an output asks for them; a period run by the reference gets the earlier periods
+ * materialised as its history.
+ */
+import type { PlanIR } from "../../compiler/ir.ts";
+import type { Dataset } from "../data/model.ts";
+import { fromDayNumber, isValidDate, isValidPeriod, periodsFromTo, previousPeriod } from "../dates.ts";
+import type { Engine } from "../engine.ts";
+import { viewOfPeriod, type PeriodView, type ResultView } from "../output/resultView.ts";
+import { internalError } from "../reference/errors.ts";
+import { runPeriod as referenceRunPeriod, type PeriodOutcome, type PeriodRunInput } from "../reference/runPeriod.ts";
+import { firstPeriod, runThrough as referenceRunThrough, type RunOptions, type RunOutcome, type RunError } from "../reference/runThrough.ts";
+import type { PeriodResult } from "../result.ts";
+import { columnarOf } from "./columnar.ts";
+import { computeCompiledPeriod, type ColumnarPeriod } from "./period.ts";
+import { earliestAsOfDay, monthOfPeriod, releaseOf } from "./release.ts";
+import { scaledInt } from "./scaled.ts";
+import { materialise, viewOfColumnar } from "./view.ts";
+
+export interface Delegation {
+  period: string;
+  reason: string;
+}
+
+let delegations: Delegation[] = [];
+let forceInterpreter = false;
+
+/** The periods of the last run that ran in the reference evaluator, with the reasons. */
+export function lastDelegations(): readonly Delegation[] {
+  return delegations;
+}
+
+/** Tests: run the interpreter instead of generated code (what a strict CSP gets). */
+export function setForceInterpreter(value: boolean): void {
+  forceInterpreter = value;
+}
+
+/** One period of a run: in columns (materialised on demand) or a reference result. */
+class RunPeriod {
+  private result: PeriodResult | null;
+  constructor(readonly columns: ColumnarPeriod | null, result: PeriodResult | null) {
+    this.result = result;
+  }
+  get period(): string {
+    return this.columns?.period ?? this.result!.period;
+  }
+  get asOf(): string {
+    return this.columns?.asOf ?? this.result!.asOf;
+  }
+  document(): PeriodResult {
+    this.result ??= materialise(this.columns!);
+    return this.result;
+  }
+  view(): PeriodView {
+    return this.columns !== null ? viewOfColumnar(this.columns) : viewOfPeriod(this.result!);
+  }
+}
+
+function carriedFrom(previous: RunPeriod | PeriodResult | undefined, ir: PlanIR, data: Dataset): ((p: number) => number) | null {
+  if (previous === undefined) return null;
+  if (previous instanceof RunPeriod && previous.columns !== null) {
+    const out = previous.columns.carriedOut;
+    return (p) => out[p]!;
+  }
+  const doc = previous instanceof RunPeriod ? previous.document() : previous;
+  const c = columnarOf(data);
+  const scale = decimalsOf(ir.rounding.unit);
+  return (p) => {
+    const id = c.partnerIds[p]!;
+    if (!Object.hasOwn(doc.statements, id)) return 0;
+    return scaledInt(doc.statements[id]!.carriedOut, scale);
+  };
+}
+
+function decimalsOf(text: string): number {
+  const dot = text.indexOf(".");
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+type PeriodsOutcome = { ok: true; periods: RunPeriod[]; policy: RunOptions["policy"] & string } | { ok: false; error: RunError } | { ok: "reference" };
+
+function runAll(ir: PlanIR, data: Dataset, options: RunOptions): PeriodsOutcome {
+  const first = firstPeriod(data);
+  if (!isValidPeriod(options.through) || first === null || options.through < first) return { ok: "reference" };
+  if (options.preliminary && options.asOf === undefined) return { ok: "reference" };
+  if (columnarOf(data).inconsistent) return { ok: "reference" };
+  const policy = options.policy ?? ir.cancellation.policy;
+  const splitMode = options.splitMode ?? ir.split?.mode ?? "volume";
+  const release = releaseOf(ir, columnarOf(data));
+  const periods: RunPeriod[] = [];
+  for (const period of periodsFromTo(first, options.through)) {
+    const last = period === options.through;
+    const asOf = last && options.asOf !== undefined ? options.asOf : fromDayNumber(earliestAsOfDay(release, monthOfPeriod(period)));
+    const final = !(last && options.preliminary);
+    const outcome = computeCompiledPeriod(
+      {
+        ir, data, period, asOf, final, policy, splitMode,
+        ignoreAfterRunCancellations: options.ignoreAfterRunCancellations === true,
+        historyAsOf: (p) => periods.find((h) => h.period === p)?.asOf,
+        carriedIn: carriedFrom(periods[periods.length - 1], ir, data),
+      },
+      forceInterpreter,
+    );
+    if (outcome.ok) {
+      periods.push(new RunPeriod(outcome.period, null));
+      continue;
+    }
+    delegations.push({ period, reason: outcome.delegate });
+    const reference = referenceRunPeriod({
+      ir, data, history: periods.map((h) => h.document()), period, asOf, final, policy,
+      ...(options.splitMode ? { splitMode: options.splitMode } : {}),
+      ...(options.ignoreAfterRunCancellations ? { ignoreAfterRunCancellations: true } : {}),
+    });
+    if (!reference.ok) return { ok: false, error: { ...reference.error, message: `${period}: ${reference.error.message}` } };
+    periods.push(new RunPeriod(null, reference.period));
+  }
+  return { ok: true, periods, policy };
+}
+
+function runThrough(ir: PlanIR, data: Dataset, options: RunOptions): RunOutcome {
+  delegations = [];
+  try {
+    const outcome = runAll(ir, data, options);
+    if (outcome.ok === "reference") {
+      delegations.push({ period: options.through, reason: "the run is refused or the data inconsistent (the reference words it)" });
+      return referenceRunThrough(ir, data, options);
+    }
+    if (!outcome.ok) return outcome;
+    return { ok: true, result: { plan: ir.name, policy: outcome.policy, periods: outcome.periods.map((p) => p.document()) } };
+  } catch (error) {
+    return { ok: false, error: internalError(error) };
+  }
+}
+
+function historyProblem(input: PeriodRunInput): boolean {
+  if (!isValidPeriod(input.period) || !isValidDate(input.asOf)) return true;
+  const h = input.history;
+  for (let i = 0; i < h.length; i++) {
+    if (!h[i]!.final || !isValidPeriod(h[i]!.period)) return true;
+    if (i > 0 && previousPeriod(h[i]!.period) !== h[i - 1]!.period) return true;
+  }
+  const last = h[h.length - 1];
+  return last !== undefined && last.period !== previousPeriod(input.period);
+}
+
+function runPeriod(input: PeriodRunInput): PeriodOutcome {
+  delegations = [];
+  try {
+    if (!historyProblem(input)) {
+      const outcome = computeCompiledPeriod(
+        {
+          ir: input.ir, data: input.data, period: input.period, asOf: input.asOf, final: input.final,
+          policy: input.policy ?? input.ir.cancellation.policy,
+          splitMode: input.splitMode ?? input.ir.split?.mode ?? "volume",
+          ignoreAfterRunCancellations: input.ignoreAfterRunCancellations === true,
+          historyAsOf: (p) => input.history.find((h) => h.period === p)?.asOf,
+          carriedIn: carriedFrom(input.history[input.history.length - 1], input.ir, input.data),
+        },
+        forceInterpreter,
+      );
+      if (outcome.ok) return { ok: true, period: materialise(outcome.period) };
+      delegations.push({ period: input.period, reason: outcome.delegate });
+    } else {
+      delegations.push({ period: input.period, reason: "invalid input (the reference words the refusal)" });
+    }
+    return referenceRunPeriod(input);
+  } catch (error) {
+    return { ok: false, error: internalError(error) };
+  }
+}
+
+function runThroughView(ir: PlanIR, data: Dataset, options: RunOptions): { ok: true; view: ResultView } | { ok: false; error: RunError } {
+  delegations = [];
+  try {
+    const outcome = runAll(ir, data, options);
+    if (outcome.ok === "reference") {
+      const doc = referenceRunThrough(ir, data, options);
+      return doc.ok ? { ok: true, view: { plan: doc.result.plan, policy: doc.result.policy, periods: doc.result.periods.map(viewOfPeriod) } } : doc;
+    }
+    if (!outcome.ok) return outcome;
+    return { ok: true, view: { plan: ir.name, policy: outcome.policy, periods: outcome.periods.map((p) => p.view()) } };
+  } catch (error) {
+    return { ok: false, error: internalError(error) };
+  }
+}
+
+export const compiledEngine: Engine = { name: "compiled", runThrough, runThroughView, runPeriod };

@@ -1,0 +1,248 @@
+/**
+ * One period in the compiled runtime: release, portions, the bottom-up pass, the bonus walks and
+ * pools, statements — or, when the period needs something the compiled passes do not cover, the
+ * reason it must run in the reference evaluator (the engine then delegates, so answers are
+ * always the reference's). The covered and delegated features are listed in docs/PERFORMANCE.md.
+ */
+import type { PlanIR, Policy } from "../../compiler/ir.ts";
+import type { Dataset, SplitAgreement } from "../data/model.ts";
+import { fromDayNumber, isValidDate, isValidPeriod, lastDayOf, periodOf, toDayNumber } from "../dates.ts";
+import { canonical } from "../decimal.ts";
+import { cancellationTakes, quantitiesBeforeRun, type TakesByOrder } from "../reference/cancellations/takes.ts";
+import { preparePlan, type PreparedPlan } from "../reference/plan.ts";
+import { agreementsInForce, measureValues } from "../reference/portions.ts";
+import type { Structure } from "../reference/structure.ts";
+import { columnarOf, type ColumnarData } from "./columnar.ts";
+import { kernelsFor } from "./kernels.ts";
+import { LedgerColumns } from "./ledgerColumns.ts";
+import { planTables, type PlanTables } from "./planTables.ts";
+import { payPools } from "./pools.ts";
+import { buildPortions, type PortionColumns } from "./portions.ts";
+import { creditOrder, qualify, type QualifyState } from "./qualify.ts";
+import { earliestAsOfDay, monthOfPeriod, releaseOf, type ColumnarRelease } from "./release.ts";
+import { scaledInt } from "./scaled.ts";
+import type { WalkContext } from "./walkContext.ts";
+
+export interface CompiledPeriodInput {
+  ir: PlanIR;
+  data: Dataset;
+  period: string;
+  asOf: string;
+  final: boolean;
+  policy: Policy;
+  splitMode: "volume" | "commission";
+  ignoreAfterRunCancellations: boolean;
+  /** The as-of date of an earlier period's final run in the history; undefined when it is not there. */
+  historyAsOf(period: string): string | undefined;
+  /** Carried out of the previous final period, minor units, per partner index; NaN = cannot be read exactly. */
+  carriedIn: ((partner: number) => number) | null;
+}
+
+/** A computed period, in columns. */
+export interface ColumnarPeriod {
+  period: string;
+  asOf: string;
+  final: boolean;
+  ir: PlanIR;
+  columnar: ColumnarData;
+  tables: PlanTables;
+  prepared: PreparedPlan;
+  /** Partners listed (joined by the end of the period), in string order of id. */
+  listed: Int32Array;
+  state: QualifyState;
+  portions: PortionColumns;
+  ledger: LedgerColumns;
+  carriedIn: Float64Array;
+  payout: Float64Array;
+  carriedOut: Float64Array;
+  release: ColumnarRelease;
+  month: number;
+  asOfDay: number;
+  /** Generated code or the interpreter. */
+  kernel: "generated" | "interpreted";
+}
+
+export type CompiledOutcome = { ok: true; period: ColumnarPeriod } | { ok: false; delegate: string };
+
+const delegate = (reason: string): CompiledOutcome => ({ ok: false, delegate: reason });
+
+const preparedCache = new WeakMap<PlanIR, PreparedPlan | null>();
+const tablesCache = new WeakMap<PlanIR, WeakMap<ColumnarData, PlanTables | string>>();
+const takesCache = new WeakMap<ColumnarData, TakesByOrder>();
+
+function preparedOf(ir: PlanIR): PreparedPlan | null {
+  if (!preparedCache.has(ir)) {
+    const outcome = preparePlan(ir);
+    preparedCache.set(ir, outcome.ok ? outcome.value : null);
+  }
+  return preparedCache.get(ir)!;
+}
+
+function tablesOf(ir: PlanIR, c: ColumnarData): PlanTables | string {
+  let byData = tablesCache.get(ir);
+  if (byData === undefined) {
+    byData = new WeakMap();
+    tablesCache.set(ir, byData);
+  }
+  let tables = byData.get(c);
+  if (tables === undefined) {
+    tables = planTables(ir, c);
+    byData.set(c, tables);
+  }
+  return tables;
+}
+
+export function takesOf(c: ColumnarData): TakesByOrder {
+  let takes = takesCache.get(c);
+  if (takes === undefined) {
+    // cancellationTakes reads only the order index of the structure.
+    takes = cancellationTakes(c.data, { orderIndex: c.orderIndex } as Structure);
+    takesCache.set(c, takes);
+  }
+  return takes;
+}
+
+function periodOfMonth(month: number): string {
+  return `${String(Math.floor(month / 12)).padStart(4, "0")}-${String((month % 12) + 1).padStart(2, "0")}`;
+}
+
+export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpreter = false): CompiledOutcome {
+  const { ir, data, period, asOf, final } = input;
+  if (!isValidPeriod(period) || !isValidDate(asOf)) return delegate("invalid period or as-of date");
+  const prepared = preparedOf(ir);
+  if (prepared === null) return delegate("the plan's IR is inconsistent");
+  const c = columnarOf(data);
+  if (c.inconsistent) return delegate("the data is inconsistent");
+  const tables = tablesOf(ir, c);
+  if (typeof tables === "string") return delegate(tables);
+  const release = releaseOf(ir, c);
+  const month = monthOfPeriod(period);
+  const asOfDay = toDayNumber(asOf);
+  const lastDay = toDayNumber(lastDayOf(period));
+  if (final && (asOfDay <= lastDay || asOfDay < earliestAsOfDay(release, month))) return delegate("a final run before the earliest as-of date (refused)");
+
+  // After-run cancellations of this period (semantics §7): not compiled yet.
+  if (!input.ignoreAfterRunCancellations) {
+    for (const cancellation of data.cancellations) {
+      if (periodOf(cancellation.date) !== period || cancellation.date > asOf) continue;
+      const o = c.orderIndex.get(cancellation.order)!;
+      const commissionedIn = release.countsIn[o]!;
+      if (commissionedIn < 0 || commissionedIn >= month) continue;
+      const p = periodOfMonth(commissionedIn);
+      const runAsOf = input.historyAsOf(p) ?? isoOf(earliestAsOfDay(release, commissionedIn));
+      if (cancellation.date > runAsOf) return delegate(`after-run cancellations under ${input.policy}`);
+    }
+  }
+  const inForce: Map<string, SplitAgreement> = ir.split === null ? new Map() : agreementsInForce(data.splits, period);
+  if (input.splitMode === "commission" && inForce.size > 0) return delegate("commission-mode split agreements in force");
+  const volumeSplits = input.splitMode === "volume" ? inForce : new Map<string, SplitAgreement>();
+
+  // Counted orders and their measure values (after before-run cancellations).
+  const candidates = release.byMonth.get(month) ?? new Int32Array(0);
+  const countedList: number[] = [];
+  for (const o of candidates) if (release.releaseDay[o]! <= asOfDay) countedList.push(o);
+  const counted = Int32Array.from(countedList);
+  const K = tables.measureCount;
+  const values = Array.from({ length: K }, () => new Float64Array(counted.length));
+  const takes = data.cancellations.length > 0 ? takesOf(c) : null;
+  const totals = new Float64Array(K);
+  for (let i = 0; i < counted.length; i++) {
+    const o = counted[i]!;
+    const orderTakes = takes?.get(o);
+    if (orderTakes !== undefined && orderTakes.some((t) => t.cancellation.date <= asOf)) {
+      const missing: string[] = [];
+      const exact = measureValues(ir, data.orders[o]!, quantitiesBeforeRun(data.orders[o]!, orderTakes, asOf), missing);
+      if (missing.length > 0) return delegate("an order lacks a figure (refused)");
+      for (let k = 0; k < K; k++) {
+        const v = scaledInt(canonical(exact[k]!), tables.figures[k]!.scale);
+        if (Number.isNaN(v)) return delegate("a partly cancelled order needs more decimals");
+        values[k]![i] = v;
+      }
+    } else {
+      for (let k = 0; k < K; k++) {
+        const f = tables.figures[k]!;
+        if (f.missing[o]) return delegate("an order lacks a figure (refused)");
+        values[k]![i] = f.values[o]!;
+      }
+    }
+    for (let k = 0; k < K; k++) totals[k] += values[k]![i]!;
+  }
+  const portions = buildPortions(ir, c, tables, counted, values, volumeSplits);
+  if (typeof portions === "string") return delegate(portions);
+
+  // The credit graph: sponsor edges plus member -> supporter for partner members.
+  const n = c.partnerCount;
+  const supporterOf = new Int32Array(n).fill(-1);
+  const memberCount = new Int32Array(n + 1);
+  const pairs: [number, number][] = [];
+  for (const a of volumeSplits.values()) {
+    const m = c.indexOf.get(a.member);
+    if (m === undefined) continue;
+    const s = c.indexOf.get(a.supporter)!;
+    supporterOf[m] = s;
+    memberCount[s]!++;
+    pairs.push([m, s]);
+  }
+  const memberStart = new Int32Array(n + 1);
+  for (let p = 0; p < n; p++) memberStart[p + 1] = memberStart[p]! + memberCount[p]!;
+  const memberList = new Int32Array(pairs.length);
+  const fill = memberStart.slice(0, n);
+  // Document order of agreements within a supporter, as the reference lists them.
+  for (const [m, s] of pairs) memberList[fill[s]!++] = m;
+  const order = creditOrder(c, supporterOf, memberStart);
+  if (order === null) return delegate("the credit graph has a circle (refused)");
+
+  const kernels = kernelsFor(tables, forceInterpreter);
+  const state = qualify(c, tables, portions, supporterOf, memberStart, memberList, order, lastDay, kernels.rank);
+  const ledger = new LedgerColumns(n, ir.bonuses.length, portions.count * 4);
+  const ctx: WalkContext = {
+    sponsor: c.sponsor, rank: state.rank, eligible: state.eligible, manager: state.manager, portions, ledger,
+    buyerAge: (o) => {
+      const b = c.buyerPartner[o]!;
+      return b < 0 ? NaN : c.dateDay[o]! - c.joinedDay[b]!;
+    },
+    mode: tables.mode, unitMinor: tables.unitMinor, unsafe: false,
+  };
+  const walk = kernels.bonuses;
+  for (let i = 0; i < portions.count; i++) walk(ctx, i);
+  if (ctx.unsafe) return delegate("an amount does not fit a safe integer");
+  const pooled = payPools(prepared, tables, c, state, totals, ledger);
+  if (pooled !== null) return delegate(pooled);
+
+  const listedList: number[] = [];
+  for (const p of c.idOrder) if (state.joined[p]) listedList.push(p);
+  const listed = Int32Array.from(listedList);
+  const carriedIn = new Float64Array(n);
+  const payout = new Float64Array(n);
+  const carriedOut = new Float64Array(n);
+  const minimumScale = Math.max(tables.moneyScale, decimalsOfText(ir.payoutMinimum));
+  const minimum = scaledInt(ir.payoutMinimum, minimumScale);
+  const up = 10 ** (minimumScale - tables.moneyScale);
+  if (Number.isNaN(minimum)) return delegate("the payout minimum does not fit a safe integer");
+  for (const p of listed) {
+    const carried = input.carriedIn === null ? 0 : input.carriedIn(p);
+    if (Number.isNaN(carried)) return delegate("a carried balance of the history cannot be read exactly");
+    const balance = carried + ledger.earned[p]!;
+    if (!Number.isSafeInteger(balance) || !Number.isSafeInteger(balance * up)) return delegate("a balance does not fit a safe integer");
+    const paid = balance > 0 && balance * up >= minimum ? balance : 0;
+    carriedIn[p] = carried;
+    payout[p] = paid;
+    carriedOut[p] = balance - paid;
+  }
+  return {
+    ok: true,
+    period: {
+      period, asOf, final, ir, columnar: c, tables, prepared, listed, state, portions, ledger, carriedIn, payout, carriedOut,
+      release, month, asOfDay, kernel: kernels.kind,
+    },
+  };
+}
+
+function decimalsOfText(text: string): number {
+  const dot = text.indexOf(".");
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+function isoOf(day: number): string {
+  return fromDayNumber(day);
+}

@@ -1,0 +1,127 @@
+/**
+ * Portions of a compiled period as columns (semantics §3): per counted order one portion of
+ * weight 1, or a recruiter portion (1 − s) and a supporter portion (s) for a member with a volume
+ * split agreement. A credit path is p0, then p1, then the sponsor chain above p1, so a portion
+ * stores only its first two steps.
+ */
+import type { PlanIR } from "../../compiler/ir.ts";
+import type { SplitAgreement } from "../data/model.ts";
+import type { ColumnarData } from "./columnar.ts";
+import type { PlanTables } from "./planTables.ts";
+import { pow10, scaledInt } from "./scaled.ts";
+
+export interface PortionColumns {
+  count: number;
+  order: Int32Array;
+  /** 0 recruiter, 1 supporter. */
+  kind: Uint8Array;
+  p0: Int32Array;
+  /** Step 1 of the path (-1 when the path ends at p0). */
+  p1: Int32Array;
+  /** A partner member's supporter portion: the member; -1 otherwise. */
+  diverted: Int32Array;
+  /** x per measure: x[k][portion], at the measure's volume scale. */
+  x: Float64Array[];
+}
+
+/** Shares of an agreement per measure at the share scale (0 for a measure the plan does not split). */
+export function scaledShares(ir: PlanIR, tables: PlanTables, agreement: SplitAgreement): number[] {
+  const split = ir.split!;
+  return ir.measures.map((m, k) => {
+    if (!split.measures.includes(k)) return 0;
+    return scaledInt(agreement.shareByMeasure[m.name] ?? agreement.share ?? split.defaultShare, tables.shareScale);
+  });
+}
+
+/**
+ * The portions of the counted orders, in ledger order. `values[k][i]` is the measure value of
+ * counted order i at the figure scale. Returns a reason when a volume leaves the safe range.
+ */
+export function buildPortions(
+  ir: PlanIR,
+  c: ColumnarData,
+  tables: PlanTables,
+  counted: Int32Array,
+  values: Float64Array[],
+  volumeSplits: Map<string, SplitAgreement>,
+): PortionColumns | string {
+  const K = tables.measureCount;
+  const agreements = new Int32Array(counted.length).fill(-1);
+  const agreementList: SplitAgreement[] = [];
+  const sharesOf: number[][] = [];
+  let count = counted.length;
+  if (volumeSplits.size > 0) {
+    const index = new Map<SplitAgreement, number>();
+    for (let i = 0; i < counted.length; i++) {
+      const a = volumeSplits.get(c.data.orders[counted[i]!]!.buyer);
+      if (a === undefined) continue;
+      let ai = index.get(a);
+      if (ai === undefined) {
+        ai = agreementList.length;
+        index.set(a, ai);
+        agreementList.push(a);
+        const shares = scaledShares(ir, tables, a);
+        if (shares.some(Number.isNaN)) return "a split share does not fit the share scale";
+        sharesOf.push(shares);
+      }
+      agreements[i] = ai;
+      count++;
+    }
+  }
+  const order = new Int32Array(count);
+  const kind = new Uint8Array(count);
+  const p0 = new Int32Array(count);
+  const p1 = new Int32Array(count);
+  const diverted = new Int32Array(count).fill(-1);
+  const x = Array.from({ length: K }, () => new Float64Array(count));
+  const whole = pow10(tables.shareScale);
+  const absTotal = new Float64Array(K);
+  let j = 0;
+  for (let i = 0; i < counted.length; i++) {
+    const o = counted[i]!;
+    const credited = c.credited[o]!;
+    const ai = agreements[i]!;
+    order[j] = o;
+    p0[j] = credited;
+    p1[j] = c.sponsor[credited]!;
+    if (ai < 0) {
+      for (let k = 0; k < K; k++) {
+        const v = values[k]![i]! * whole * tables.volumeFactor[k]!;
+        x[k]![j] = v;
+        absTotal[k] += Math.abs(v);
+      }
+      j++;
+      continue;
+    }
+    const shares = sharesOf[ai]!;
+    const agreement = agreementList[ai]!;
+    const supporter = c.indexOf.get(agreement.supporter)!;
+    const buyer = c.buyerPartner[o]!;
+    for (let k = 0; k < K; k++) {
+      const v = values[k]![i]! * (whole - shares[k]!) * tables.volumeFactor[k]!;
+      x[k]![j] = v;
+      absTotal[k] += Math.abs(v);
+    }
+    j++;
+    order[j] = o;
+    kind[j] = 1;
+    if (buyer >= 0) {
+      p0[j] = buyer;
+      p1[j] = supporter;
+      diverted[j] = buyer;
+    } else {
+      p0[j] = supporter;
+      p1[j] = c.sponsor[supporter]!;
+    }
+    for (let k = 0; k < K; k++) {
+      const v = values[k]![i]! * shares[k]! * tables.volumeFactor[k]!;
+      x[k]![j] = v;
+      absTotal[k] += Math.abs(v);
+    }
+    j++;
+  }
+  // Every volume (PV, GV, OV, leg sums) is a sum of portion volumes: if the sum of their
+  // magnitudes is safe, so is every partial sum.
+  for (let k = 0; k < K; k++) if (!(absTotal[k]! <= Number.MAX_SAFE_INTEGER / 4)) return "the period's volume does not fit a safe integer";
+  return { count, order, kind, p0, p1, diverted, x };
+}

@@ -1,0 +1,189 @@
+/**
+ * Scaled integers: an exact decimal held as an integer count of 10^-scale, in a Float64 that
+ * stays a safe integer (|n| <= 2^53 - 1). Every operation here either returns an exact result or
+ * NaN, and callers treat NaN as "cannot be held exactly": they fall back to exact arithmetic
+ * (BigInt) for one value, or hand the whole period to the reference evaluator. A wrong cent is
+ * never an option.
+ */
+import type { RoundingMode } from "../../compiler/ir.ts";
+
+const POW10: number[] = [];
+for (let i = 0, p = 1; i <= 22; i++, p *= 10) POW10.push(p);
+
+/** 10^n as a Number for n in 0..15 (exact); NaN beyond the safe range. */
+export function pow10(n: number): number {
+  return n >= 0 && n <= 15 ? POW10[n]! : NaN;
+}
+
+/** Decimal places of a canonical decimal string ("12.50" -> 2, "3" -> 0). */
+export function decimalsOf(text: string): number {
+  const dot = text.indexOf(".");
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/**
+ * The decimal string as an integer at 10^-scale: scaledInt("12.5", 2) = 1250. NaN when the
+ * string has more decimals than `scale`, is not a plain decimal, or the result is not a safe
+ * integer.
+ */
+export function scaledInt(text: string, scale: number): number {
+  let negative = false;
+  let i = 0;
+  if (text.charCodeAt(0) === 45) {
+    negative = true;
+    i = 1;
+  }
+  let n = 0;
+  let frac = -1;
+  let digits = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (frac >= 0) return NaN;
+      frac = 0;
+      continue;
+    }
+    const d = c - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+    digits++;
+    if (frac >= 0) frac++;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  const places = frac < 0 ? 0 : frac;
+  if (places > scale) {
+    // Trailing zeros beyond the scale are harmless ("1.50" at scale 1).
+    const drop = pow10(places - scale);
+    if (n % drop !== 0) return NaN;
+    n = n / drop;
+  } else {
+    n = n * pow10(scale - places);
+  }
+  if (!Number.isSafeInteger(n)) return NaN;
+  return negative ? -n : n;
+}
+
+/** n × 10^k, exact, or NaN. */
+export function rescale(n: number, k: number): number {
+  const r = n * pow10(k);
+  return Number.isSafeInteger(r) ? r : NaN;
+}
+
+/** The scaled integer as canonical decimal text: no exponent, no trailing zeros ("-0" -> "0"). */
+export function canonicalText(n: number, scale: number): string {
+  if (n === 0) return "0";
+  const negative = n < 0;
+  let digits = String(negative ? -n : n);
+  if (scale > 0) {
+    if (digits.length <= scale) digits = "0".repeat(scale - digits.length + 1) + digits;
+    const cut = digits.length - scale;
+    let frac = digits.slice(cut);
+    let end = frac.length;
+    while (end > 0 && frac.charCodeAt(end - 1) === 48) end--;
+    frac = frac.slice(0, end);
+    digits = frac.length > 0 ? `${digits.slice(0, cut)}.${frac}` : digits.slice(0, cut);
+  }
+  return negative ? `-${digits}` : digits;
+}
+
+/** The scaled integer with exactly `places` decimals (places >= its significant decimals); never "-0.00". */
+export function fixedText(n: number, scale: number, places: number): string {
+  const negative = n < 0;
+  let digits = String(negative ? -n : n);
+  if (places > scale) digits += "0".repeat(places - scale);
+  else if (places < scale) digits = digits.slice(0, digits.length - (scale - places)) || "0";
+  if (places > 0) {
+    if (digits.length <= places) digits = "0".repeat(places - digits.length + 1) + digits;
+    digits = `${digits.slice(0, digits.length - places)}.${digits.slice(digits.length - places)}`;
+  }
+  return negative && n !== 0 ? `-${digits}` : digits;
+}
+
+/** Significant decimal places of a scaled integer (trailing zeros dropped). */
+export function significantDecimals(n: number, scale: number): number {
+  if (n === 0) return 0;
+  let places = scale;
+  let m = n < 0 ? -n : n;
+  while (places > 0 && m % 10 === 0) {
+    m /= 10;
+    places--;
+  }
+  return places;
+}
+
+/**
+ * numerator / denominator rounded to an integer with the plan's mode (denominator > 0). Half-up
+ * is half away from zero, "up" away from zero, "down" toward zero (semantics §6). Exact for safe
+ * integer inputs: the quotient and remainder of two safe integers are exact in Float64.
+ */
+export function roundDiv(numerator: number, denominator: number, mode: RoundingMode): number {
+  const negative = numerator < 0;
+  const a = negative ? -numerator : numerator;
+  const q = Math.floor(a / denominator);
+  // Math.floor of a Float64 quotient can be off by one for large operands: correct it exactly.
+  let quotient = q;
+  let r = a - quotient * denominator;
+  if (r < 0) {
+    quotient--;
+    r += denominator;
+  } else if (r >= denominator) {
+    quotient++;
+    r -= denominator;
+  }
+  let up: boolean;
+  switch (mode) {
+    case "half-up":
+      up = 2 * r >= denominator;
+      break;
+    case "half-down":
+      up = 2 * r > denominator;
+      break;
+    case "half-even":
+      up = 2 * r > denominator || (2 * r === denominator && quotient % 2 === 1);
+      break;
+    case "up":
+      up = r > 0;
+      break;
+    case "down":
+      up = false;
+      break;
+    default: {
+      const never: never = mode;
+      throw new Error(`unknown rounding mode ${String(never)}`);
+    }
+  }
+  const magnitude = up ? quotient + 1 : quotient;
+  return negative ? -magnitude : magnitude;
+}
+
+/** roundDiv in BigInt: the exact fallback when a product leaves the safe range. */
+export function roundDivBig(numerator: bigint, denominator: bigint, mode: RoundingMode): bigint {
+  const negative = numerator < 0n;
+  const a = negative ? -numerator : numerator;
+  const quotient = a / denominator;
+  const r = a % denominator;
+  let up: boolean;
+  switch (mode) {
+    case "half-up":
+      up = 2n * r >= denominator;
+      break;
+    case "half-down":
+      up = 2n * r > denominator;
+      break;
+    case "half-even":
+      up = 2n * r > denominator || (2n * r === denominator && quotient % 2n === 1n);
+      break;
+    case "up":
+      up = r > 0n;
+      break;
+    case "down":
+      up = false;
+      break;
+    default: {
+      const never: never = mode;
+      throw new Error(`unknown rounding mode ${String(never)}`);
+    }
+  }
+  const magnitude = up ? quotient + 1n : quotient;
+  return negative ? -magnitude : magnitude;
+}

@@ -1,0 +1,164 @@
+/**
+ * A compiled period as output: a PeriodView that builds each ledger entry, statement and volume
+ * record only when a writer asks for it, and the full PeriodResult (for callers that want the
+ * document, and as history for a period that runs in the reference). Text forms follow
+ * runtime/reference/rounding.ts exactly: amounts with the unit's decimals, bases exact but
+ * padded to them, volumes canonical, rates as percentages.
+ */
+import { lateCancellations, flagsOf } from "../reference/lateCancellers.ts";
+import { stockMovements } from "../reference/cancellations/takes.ts";
+import { idRecord } from "../reference/structure.ts";
+import type { PeriodView } from "../output/resultView.ts";
+import type { Breakage, Deferred, Flag, LedgerEntry, PeriodResult, Statement, StockMovement, VolumeFigures } from "../result.ts";
+import { UNPAID_REASONS } from "./ledgerColumns.ts";
+import type { ColumnarPeriod } from "./period.ts";
+import { takesOf } from "./period.ts";
+import { rateText } from "./planTables.ts";
+import { deferredOf } from "./release.ts";
+import { canonicalText, fixedText, significantDecimals } from "./scaled.ts";
+
+function amountText(cp: ColumnarPeriod, minor: number): string {
+  return fixedText(minor, cp.tables.moneyScale, cp.tables.moneyScale);
+}
+
+export function ledgerEntryOf(cp: ColumnarPeriod, i: number): LedgerEntry {
+  const { ledger, ir, columnar, tables, portions } = cp;
+  const b = ledger.bonus[i]!;
+  const bonus = ir.bonuses[b]!;
+  const entry: Omit<LedgerEntry, "amount"> & { amount?: string } = {
+    id: `${cp.period}#${i + 1}`,
+    recipient: columnar.partnerIds[ledger.recipient[i]!]!,
+    bonus: bonus.name,
+    kind: bonus.kind,
+  };
+  const pi = ledger.portion[i]!;
+  if (pi < 0) {
+    const row = ledger.poolRows[ledger.step[i]!]!;
+    entry.base = row.base;
+    entry.rate = row.rate;
+    entry.amount = amountText(cp, ledger.amount[i]!);
+    entry.note = row.note;
+    return entry as LedgerEntry;
+  }
+  entry.order = columnar.data.orders[portions.order[pi]!]!.id;
+  entry.portion = portions.kind[pi] === 0 ? "recruiter" : "supporter";
+  entry.step = ledger.step[i]!;
+  const number = ledger.number[i]!;
+  if (number > 0) {
+    if (bonus.kind === "generation") entry.generation = number;
+    else entry.level = number;
+  }
+  const scale = tables.volumeScale[bonus.measure]!;
+  const x = portions.x[bonus.measure]![pi]!;
+  entry.base = fixedText(x, scale, Math.max(tables.moneyScale, significantDecimals(x, scale)));
+  entry.rate = rateText(tables, b, ledger.rate[i]!);
+  entry.amount = amountText(cp, ledger.amount[i]!);
+  return entry as LedgerEntry;
+}
+
+export function statementOf(cp: ColumnarPeriod, p: number): Statement {
+  return {
+    earned: amountText(cp, cp.ledger.earned[p]!),
+    carriedIn: amountText(cp, cp.carriedIn[p]!),
+    payout: amountText(cp, cp.payout[p]!),
+    carriedOut: amountText(cp, cp.carriedOut[p]!),
+  };
+}
+
+export function volumesOf(cp: ColumnarPeriod, p: number): Record<string, VolumeFigures> {
+  const figures: Record<string, VolumeFigures> = idRecord();
+  const { state, tables } = cp;
+  cp.ir.measures.forEach((m, k) => {
+    const s = tables.volumeScale[k]!;
+    figures[m.name] = {
+      personal: canonicalText(state.personal[k]![p]!, s),
+      group: canonicalText(state.group[k]![p]!, s),
+      open: canonicalText(state.open[k]![p]!, s),
+    };
+  });
+  return figures;
+}
+
+export function breakageOf(cp: ColumnarPeriod): Breakage[] {
+  const list: Breakage[] = [];
+  const reasons = UNPAID_REASONS.map((reason, index) => ({ reason, index })).sort((a, b) => (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+  cp.ir.bonuses.forEach((bonus, b) => {
+    for (const { reason, index } of reasons) {
+      const amount = cp.ledger.breakage[b * UNPAID_REASONS.length + index]!;
+      if (amount !== 0) list.push({ bonus: bonus.name, amount: amountText(cp, amount), reason });
+    }
+  });
+  return list;
+}
+
+/** Flags, deferred orders and stock movements: from the data alone, worded as the reference words them. */
+export function sideListsOf(cp: ColumnarPeriod): { flags: Flag[]; deferred: Deferred[]; stock: StockMovement[] } {
+  const { ir, columnar: c } = cp;
+  const data = c.data;
+  return {
+    flags: data.cancellations.length === 0 ? [] : flagsOf(ir, lateCancellations(ir, data, c.orderIndex), cp.period, cp.asOf),
+    deferred: deferredOf(ir, c, cp.release, cp.month, cp.asOfDay, cp.final),
+    stock: data.cancellations.length === 0 ? [] : stockMovements(takesOf(c), cp.period, cp.asOf),
+  };
+}
+
+export function viewOfColumnar(cp: ColumnarPeriod): PeriodView {
+  const { listed, columnar, state, ir } = cp;
+  const side = sideListsOf(cp);
+  return {
+    period: cp.period,
+    asOf: cp.asOf,
+    final: cp.final,
+    partnerCount: listed.length,
+    partnerId: (i) => columnar.partnerIds[listed[i]!]!,
+    rank: (i) => {
+      const r = state.rank[listed[i]!]!;
+      return r < 0 ? null : ir.ranks[r]!.name;
+    },
+    active: (i) => state.eligible[listed[i]!] === 1,
+    volumes: (i) => volumesOf(cp, listed[i]!),
+    statement: (i) => statementOf(cp, listed[i]!),
+    ledgerLength: cp.ledger.length,
+    ledgerEntry: (i) => ledgerEntryOf(cp, i),
+    breakage: breakageOf(cp),
+    unrecovered: [],
+    flags: side.flags,
+    deferred: side.deferred,
+    stock: side.stock,
+  };
+}
+
+/** The whole period as the result document's PeriodResult, keys in the reference's order. */
+export function materialise(cp: ColumnarPeriod): PeriodResult {
+  const { listed, columnar, state, ir } = cp;
+  const ranks: PeriodResult["ranks"] = idRecord();
+  const active: PeriodResult["active"] = idRecord();
+  const volumes: PeriodResult["volumes"] = idRecord();
+  const statements: PeriodResult["statements"] = idRecord();
+  for (const p of listed) {
+    const id = columnar.partnerIds[p]!;
+    const r = state.rank[p]!;
+    ranks[id] = r < 0 ? null : ir.ranks[r]!.name;
+    active[id] = state.eligible[p] === 1;
+    volumes[id] = volumesOf(cp, p);
+  }
+  const ledger: LedgerEntry[] = new Array(cp.ledger.length);
+  for (let i = 0; i < cp.ledger.length; i++) ledger[i] = ledgerEntryOf(cp, i);
+  for (const p of listed) statements[columnar.partnerIds[p]!] = statementOf(cp, p);
+  const side = sideListsOf(cp);
+  return {
+    period: cp.period,
+    asOf: cp.asOf,
+    final: cp.final,
+    ranks,
+    active,
+    volumes,
+    ledger,
+    statements,
+    breakage: breakageOf(cp),
+    unrecovered: [],
+    flags: side.flags,
+    deferred: side.deferred,
+    stock: side.stock,
+  };
+}

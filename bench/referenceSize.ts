@@ -2,7 +2,7 @@
  * Run-time of the reference evaluator on generated genealogies (10k and 100k partners by
  * default): `npx tsx bench/referenceSize.ts [partners...] [--months N] [--splits N] [--cancellations N]`.
  *
- * The data comes from the seeded sample generator (runtime/samples), goes through the real data
+ * The data comes from the seeded sample generator (tools/samples), goes through the real data
  * validator, and is run with the normative Vitalis Classic plan (all six bonuses, volume splits,
  * maxleg and legs conditions) through every generated month. Cancellations are off by default:
  * with `--cancellations N` the generated data has N cancellations, clawed back under the plan's policy.
@@ -14,7 +14,7 @@ import { performance } from "node:perf_hooks";
 import { compilePlan } from "../compiler/compile.ts";
 import { validateData } from "../runtime/data/validate.ts";
 import { runThrough } from "../runtime/reference/runThrough.ts";
-import { generateData } from "../runtime/samples/generate.ts";
+import { generateData } from "../tools/samples/generate.ts";
 
 interface Settings {
   sizes: number[];

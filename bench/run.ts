@@ -15,7 +15,7 @@ import { performance } from "node:perf_hooks";
 import { compilePlan } from "../compiler/compile.ts";
 import { validateData } from "../runtime/data/validate.ts";
 import { runThrough } from "../runtime/reference/runThrough.ts";
-import { generateData } from "../runtime/samples/generate.ts";
+import { generateData } from "../tools/samples/generate.ts";
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

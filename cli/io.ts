@@ -6,10 +6,10 @@
 import { readFileSync } from "node:fs";
 import { compilePlan } from "../compiler/compile.ts";
 import { formatDiagnostic } from "../compiler/formatDiagnostics.ts";
-import type { PlanIR } from "../compiler/ir.ts";
+import type { PlanIR } from "../core/ir.ts";
 import { checkDataAgainstPlan } from "../runtime/data/planChecks.ts";
 import { validateData } from "../runtime/data/validate.ts";
-import type { Dataset, DataProblem } from "../runtime/data/model.ts";
+import type { Dataset, DataProblem } from "../core/dataModel.ts";
 
 /** Exit codes: 1 = the plan or data has errors, 2 = the command line is wrong, 3 = the run was refused. */
 export class CliFailure extends Error {

@@ -9,7 +9,7 @@ import { independentOfSyntaxErrors } from "./check/cascade.ts";
 import { checkPlan } from "./check/checkPlan.ts";
 import { mergeUnknownNames } from "./check/unknownNames.ts";
 import { lowerPlan } from "./fromAst.ts";
-import type { PlanIR } from "./ir.ts";
+import type { PlanIR } from "../core/ir.ts";
 
 export interface CompileResult {
   /** The typed IR; null if and only if there is at least one error. */

@@ -1,5 +1,5 @@
 /**
- * Lowering: a checked AST (no errors) to the typed IR of compiler/ir.ts. Names become indices,
+ * Lowering: a checked AST (no errors) to the typed IR of core/ir.ts. Names become indices,
  * numbers canonical decimal strings, percentages fractions, and everything the plan leaves out
  * takes the default language.md gives it: rounding half-up to 0.01, monthly periods, withdrawal
  * 0 days, policy `exact`, split mode `volume`, payout minimum 0, no activity condition.
@@ -8,10 +8,10 @@
  * required part being there, and throws (an internal error) otherwise.
  */
 import type { CancellationItem, Item, PlanAst, SplitItem } from "../grammar/ast.ts";
-import { IR_VERSION, type CancellationIR, type PlanIR, type Policy, type RoundingMode, type SplitIR } from "./ir.ts";
+import { IR_VERSION, type CancellationIR, type PlanIR, type Policy, type RoundingMode, type SplitIR } from "../core/ir.ts";
 import { lowerBonuses } from "./lowerBonuses.ts";
 import { lowerCondition, type NameTables } from "./lowerCondition.ts";
-import { canonicalNumber, percentToFraction } from "./numbers.ts";
+import { canonicalNumber, percentToFraction } from "../core/numbers.ts";
 
 export function lowerPlan(ast: PlanAst): PlanIR {
   const items = ast.items;

@@ -5,9 +5,9 @@
  * ascending rank order, and the equal-rank bonus pointing at the first differential bonus.
  */
 import type { BonusClause, BonusItem, GenerationClause, LevelClause } from "../grammar/ast.ts";
-import type { BonusIR, BonusKind, TierIR } from "./ir.ts";
+import type { BonusIR, BonusKind, TierIR } from "../core/ir.ts";
 import type { NameTables } from "./lowerCondition.ts";
-import { canonicalNumber, percentToFraction } from "./numbers.ts";
+import { canonicalNumber, percentToFraction } from "../core/numbers.ts";
 
 export function lowerBonuses(bonuses: readonly BonusItem[], names: NameTables, rankCount: number): BonusIR[] {
   const firstDifferential = bonuses.findIndex((b) => b.bonusKind.text === "differential");

@@ -3,8 +3,8 @@
  * equal conditions have one IR shape however they were parenthesised.
  */
 import type { Condition, Figure } from "../grammar/ast.ts";
-import type { ConditionIR, FigureIR } from "./ir.ts";
-import { canonicalNumber, percentToFraction } from "./numbers.ts";
+import type { ConditionIR, FigureIR } from "../core/ir.ts";
+import { canonicalNumber, percentToFraction } from "../core/numbers.ts";
 
 export interface NameTables {
   rank(name: string): number;

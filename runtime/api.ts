@@ -10,18 +10,18 @@
  */
 export { compilePlan, type CompileResult } from "../compiler/compile.ts";
 export { formatDiagnostic } from "../compiler/formatDiagnostics.ts";
-export { validateIr } from "../compiler/validateIr.ts";
-export { printIr } from "../compiler/printIr.ts";
-export type { PlanIR, Policy, BonusKind } from "../compiler/ir.ts";
+export { validateIr } from "../core/validateIr.ts";
+export { printIr } from "../core/printIr.ts";
+export type { PlanIR, Policy, BonusKind } from "../core/ir.ts";
 export type { Diagnostic, Severity } from "../grammar/diagnostic.ts";
 export { validateData, type DataValidation } from "./data/validate.ts";
 export { checkDataAgainstPlan } from "./data/planChecks.ts";
-export type { Dataset, DataProblem } from "./data/model.ts";
+export type { Dataset, DataProblem } from "../core/dataModel.ts";
 export { runThrough, firstPeriod, type RunOptions, type RunOutcome, type RunError } from "./reference/runThrough.ts";
 export { runPeriod, earliestFinalAsOf, type PeriodRunInput, type PeriodOutcome } from "./reference/runPeriod.ts";
-export { validateResult } from "./validateResult.ts";
-export type { ResultDocument, PeriodResult, LedgerEntry, Statement, Breakage, Deferred, Flag, StockMovement, Unrecovered } from "./result.ts";
+export { validateResult } from "../core/validateResult.ts";
+export type { ResultDocument, PeriodResult, LedgerEntry, Statement, Breakage, Deferred, Flag, StockMovement, Unrecovered } from "../core/result.ts";
 export { comparePolicies, compareSplitModes, formatPolicyComparison, formatSplitComparison } from "./compare/index.ts";
 export type { PolicyComparison, SplitComparison } from "./compare/types.ts";
 export { computeKpis, formatKpiTable, type PlanKpis } from "./kpi/index.ts";
-export { generateData, type GenerateOptions } from "./samples/generate.ts";
+export { generateData, type GenerateOptions } from "../tools/samples/generate.ts";

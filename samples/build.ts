@@ -6,10 +6,10 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { formatDataDocument } from "../runtime/samples/format.ts";
-import { generateData } from "../runtime/samples/generate.ts";
-import { GENERATED_SCENARIOS } from "../runtime/samples/scenarios.ts";
-import { shapeStatistics } from "../runtime/samples/statistics.ts";
+import { formatDataDocument } from "../tools/samples/format.ts";
+import { generateData } from "../tools/samples/generate.ts";
+import { GENERATED_SCENARIOS } from "../tools/samples/scenarios.ts";
+import { shapeStatistics } from "../tools/samples/statistics.ts";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const checkOnly = process.argv.includes("--check");

@@ -4,8 +4,8 @@
  * earnings percentiles) for the larger ones. A first look for a new user, no arguments needed.
  */
 import { fileURLToPath } from "node:url";
-import type { PlanIR } from "../../compiler/ir.ts";
-import type { Dataset } from "../../runtime/data/model.ts";
+import type { PlanIR } from "../../core/ir.ts";
+import type { Dataset } from "../../core/dataModel.ts";
 import { computeKpis, formatKpiTable } from "../../runtime/kpi/index.ts";
 import { runThrough } from "../../runtime/reference/runThrough.ts";
 import { parseArgs, UsageError } from "../args.ts";

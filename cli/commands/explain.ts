@@ -3,10 +3,10 @@
  * view. Every amount the partner earned in the period, each traced to its order (and buyer),
  * portion, step on the credit path, base, rate and the rule that paid it.
  */
-import type { BonusIR, PlanIR } from "../../compiler/ir.ts";
-import type { Dataset } from "../../runtime/data/model.ts";
+import type { BonusIR, PlanIR } from "../../core/ir.ts";
+import type { Dataset } from "../../core/dataModel.ts";
 import { runThrough } from "../../runtime/reference/runThrough.ts";
-import type { LedgerEntry, PeriodResult } from "../../runtime/result.ts";
+import type { LedgerEntry, PeriodResult } from "../../core/result.ts";
 import { onePositional, parseArgs, requirePeriod, requireValue } from "../args.ts";
 import { CliFailure, loadData, loadPlan } from "../io.ts";
 import type { CommandOutput } from "../output.ts";

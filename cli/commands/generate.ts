@@ -4,8 +4,8 @@
  * document (same options, byte-identical output).
  */
 import { writeFileSync } from "node:fs";
-import { formatDataDocument } from "../../runtime/samples/format.ts";
-import { tryGenerateData } from "../../runtime/samples/generate.ts";
+import { formatDataDocument } from "../../tools/samples/format.ts";
+import { tryGenerateData } from "../../tools/samples/generate.ts";
 import { parseArgs, UsageError } from "../args.ts";
 import { CliFailure } from "../io.ts";
 import type { CommandOutput } from "../output.ts";

@@ -4,12 +4,12 @@
  * sets the date of the last period's run instead (refused, naming the blocking orders, when a
  * final run would come too early), `--preliminary` makes that last run a preliminary one.
  */
-import type { Policy } from "../../compiler/ir.ts";
-import { isValidDate } from "../../runtime/dates.ts";
+import type { Policy } from "../../core/ir.ts";
+import { isValidDate } from "../../core/dates.ts";
 import { resultJsonChunks } from "../../runtime/output/resultJson.ts";
 import { referenceEngine } from "../../runtime/reference/engine.ts";
 import type { RunError, RunOptions } from "../../runtime/reference/runThrough.ts";
-import type { PeriodResult, ResultDocument } from "../../runtime/result.ts";
+import type { PeriodResult, ResultDocument } from "../../core/result.ts";
 import { onePositional, parseArgs, requirePeriod, requireValue, UsageError } from "../args.ts";
 import { CliFailure, loadData, loadPlan } from "../io.ts";
 import type { CommandOutput } from "../output.ts";

@@ -8,8 +8,8 @@
  */
 import type { BonusClause, BonusItem, SharesClause } from "../../grammar/ast.ts";
 import type { Span } from "../../grammar/source.ts";
-import type { BonusKind } from "../ir.ts";
-import { decimalOf } from "../numbers.ts";
+import type { BonusKind } from "../../core/ir.ts";
+import { decimalOf } from "../../core/numbers.ts";
 import { type CheckContext, firstOnLine, leadingSpan, quoted, spanFromTo } from "./context.ts";
 import { checkDifferential } from "./differential.ts";
 import { checkOneOf, resolveMeasure, resolveRank } from "./names.ts";

@@ -7,7 +7,7 @@
  * is no cycle to report (docs/language-decisions.md).
  */
 import type { Comparison, Condition, Figure, VolumeFigure } from "../../grammar/ast.ts";
-import { decimalOf } from "../numbers.ts";
+import { decimalOf } from "../../core/numbers.ts";
 import { closestName, didYouMean } from "../suggest.ts";
 import { type CheckContext, quoted } from "./context.ts";
 import { resolveMeasure, resolveRank } from "./names.ts";

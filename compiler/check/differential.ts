@@ -5,7 +5,7 @@
  * below it (0% if none); that is legal but worth saying.
  */
 import type { BonusItem, RankRateClause } from "../../grammar/ast.ts";
-import type { Decimal } from "../../runtime/decimal.ts";
+import type { Decimal } from "../../core/decimal.ts";
 import { type CheckContext, firstOnLine, quoted } from "./context.ts";
 import { resolveRank } from "./names.ts";
 import { checkRate } from "./values.ts";

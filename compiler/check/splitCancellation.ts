@@ -3,7 +3,7 @@
  * block (withdrawal period, policy, late cancellers). Each clause at most once.
  */
 import type { CancellationClause, CancellationItem, SplitClause, SplitItem } from "../../grammar/ast.ts";
-import type { Policy, SplitIR } from "../ir.ts";
+import type { Policy, SplitIR } from "../../core/ir.ts";
 import { type CheckContext, firstOnLine, leadingSpan, quoted, spanFromTo } from "./context.ts";
 import { checkOneOf, resolveMeasure } from "./names.ts";
 import { MAX_DAYS, MAX_WEEKS, checkPositiveWhole, checkShare, checkWhole } from "./values.ts";

@@ -4,8 +4,8 @@
  */
 import type { CurrencyItem, Item, PlanAst, RanksItem, RoundingItem } from "../../grammar/ast.ts";
 import type { Span } from "../../grammar/source.ts";
-import type { RoundingMode } from "../ir.ts";
-import { decimalOf } from "../numbers.ts";
+import type { RoundingMode } from "../../core/ir.ts";
+import { decimalOf } from "../../core/numbers.ts";
 import { type CheckContext, firstOnLine, leadingSpan, quoted } from "./context.ts";
 import { checkCondition } from "./conditions.ts";
 import { checkOneOf, resolveRank } from "./names.ts";

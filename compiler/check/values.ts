@@ -3,8 +3,8 @@
  * value when it is acceptable (so callers can go on checking with it) and reports otherwise.
  */
 import type { NumberLit, PercentLit } from "../../grammar/ast.ts";
-import type { Decimal } from "../../runtime/decimal.ts";
-import { decimalOf } from "../numbers.ts";
+import type { Decimal } from "../../core/decimal.ts";
+import { decimalOf } from "../../core/numbers.ts";
 import { type CheckContext, quoted } from "./context.ts";
 
 /**

@@ -2,8 +2,8 @@
  * Summing result amounts for the comparisons: amounts arrive as strings with the plan's money
  * decimals and leave the same way, exact in between (Decimal, never floating point).
  */
-import type { PlanIR } from "../../compiler/ir.ts";
-import { Decimal, ZERO } from "../decimal.ts";
+import type { PlanIR } from "../../core/ir.ts";
+import { Decimal, ZERO } from "../../core/decimal.ts";
 import { formatAmount, moneyOf, type Money } from "../reference/rounding.ts";
 
 export class Amounts {

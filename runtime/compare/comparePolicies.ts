@@ -13,14 +13,14 @@
  * - total payout: everything paid out by the statements;
  * - differences: each partner's total earned under each policy, the 20 largest spreads.
  */
-import type { PlanIR, Policy } from "../../compiler/ir.ts";
-import type { Dataset } from "../data/model.ts";
-import { Decimal, ZERO } from "../decimal.ts";
+import type { PlanIR, Policy } from "../../core/ir.ts";
+import type { Dataset } from "../../core/dataModel.ts";
+import { Decimal, ZERO } from "../../core/decimal.ts";
 import { internalError, type RunError } from "../reference/errors.ts";
 import { measureValues } from "../reference/portions.ts";
 import { releaseOrders } from "../reference/release.ts";
 import { runThrough } from "../reference/runThrough.ts";
-import type { LedgerEntry, PeriodResult } from "../result.ts";
+import type { LedgerEntry, PeriodResult } from "../../core/result.ts";
 import { addTo, Amounts, compareIds, sumOf } from "./amounts.ts";
 import type { PartnerDifference, PolicyComparison, PolicyFigures, RankChange } from "./types.ts";
 

@@ -7,13 +7,13 @@
  * line once (and likewise supporter lines), plus the total payout. Definitions in
  * docs/semantics-decisions.md ("Comparisons").
  */
-import type { PlanIR } from "../../compiler/ir.ts";
-import type { Dataset, SplitAgreement } from "../data/model.ts";
-import { periodsFromTo } from "../dates.ts";
-import { ZERO, type Decimal } from "../decimal.ts";
+import type { PlanIR } from "../../core/ir.ts";
+import type { Dataset, SplitAgreement } from "../../core/dataModel.ts";
+import { periodsFromTo } from "../../core/dates.ts";
+import { ZERO, type Decimal } from "../../core/decimal.ts";
 import { internalError, runError, type RunError } from "../reference/errors.ts";
 import { firstPeriod, runThrough } from "../reference/runThrough.ts";
-import type { PeriodResult } from "../result.ts";
+import type { PeriodResult } from "../../core/result.ts";
 import { addTo, Amounts, sumOf } from "./amounts.ts";
 import type { AgreementFigures, LineFigures, SplitComparison, SplitModeFigures } from "./types.ts";
 

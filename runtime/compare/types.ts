@@ -3,7 +3,7 @@
  * (and the two split modes) replayed side by side over the same data. Plain JSON; amounts are
  * strings with the plan's money decimals.
  */
-import type { Policy } from "../../compiler/ir.ts";
+import type { Policy } from "../../core/ir.ts";
 
 export interface RankChange {
   partner: string;

@@ -8,9 +8,9 @@
  * quantities, so only the cancellation that actually goes too far is reported, not every later one.
  */
 import { decimalOf } from "./decimalText.ts";
-import { Decimal, canonical } from "../decimal.ts";
+import { Decimal, canonical } from "../../core/decimal.ts";
 import type { CancellationRecord, DataDocument } from "./document.ts";
-import type { DataProblem } from "./model.ts";
+import type { DataProblem } from "../../core/dataModel.ts";
 import type { OrderIndex } from "./orderChecks.ts";
 
 function quoteList(ids: readonly string[]): string {

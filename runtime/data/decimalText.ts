@@ -7,14 +7,14 @@
  * with it). Percentages are strings with `%`, a minus sign allowed so that "-5%" can be
  * reported as a share outside 0–100% rather than as unreadable text.
  */
-import { Decimal, canonical } from "../decimal.ts";
+import { Decimal, canonical } from "../../core/decimal.ts";
 
 /** A raw decimal value the schema accepted: a decimal string or a safe non-negative integer. */
 export type DecimalValue = string | number;
 
 /**
  * Canonical plain-notation string of an accepted decimal value: "049.90" -> "49.9", 2 -> "2".
- * The same text as runtime/decimal.ts `canonical`, computed on the text: a data document has
+ * The same text as core/decimal.ts `canonical`, computed on the text: a data document has
  * hundreds of thousands of figures, and constructing a Decimal for each cost seconds.
  */
 export function canonicalDecimal(value: DecimalValue): string {

@@ -7,7 +7,7 @@
  * Builds the People index the later checks use: who an id is, and an ancestor test on the
  * sponsor forest.
  */
-import type { DataProblem } from "./model.ts";
+import type { DataProblem } from "../../core/dataModel.ts";
 import type { DataDocument } from "./document.ts";
 
 export type Person =

@@ -8,7 +8,7 @@
  */
 import { canonicalDecimal, percentToFraction, type DecimalValue } from "./decimalText.ts";
 import type { DataDocument, OrderLineRecord, SplitRecord } from "./document.ts";
-import type { Dataset, OrderLine, SplitAgreement } from "./model.ts";
+import type { Dataset, OrderLine, SplitAgreement } from "../../core/dataModel.ts";
 
 function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

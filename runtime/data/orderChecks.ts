@@ -9,7 +9,7 @@
  */
 import type { DataDocument, OrderRecord } from "./document.ts";
 import type { People } from "./graphChecks.ts";
-import type { DataProblem } from "./model.ts";
+import type { DataProblem } from "../../core/dataModel.ts";
 
 /** The first order with each id, by id. */
 export type OrderIndex = Map<string, { index: number; order: OrderRecord }>;

@@ -4,9 +4,9 @@
  * measure the plan does not split, can only be found here. Run after validateData and
  * compilePlan both succeeded; any problem means nothing is computed.
  */
-import type { PlanIR } from "../../compiler/ir.ts";
-import type { Dataset, DataProblem } from "./model.ts";
-import { formatPath, listNames, sortProblems } from "./problemPath.ts";
+import type { PlanIR } from "../../core/ir.ts";
+import type { Dataset, DataProblem } from "../../core/dataModel.ts";
+import { formatPath, listNames, sortProblems } from "../../core/problemPath.ts";
 
 /** Line figure -> the measures that sum it, in declaration order. */
 function figuresInUse(ir: PlanIR): Map<string, string[]> {

@@ -7,10 +7,10 @@
  * "`paid` must be a date like 2026-10-05 or null, got \"10/05/2026\"" from those.
  */
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { createAjv } from "./ajvSetup.ts";
+import { createAjv } from "../../core/ajvSetup.ts";
 import dataSchema from "./data.schema.json" with { type: "json" };
-import type { DataProblem } from "./model.ts";
-import { describeValue, formatPath, listNames, type PathSegment } from "./problemPath.ts";
+import type { DataProblem } from "../../core/dataModel.ts";
+import { describeValue, formatPath, listNames, type PathSegment } from "../../core/problemPath.ts";
 
 interface SchemaNode {
   $ref?: string;

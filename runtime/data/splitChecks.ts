@@ -10,8 +10,8 @@
 import { percentOf } from "./decimalText.ts";
 import type { DataDocument, SplitRecord } from "./document.ts";
 import type { People } from "./graphChecks.ts";
-import type { DataProblem } from "./model.ts";
-import { formatPath } from "./problemPath.ts";
+import type { DataProblem } from "../../core/dataModel.ts";
+import { formatPath } from "../../core/problemPath.ts";
 
 function checkParties(split: SplitRecord, index: number, people: People, problems: DataProblem[]): void {
   const member = people.byId.get(split.member);

@@ -8,10 +8,10 @@
 import { checkCancellations } from "./cancellationChecks.ts";
 import type { DataDocument } from "./document.ts";
 import { checkPeople } from "./graphChecks.ts";
-import type { Dataset, DataProblem } from "./model.ts";
+import type { Dataset, DataProblem } from "../../core/dataModel.ts";
 import { normalizeDocument } from "./normalize.ts";
 import { checkOrders } from "./orderChecks.ts";
-import { sortProblems } from "./problemPath.ts";
+import { sortProblems } from "../../core/problemPath.ts";
 import { schemaProblems } from "./schemaCheck.ts";
 import { checkSplits } from "./splitChecks.ts";
 

@@ -14,8 +14,8 @@
  * - A CV measure the result does not have gives a total CV of zero and "n/a" percentages
  *   (visible in the table, rather than an exception in the middle of a demo).
  */
-import { Decimal, ZERO } from "../decimal.ts";
-import type { PeriodResult, ResultDocument } from "../result.ts";
+import { Decimal, ZERO } from "../../core/decimal.ts";
+import type { PeriodResult, ResultDocument } from "../../core/result.ts";
 import { nearestRankPercentiles } from "./percentile.ts";
 import type { BonusKpi, PlanKpis, RankCount } from "./types.ts";
 

@@ -4,7 +4,7 @@
  * for N values sorted ascending, the P-th percentile (0 < P <= 100) is the value at
  * 1-based position ceil(P/100 × N). P = 100 is the maximum.
  */
-import { Decimal } from "../decimal.ts";
+import { Decimal } from "../../core/decimal.ts";
 
 /** The 1-based rank of the P-th percentile among n values, computed exactly (no float error at e.g. 0.29 × 100). */
 export function nearestRank(percentile: number, n: number): number {

@@ -8,7 +8,7 @@
  * A generator of chunks (CHUNK_SIZE) so that neither the document nor its text is ever whole:
  * a 1M-partner month is gigabytes of text, and Node caps a string at 512 MB.
  */
-import type { PeriodView, ResultView } from "./resultView.ts";
+import type { PeriodView, ResultView } from "../../core/resultView.ts";
 import { ChunkBuffer, pipeChunks, type TextSink } from "./sink.ts";
 
 const PERIOD_PAD = "      "; // keys inside a period object

@@ -4,7 +4,7 @@
  * counts in P. Which orders count in P does not depend on cancellations (a cancellation only
  * reduces an order), so the earliest as-of date is a function of the data and the plan alone.
  */
-import { firstDayOf, lastDayOf, nextPeriod } from "../dates.ts";
+import { firstDayOf, lastDayOf, nextPeriod } from "../../core/dates.ts";
 import { runError, type RunError } from "./errors.ts";
 import type { Release } from "./release.ts";
 

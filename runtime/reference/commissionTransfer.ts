@@ -12,8 +12,8 @@
  * - Clawbacks of the member's orders (`simple`, `previous-rank`) are transferred the same way;
  *   `exact` reversals are not, because they already reverse the original transfer entries.
  */
-import type { PlanIR } from "../../compiler/ir.ts";
-import type { Dataset, SplitAgreement } from "../data/model.ts";
+import type { PlanIR } from "../../core/ir.ts";
+import type { Dataset, SplitAgreement } from "../../core/dataModel.ts";
 import type { EntryDraft } from "./bonuses/sink.ts";
 import type { PreparedPlan } from "./plan.ts";
 import { supporterShares } from "./portions.ts";

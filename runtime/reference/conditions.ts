@@ -2,8 +2,8 @@
  * Rank and activity conditions (semantics §5), compiled once per run into closures so that the
  * literals are parsed once, not once per partner.
  */
-import type { CompareIR, CompareOpIR, ConditionIR } from "../../compiler/ir.ts";
-import { Decimal } from "../decimal.ts";
+import type { CompareIR, CompareOpIR, ConditionIR } from "../../core/ir.ts";
+import { Decimal } from "../../core/decimal.ts";
 
 /** The figures of one partner in one period that a condition can compare. */
 export interface FigureSource {

@@ -6,7 +6,7 @@
  * partner and member -> supporter for every partner-member agreement in force. Agreements that
  * are valid one by one can still close a circle together; that is refused, naming them.
  */
-import type { SplitAgreement } from "../data/model.ts";
+import type { SplitAgreement } from "../../core/dataModel.ts";
 import { refuse, success, type Outcome } from "./errors.ts";
 import type { Structure } from "./structure.ts";
 

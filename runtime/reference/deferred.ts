@@ -4,7 +4,7 @@
  * order) and pending ones (countsIn null). A preliminary run also lists the orders that count in
  * the period but are not commissionable yet on its as-of date.
  */
-import type { Deferred } from "../result.ts";
+import type { Deferred } from "../../core/result.ts";
 import type { Release } from "./release.ts";
 
 export function deferredOrders(releases: Release[], period: string, asOf: string, final: boolean): Deferred[] {

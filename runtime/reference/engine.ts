@@ -1,6 +1,6 @@
-/** The reference evaluator behind the engine seam (runtime/engine.ts). */
-import type { Engine } from "../engine.ts";
-import { viewOfDocument } from "../output/resultView.ts";
+/** The reference evaluator behind the engine seam (core/engine.ts). */
+import type { Engine } from "../../core/engine.ts";
+import { viewOfDocument } from "../../core/resultView.ts";
 import { runPeriod } from "./runPeriod.ts";
 import { runThrough } from "./runThrough.ts";
 

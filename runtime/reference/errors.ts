@@ -4,12 +4,9 @@
  * specific orders, agreements or periods involved, one readable line each.
  */
 
-export interface RunError {
-  /** Stable, machine-readable code (kebab-case), e.g. "as-of-too-early". */
-  code: string;
-  message: string;
-  details: string[];
-}
+import type { RunError } from "../../core/run.ts";
+
+export type { RunError };
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: RunError };
 

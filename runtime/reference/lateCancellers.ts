@@ -4,10 +4,10 @@
  * cancellation's date. Whether a cancellation is late depends only on the data (dates and the
  * plan's withdrawal period), not on any run, so flags and holds are computed from the data alone.
  */
-import type { PlanIR } from "../../compiler/ir.ts";
-import type { Cancellation, Dataset, Order } from "../data/model.ts";
-import { addDays, periodOf } from "../dates.ts";
-import type { Flag } from "../result.ts";
+import type { PlanIR } from "../../core/ir.ts";
+import type { Cancellation, Dataset, Order } from "../../core/dataModel.ts";
+import { addDays, periodOf } from "../../core/dates.ts";
+import type { Flag } from "../../core/result.ts";
 
 export interface LateCancellation {
   cancellation: Cancellation;

@@ -8,7 +8,7 @@
  * A commission-mode transfer pair (recruiter −t, supporter +t) follows the entry it transfers.
  * Ids are `<period>#<n>`, n counting from 1 in that order.
  */
-import type { Breakage, LedgerEntry } from "../result.ts";
+import type { Breakage, LedgerEntry } from "../../core/result.ts";
 import type { BreakageDraft, EntryDraft } from "./bonuses/sink.ts";
 import { formatAmount, formatBase, formatRate, type Money } from "./rounding.ts";
 import type { Structure } from "./structure.ts";

@@ -5,9 +5,9 @@
  * of this for a plan it produced; an IR built by hand or by another tool gets a RunError here
  * instead of an exception in the middle of a run.
  */
-import type { BonusIR, ConditionIR, PlanIR, SplitIR, TierIR } from "../../compiler/ir.ts";
-import { IR_VERSION } from "../../compiler/ir.ts";
-import { Decimal } from "../decimal.ts";
+import type { BonusIR, ConditionIR, PlanIR, SplitIR, TierIR } from "../../core/ir.ts";
+import { IR_VERSION } from "../../core/ir.ts";
+import { Decimal } from "../../core/decimal.ts";
 import { compileCondition, type CompiledCondition } from "./conditions.ts";
 import { refuse, success, type Outcome } from "./errors.ts";
 import { moneyOf, type Money } from "./rounding.ts";

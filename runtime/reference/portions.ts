@@ -7,9 +7,9 @@
  * The clawback of an after-run cancellation under `simple` and `previous-rank` is a portion set
  * of the same shape (volume −c on today's paths), so it is built here too.
  */
-import type { PlanIR } from "../../compiler/ir.ts";
-import type { Order, SplitAgreement } from "../data/model.ts";
-import { Decimal, ZERO } from "../decimal.ts";
+import type { PlanIR } from "../../core/ir.ts";
+import type { Order, SplitAgreement } from "../../core/dataModel.ts";
+import { Decimal, ZERO } from "../../core/decimal.ts";
 import { quantitiesBeforeRun, type TakesByOrder } from "./cancellations/takes.ts";
 import { CreditPath } from "./creditPath.ts";
 import { refuse, success, type Outcome } from "./errors.ts";

@@ -11,8 +11,8 @@
  * A partner's rank needs its own OV, legs and frontline; all of them depend only on partners
  * earlier in the credit graph order, so each partner's rank is settled when it is reached.
  */
-import { lastDayOf } from "../dates.ts";
-import { Decimal, ZERO } from "../decimal.ts";
+import { lastDayOf } from "../../core/dates.ts";
+import { Decimal, ZERO } from "../../core/decimal.ts";
 import type { FigureSource } from "./conditions.ts";
 import type { CreditGraph } from "./creditGraph.ts";
 import type { PreparedPlan } from "./plan.ts";

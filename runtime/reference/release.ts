@@ -7,9 +7,9 @@
  * - A late-canceller hold (§7) moves an order of a flagged buyer, dated on or after the flag
  *   date, to the later of its own counting period and the period of paid + N weeks.
  */
-import type { PlanIR } from "../../compiler/ir.ts";
-import type { Dataset, Order } from "../data/model.ts";
-import { addDays, periodOf } from "../dates.ts";
+import type { PlanIR } from "../../core/ir.ts";
+import type { Dataset, Order } from "../../core/dataModel.ts";
+import { addDays, periodOf } from "../../core/dates.ts";
 import { flaggedFrom, lateCancellations, withdrawalDeadline } from "./lateCancellers.ts";
 
 export interface Release {

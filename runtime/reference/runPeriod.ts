@@ -7,10 +7,11 @@
  * bonuses -> clawbacks (`previous-rank`, `exact`) -> commission transfers -> ledger ->
  * statements (docs/ARCHITECTURE.md, docs/semantics-decisions.md).
  */
-import type { PlanIR, Policy } from "../../compiler/ir.ts";
-import type { Dataset, SplitAgreement } from "../data/model.ts";
-import { isValidDate, isValidPeriod, previousPeriod } from "../dates.ts";
-import type { PeriodResult, VolumeFigures } from "../result.ts";
+import type { PeriodOutcome, PeriodRunInput } from "../../core/run.ts";
+import type { PlanIR } from "../../core/ir.ts";
+import type { Dataset, SplitAgreement } from "../../core/dataModel.ts";
+import { isValidDate, isValidPeriod, previousPeriod } from "../../core/dates.ts";
+import type { PeriodResult, VolumeFigures } from "../../core/result.ts";
 import { afterRunCancellationsOf, clawbackPortions } from "./cancellations/afterRun.ts";
 import { exactReversals } from "./cancellations/exact.ts";
 import { originalRuns, type OriginalRuns } from "./cancellations/history.ts";
@@ -24,7 +25,7 @@ import type { Standing } from "./bonuses/context.ts";
 import { LedgerSink } from "./bonuses/sink.ts";
 import { creditGraph } from "./creditGraph.ts";
 import { deferredOrders } from "./deferred.ts";
-import { internalError, refuse, success, type Outcome, type RunError } from "./errors.ts";
+import { internalError, refuse, success, type Outcome } from "./errors.ts";
 import { flagsOf, lateCancellations } from "./lateCancellers.ts";
 import { buildBreakage, buildLedger } from "./ledger.ts";
 import { preparePlan } from "./plan.ts";
@@ -35,25 +36,7 @@ import { formatVolume } from "./rounding.ts";
 import { buildStatements } from "./statements.ts";
 import { buildStructure, idRecord, type Structure } from "./structure.ts";
 
-export type { RunError } from "./errors.ts";
-
-export interface PeriodRunInput {
-  ir: PlanIR;
-  data: Dataset;
-  /** Earlier FINAL periods, oldest first, consecutive, the last one the month before `period`. */
-  history: PeriodResult[];
-  period: string;
-  asOf: string;
-  final: boolean;
-  /** Overrides ir.cancellation.policy. */
-  policy?: Policy;
-  /** Overrides ir.split.mode. */
-  splitMode?: "volume" | "commission";
-  /** Leave the clawbacks of after-run cancellations out (a run "without" them, for comparisons). */
-  ignoreAfterRunCancellations?: boolean;
-}
-
-export type PeriodOutcome = { ok: true; period: PeriodResult } | { ok: false; error: RunError };
+export type { RunError, PeriodRunInput, PeriodOutcome } from "../../core/run.ts";
 
 export function runPeriod(input: PeriodRunInput): PeriodOutcome {
   try {

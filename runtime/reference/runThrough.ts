@@ -3,35 +3,15 @@
  * order counts in its own month or later) through `through`, each as a final run at its
  * earliest allowed as-of date (semantics §2), each fed the earlier results as history.
  */
-import type { PlanIR, Policy } from "../../compiler/ir.ts";
-import type { Dataset } from "../data/model.ts";
-import { isValidPeriod, periodOf, periodsFromTo } from "../dates.ts";
-import type { PeriodResult, ResultDocument } from "../result.ts";
+import type { PlanIR } from "../../core/ir.ts";
+import type { Dataset } from "../../core/dataModel.ts";
+import { isValidPeriod, periodOf, periodsFromTo } from "../../core/dates.ts";
+import type { PeriodResult } from "../../core/result.ts";
 import { earliestFinalAsOf, runPeriod } from "./runPeriod.ts";
-import { internalError, runError, type RunError } from "./errors.ts";
+import { internalError, runError } from "./errors.ts";
+import type { RunOptions, RunOutcome } from "../../core/run.ts";
 
-export type { RunError } from "./errors.ts";
-
-export interface RunOptions {
-  /** Last period "YYYY-MM" (inclusive). */
-  through: string;
-  /** Overrides ir.cancellation.policy. */
-  policy?: Policy;
-  /** Overrides ir.split.mode (a plan without a split block ignores agreements either way). */
-  splitMode?: "volume" | "commission";
-  /**
-   * As-of date of the LAST period's run (the earlier periods always run final at their earliest
-   * allowed dates). A final run before the earliest allowed date is refused, naming the blocking
-   * orders: "can October be closed today?".
-   */
-  asOf?: string;
-  /** Make the last period a preliminary run (labelled `final: false`) at `asOf`. */
-  preliminary?: boolean;
-  /** Leave after-run cancellations' clawbacks (and, under `simple`, their negative volume) out: the run "without" them, for comparisons. */
-  ignoreAfterRunCancellations?: boolean;
-}
-
-export type RunOutcome = { ok: true; result: ResultDocument } | { ok: false; error: RunError };
+export type { RunError, RunOptions, RunOutcome } from "../../core/run.ts";
 
 /** The first period any order is dated in; null without orders. */
 export function firstPeriod(data: Dataset): string | null {

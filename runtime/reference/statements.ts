@@ -4,8 +4,8 @@
  * the balance when it is positive and at least the plan's minimum payout, else 0; the rest is
  * carried out. Carried in is the previous final period's carried out (0 without one).
  */
-import { Decimal, ZERO } from "../decimal.ts";
-import type { PeriodResult, Statement } from "../result.ts";
+import { Decimal, ZERO } from "../../core/decimal.ts";
+import type { PeriodResult, Statement } from "../../core/result.ts";
 import type { EntryDraft } from "./bonuses/sink.ts";
 import { formatAmount, type Money } from "./rounding.ts";
 import { idRecord, type Structure } from "./structure.ts";

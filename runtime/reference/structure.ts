@@ -6,7 +6,7 @@
  * reference checks here only turn a document that skipped validation into a RunError instead
  * of an exception deep inside a bonus walk.
  */
-import type { Dataset, Order, Partner } from "../data/model.ts";
+import type { Dataset, Order, Partner } from "../../core/dataModel.ts";
 import { refuse, success, type Outcome } from "./errors.ts";
 
 export interface Structure {

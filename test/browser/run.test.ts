@@ -10,7 +10,7 @@ import { compilePlan } from "../../compiler/compile.ts";
 import { validateData } from "../../runtime/data/validate.ts";
 import { computeKpis } from "../../runtime/kpi/index.ts";
 import { runThrough } from "../../runtime/reference/runThrough.ts";
-import type { ResultDocument } from "../../runtime/result.ts";
+import type { ResultDocument } from "../../core/result.ts";
 import type { BrowserSession } from "./support/browser.ts";
 import { openPlayground, run, screenshot, showStatements, statementRows } from "./support/playground.ts";
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../cli/main.ts";
-import { validateResult } from "../../runtime/validateResult.ts";
+import { validateResult } from "../../core/validateResult.ts";
 
 const ex = fileURLToPath(new URL("../../../shared/spec/examples/", import.meta.url));
 const root = fileURLToPath(new URL("../../", import.meta.url));

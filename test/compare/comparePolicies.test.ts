@@ -3,8 +3,8 @@
  * out in the comments before running (definitions in docs/semantics-decisions.md, "Comparisons").
  */
 import { describe, expect, it } from "vitest";
-import type { PlanIR } from "../../compiler/ir.ts";
-import type { Dataset } from "../../runtime/data/model.ts";
+import type { PlanIR } from "../../core/ir.ts";
+import type { Dataset } from "../../core/dataModel.ts";
 import { comparePolicies, type PolicyComparison } from "../../runtime/compare/index.ts";
 import { cancellation, chain, dataset, gvAtLeast, levelBonus, differentialBonus, order, partner, plan, pvAtLeast } from "../reference/builders.ts";
 import { loadExample } from "../reference/harness.ts";

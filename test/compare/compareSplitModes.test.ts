@@ -3,8 +3,8 @@
  * worked out by hand there and summed here (definitions in docs/semantics-decisions.md, "Comparisons").
  */
 import { describe, expect, it } from "vitest";
-import type { PlanIR } from "../../compiler/ir.ts";
-import type { Dataset } from "../../runtime/data/model.ts";
+import type { PlanIR } from "../../core/ir.ts";
+import type { Dataset } from "../../core/dataModel.ts";
 import { compareSplitModes, type SplitComparison } from "../../runtime/compare/index.ts";
 import { agreement, levelBonus, partner, plan } from "../reference/builders.ts";
 import { splitData, splitPlan } from "./fixtures.ts";

@@ -1,6 +1,6 @@
 /** Data sets shared by the comparison tests. */
-import type { PlanIR } from "../../compiler/ir.ts";
-import type { Dataset } from "../../runtime/data/model.ts";
+import type { PlanIR } from "../../core/ir.ts";
+import type { Dataset } from "../../core/dataModel.ts";
 import { splitScenarioData, splitScenarioPlan } from "../reference/splitScenario.ts";
 
 // The split scenario of the reference goldens (test/reference/splitScenario.ts), volume mode.

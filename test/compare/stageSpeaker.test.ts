@@ -14,15 +14,15 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { PlanIR, Policy } from "../../compiler/ir.ts";
+import type { PlanIR, Policy } from "../../core/ir.ts";
 import { compilePlan } from "../../compiler/compile.ts";
 import { comparePolicies } from "../../runtime/compare/index.ts";
-import type { Dataset, Order } from "../../runtime/data/model.ts";
+import type { Dataset, Order } from "../../core/dataModel.ts";
 import { validateData } from "../../runtime/data/validate.ts";
-import { daysBetween } from "../../runtime/dates.ts";
-import { Decimal, ZERO } from "../../runtime/decimal.ts";
+import { daysBetween } from "../../core/dates.ts";
+import { Decimal, ZERO } from "../../core/decimal.ts";
 import { runThrough, type RunOptions } from "../../runtime/reference/runThrough.ts";
-import type { LedgerEntry, PeriodResult } from "../../runtime/result.ts";
+import type { LedgerEntry, PeriodResult } from "../../core/result.ts";
 
 const root = new URL("../../", import.meta.url);
 const read = (path: string) => readFileSync(fileURLToPath(new URL(path, root)), "utf8");

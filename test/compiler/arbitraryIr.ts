@@ -6,8 +6,8 @@
  */
 import fc from "fast-check";
 import { KEYWORDS } from "../../grammar/tokenInfo.ts";
-import { IR_VERSION, type BonusIR, type ConditionIR, type FigureIR, type PlanIR, type TierIR } from "../../compiler/ir.ts";
-import { Decimal, canonical } from "../../runtime/decimal.ts";
+import { IR_VERSION, type BonusIR, type ConditionIR, type FigureIR, type PlanIR, type TierIR } from "../../core/ir.ts";
+import { Decimal, canonical } from "../../core/decimal.ts";
 
 const keywords = new Set(KEYWORDS);
 

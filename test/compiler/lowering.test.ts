@@ -4,8 +4,8 @@
  */
 import { describe, expect, test } from "vitest";
 import { compilePlan } from "../../compiler/compile.ts";
-import type { PlanIR } from "../../compiler/ir.ts";
-import { validateIr } from "../../compiler/validateIr.ts";
+import type { PlanIR } from "../../core/ir.ts";
+import { validateIr } from "../../core/validateIr.ts";
 
 const head = 'plan "T"\ncurrency EUR\nvolume PV = points\nvolume CV = net\n';
 const ranks = "ranks {\n  A\n  B: PV >= 10\n  C: PV >= 20\n  D: PV >= 30\n}\n";

@@ -8,7 +8,7 @@ import { describe, expect, test } from "vitest";
 import { CODES } from "../../compiler/codes.ts";
 import { compilePlan } from "../../compiler/compile.ts";
 import { compileParsed } from "../../compiler/compileParsed.ts";
-import { validateIr } from "../../compiler/validateIr.ts";
+import { validateIr } from "../../core/validateIr.ts";
 import type { PlanAst } from "../../grammar/ast.ts";
 import { parsePlan } from "../../grammar/parse.ts";
 

@@ -7,8 +7,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { compilePlan } from "../../compiler/compile.ts";
-import { printIr } from "../../compiler/printIr.ts";
-import { validateIr } from "../../compiler/validateIr.ts";
+import { printIr } from "../../core/printIr.ts";
+import { validateIr } from "../../core/validateIr.ts";
 import { planIrArb } from "./arbitraryIr.ts";
 
 const folders = [new URL("../../plans/", import.meta.url), new URL("../../../shared/spec/examples/", import.meta.url)];

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { compilePlan } from "../../compiler/compile.ts";
-import { validateIr } from "../../compiler/validateIr.ts";
+import { validateIr } from "../../core/validateIr.ts";
 
 const valid = compilePlan(readFileSync(new URL("../../plans/vitalis-classic.plan", import.meta.url), "utf8")).ir!;
 

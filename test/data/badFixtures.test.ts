@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { DataProblem } from "../../runtime/data/model.ts";
+import type { DataProblem } from "../../core/dataModel.ts";
 import { validateData } from "../../runtime/data/validate.ts";
 
 interface BadFixture {

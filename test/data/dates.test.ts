@@ -1,10 +1,10 @@
-/** runtime/dates.ts: month ends, leap years, period arithmetic, and agreement with Date.UTC. */
+/** core/dates.ts: month ends, leap years, period arithmetic, and agreement with Date.UTC. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addDays, addPeriods, compareDates, comparePeriods, daysBetween, firstDayOf, fromDayNumber, isValidDate,
   isValidPeriod, lastDayOf, laterDate, nextPeriod, periodOf, periodsFromTo, previousPeriod, toDayNumber,
-} from "../../runtime/dates.ts";
+} from "../../core/dates.ts";
 
 describe("days", () => {
   it("adds days across month and year ends", () => {

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compilePlan } from "../../compiler/compile.ts";
-import type { Dataset } from "../../runtime/data/model.ts";
+import type { Dataset } from "../../core/dataModel.ts";
 import { checkDataAgainstPlan } from "../../runtime/data/planChecks.ts";
 import { validateData } from "../../runtime/data/validate.ts";
 

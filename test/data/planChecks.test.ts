@@ -1,8 +1,8 @@
 /** checkDataAgainstPlan: line figures the measures need, split shares against the plan's split block. */
 import { describe, expect, it } from "vitest";
-import { IR_VERSION, type PlanIR } from "../../compiler/ir.ts";
+import { IR_VERSION, type PlanIR } from "../../core/ir.ts";
 import type { DataDocument } from "../../runtime/data/document.ts";
-import type { Dataset } from "../../runtime/data/model.ts";
+import type { Dataset } from "../../core/dataModel.ts";
 import { checkDataAgainstPlan } from "../../runtime/data/planChecks.ts";
 import { validateData } from "../../runtime/data/validate.ts";
 import { smallDocument } from "./fixtures.ts";

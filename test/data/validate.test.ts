@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonicalDecimal } from "../../runtime/data/decimalText.ts";
 import type { DataDocument } from "../../runtime/data/document.ts";
-import { Decimal, canonical } from "../../runtime/decimal.ts";
+import { Decimal, canonical } from "../../core/decimal.ts";
 import { validateData } from "../../runtime/data/validate.ts";
 import { smallDocument } from "./fixtures.ts";
 
@@ -118,7 +118,7 @@ describe("accepted on purpose (continued)", () => {
 });
 
 describe("normalization", () => {
-  it("writes decimal text exactly as runtime/decimal.ts canonical does", () => {
+  it("writes decimal text exactly as core/decimal.ts canonical does", () => {
     const digits = fc.string({ unit: fc.constantFrom("0", "0", "1", "5", "9"), minLength: 1, maxLength: 12 });
     fc.assert(
       fc.property(digits, fc.option(digits, { nil: undefined }), (whole, fraction) => {

@@ -1,7 +1,7 @@
 /** validateResult: the result document of data.md is valid; mistakes an evaluator could make are not. */
 import { describe, expect, it } from "vitest";
-import type { ResultDocument } from "../../runtime/result.ts";
-import { validateResult } from "../../runtime/validateResult.ts";
+import type { ResultDocument } from "../../core/result.ts";
+import { validateResult } from "../../core/validateResult.ts";
 
 /** The example of shared/spec/data.md, plus one of each list entry kind. */
 function exampleResult(): ResultDocument {

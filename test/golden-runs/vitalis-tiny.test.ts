@@ -14,9 +14,9 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compilePlan } from "../../compiler/compile.ts";
 import { validateData } from "../../runtime/data/validate.ts";
-import { canonical, Decimal } from "../../runtime/decimal.ts";
+import { canonical, Decimal } from "../../core/decimal.ts";
 import { runThrough } from "../../runtime/reference/runThrough.ts";
-import type { PeriodResult, ResultDocument, Statement } from "../../runtime/result.ts";
+import type { PeriodResult, ResultDocument, Statement } from "../../core/result.ts";
 
 const root = new URL("../../", import.meta.url);
 const readText = (relative: string): string => readFileSync(fileURLToPath(new URL(relative, root)), "utf8");

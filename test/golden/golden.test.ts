@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { compilePlan } from "../../compiler/compile.ts";
-import { printIr } from "../../compiler/printIr.ts";
+import { printIr } from "../../core/printIr.ts";
 
 const plansDir = new URL("../../plans/", import.meta.url);
 const goldenDir = new URL("./", import.meta.url);

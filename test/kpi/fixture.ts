@@ -2,7 +2,7 @@
  * A hand-built two-period result document with figures chosen so every KPI can be worked out
  * by hand (the expected numbers in the tests are those hand calculations).
  */
-import type { LedgerEntry, PeriodResult, ResultDocument, Statement, VolumeFigures } from "../../runtime/result.ts";
+import type { LedgerEntry, PeriodResult, ResultDocument, Statement, VolumeFigures } from "../../core/result.ts";
 
 function cv(personal: string, group: string): Record<string, VolumeFigures> {
   return { PV: { personal: "0", group: "0", open: "0" }, CV: { personal, group, open: group } };

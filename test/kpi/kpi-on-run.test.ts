@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compilePlan } from "../../compiler/compile.ts";
 import { validateData } from "../../runtime/data/validate.ts";
-import { Decimal } from "../../runtime/decimal.ts";
+import { Decimal } from "../../core/decimal.ts";
 import { computeKpis, formatKpiTable } from "../../runtime/kpi/index.ts";
 import { runThrough } from "../../runtime/reference/runThrough.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeKpis, formatKpiTable, KpiInputError, nearestRank } from "../../runtime/kpi/index.ts";
-import type { ResultDocument } from "../../runtime/result.ts";
+import type { ResultDocument } from "../../core/result.ts";
 import { RANK_ORDER, RESULT } from "./fixture.ts";
 
 describe("computeKpis over all periods (hand-calculated)", () => {

@@ -4,10 +4,10 @@ import { describe, expect, it } from "vitest";
 import { compilePlan } from "../../compiler/compile.ts";
 import { validateData } from "../../runtime/data/validate.ts";
 import { resultJsonChunks, writeResultJson } from "../../runtime/output/resultJson.ts";
-import { viewOfDocument } from "../../runtime/output/resultView.ts";
+import { viewOfDocument } from "../../core/resultView.ts";
 import { CHUNK_SIZE, joinChunks } from "../../runtime/output/sink.ts";
 import { referenceEngine } from "../../runtime/reference/engine.ts";
-import type { ResultDocument } from "../../runtime/result.ts";
+import type { ResultDocument } from "../../core/result.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 

@@ -7,10 +7,10 @@
  *   member's downline, and the credit graph (every edge towards a lower index) has no circle.
  */
 import fc from "fast-check";
-import type { BonusIR, ConditionIR, PlanIR, RankIR, RoundingMode, TierIR } from "../../compiler/ir.ts";
-import type { Cancellation, Customer, Dataset, Order, Partner, SplitAgreement } from "../../runtime/data/model.ts";
-import { addDays, fromDayNumber, toDayNumber } from "../../runtime/dates.ts";
-import { canonical, Decimal } from "../../runtime/decimal.ts";
+import type { BonusIR, ConditionIR, PlanIR, RankIR, RoundingMode, TierIR } from "../../core/ir.ts";
+import type { Cancellation, Customer, Dataset, Order, Partner, SplitAgreement } from "../../core/dataModel.ts";
+import { addDays, fromDayNumber, toDayNumber } from "../../core/dates.ts";
+import { canonical, Decimal } from "../../core/decimal.ts";
 
 export const MONTHS = ["2026-10", "2026-11", "2026-12"] as const;
 const FIRST_DAY = toDayNumber("2026-10-01");

@@ -3,8 +3,8 @@
  * plain JSON, so a test states exactly the plan and the data it means, independent of the
  * parser and the validator.
  */
-import type { BonusIR, CompareIR, ConditionIR, FigureIR, PlanIR, TierIR } from "../../compiler/ir.ts";
-import type { Cancellation, Customer, Dataset, Order, Partner, SplitAgreement } from "../../runtime/data/model.ts";
+import type { BonusIR, CompareIR, ConditionIR, FigureIR, PlanIR, TierIR } from "../../core/ir.ts";
+import type { Cancellation, Customer, Dataset, Order, Partner, SplitAgreement } from "../../core/dataModel.ts";
 
 export function plan(overrides: Partial<PlanIR> = {}): PlanIR {
   return {

@@ -3,7 +3,7 @@
  * every amount, volume and rank the hand calculation states.
  */
 import { describe, expect, it } from "vitest";
-import type { Policy } from "../../compiler/ir.ts";
+import type { Policy } from "../../core/ir.ts";
 import { earned, ledgerLines, loadExample, period, run, volumesOf } from "./harness.ts";
 
 const POLICIES: Policy[] = ["simple", "previous-rank", "exact"];

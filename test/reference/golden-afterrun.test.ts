@@ -3,7 +3,7 @@
  * data runs under simple, previous-rank and exact; the arithmetic is in the comments.
  */
 import { describe, expect, it } from "vitest";
-import type { BonusIR, PlanIR, Policy } from "../../compiler/ir.ts";
+import type { BonusIR, PlanIR, Policy } from "../../core/ir.ts";
 import { cancellation, CV, dataset, differentialBonus, gvAtLeast, levelBonus, order, partner, plan, pvAtLeast, tier } from "./builders.ts";
 import { earned, ledgerLines, period, run, volumesOf } from "./harness.ts";
 import { splitScenarioData, splitScenarioPlan } from "./splitScenario.ts";

@@ -4,8 +4,8 @@
  * side by side.
  */
 import { describe, expect, it } from "vitest";
-import type { Policy } from "../../compiler/ir.ts";
-import type { PeriodResult } from "../../runtime/result.ts";
+import type { Policy } from "../../core/ir.ts";
+import type { PeriodResult } from "../../core/result.ts";
 import { earned, period, run, volumesOf } from "./harness.ts";
 import { splitScenarioData, splitScenarioPlan } from "./splitScenario.ts";
 

@@ -3,7 +3,7 @@
  * computed by hand.
  */
 import { describe, expect, it } from "vitest";
-import type { BonusIR, PlanIR } from "../../compiler/ir.ts";
+import type { BonusIR, PlanIR } from "../../core/ir.ts";
 import { runPeriod } from "../../runtime/reference/runPeriod.ts";
 import { agreement, cancellation, chain, CV, dataset, differentialBonus, gvAtLeast, levelBonus, order, partner, plan, PV, pvAtLeast, tier } from "./builders.ts";
 import { ledgerLines, period, run, volumesOf } from "./harness.ts";

@@ -1,7 +1,7 @@
 /** Golden runs of the differential, equal-rank and generation bonuses, computed by hand. */
 import { describe, expect, it } from "vitest";
-import type { BonusIR, PlanIR } from "../../compiler/ir.ts";
-import type { Partner } from "../../runtime/data/model.ts";
+import type { BonusIR, PlanIR } from "../../core/ir.ts";
+import type { Partner } from "../../core/dataModel.ts";
 import { chain, CV, dataset, differentialBonus, order, partner, plan, pvAtLeast, tier } from "./builders.ts";
 import { earned, ledgerLines, period, run, volumesOf } from "./harness.ts";
 

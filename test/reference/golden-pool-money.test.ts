@@ -1,7 +1,7 @@
 /** Golden runs: pool remainders, fast start windows, rounding modes, minimum payout carry. */
 import { describe, expect, it } from "vitest";
-import type { BonusIR, PlanIR } from "../../compiler/ir.ts";
-import { Decimal } from "../../runtime/decimal.ts";
+import type { BonusIR, PlanIR } from "../../core/ir.ts";
+import { Decimal } from "../../core/decimal.ts";
 import { splitByLargestRemainder } from "../../runtime/reference/bonuses/largestRemainder.ts";
 import { moneyOf } from "../../runtime/reference/rounding.ts";
 import { chain, customer, CV, dataset, levelBonus, order, partner, plan, pvAtLeast, tier } from "./builders.ts";

@@ -1,6 +1,6 @@
 /** Golden runs of rank qualification: legs, frontline, the max-leg rule, split legs, the credit graph. */
 import { describe, expect, it } from "vitest";
-import type { PlanIR } from "../../compiler/ir.ts";
+import type { PlanIR } from "../../core/ir.ts";
 import { agreement, compare, dataset, gvAtLeast, legsAtLeast, order, partner, plan, pvAtLeast } from "./builders.ts";
 import { period, run, volumesOf } from "./harness.ts";
 import { runThrough } from "../../runtime/reference/runThrough.ts";

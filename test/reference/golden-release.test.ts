@@ -1,6 +1,6 @@
 /** Golden runs of release, as-of dates, before-run cancellations, late cancellers and run errors. */
 import { describe, expect, it } from "vitest";
-import type { PlanIR } from "../../compiler/ir.ts";
+import type { PlanIR } from "../../core/ir.ts";
 import { earliestFinalAsOf, runPeriod } from "../../runtime/reference/runPeriod.ts";
 import { runThrough } from "../../runtime/reference/runThrough.ts";
 import { agreement, cancellation, chain, customer, dataset, levelBonus, order, partner, plan } from "./builders.ts";

@@ -2,14 +2,14 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
-import type { PlanIR } from "../../compiler/ir.ts";
+import type { PlanIR } from "../../core/ir.ts";
 import { compilePlan } from "../../compiler/compile.ts";
-import type { Dataset } from "../../runtime/data/model.ts";
+import type { Dataset } from "../../core/dataModel.ts";
 import { validateData } from "../../runtime/data/validate.ts";
 import { runPeriod, type PeriodRunInput } from "../../runtime/reference/runPeriod.ts";
 import { runThrough, type RunOptions } from "../../runtime/reference/runThrough.ts";
-import type { PeriodResult, ResultDocument } from "../../runtime/result.ts";
-import { validateResult } from "../../runtime/validateResult.ts";
+import type { PeriodResult, ResultDocument } from "../../core/result.ts";
+import { validateResult } from "../../core/validateResult.ts";
 
 const examples = new URL("../../../shared/spec/examples/", import.meta.url);
 

@@ -4,11 +4,11 @@
  * activity from the result under test, so it checks the bonus walks and the volume flows of the
  * evaluator independently of its aggregation and indexing.
  */
-import type { ConditionIR, PlanIR } from "../../compiler/ir.ts";
-import type { Dataset, Order } from "../../runtime/data/model.ts";
-import { periodOf } from "../../runtime/dates.ts";
-import { Decimal, ZERO } from "../../runtime/decimal.ts";
-import type { PeriodResult } from "../../runtime/result.ts";
+import type { ConditionIR, PlanIR } from "../../core/ir.ts";
+import type { Dataset, Order } from "../../core/dataModel.ts";
+import { periodOf } from "../../core/dates.ts";
+import { Decimal, ZERO } from "../../core/decimal.ts";
+import type { PeriodResult } from "../../core/result.ts";
 
 export interface NaivePortion {
   order: Order;

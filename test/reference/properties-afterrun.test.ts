@@ -8,14 +8,14 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { PlanIR, Policy } from "../../compiler/ir.ts";
-import type { Cancellation, Dataset, Order } from "../../runtime/data/model.ts";
-import { periodOf } from "../../runtime/dates.ts";
-import { Decimal, ZERO } from "../../runtime/decimal.ts";
+import type { PlanIR, Policy } from "../../core/ir.ts";
+import type { Cancellation, Dataset, Order } from "../../core/dataModel.ts";
+import { periodOf } from "../../core/dates.ts";
+import { Decimal, ZERO } from "../../core/decimal.ts";
 import { runPeriod } from "../../runtime/reference/runPeriod.ts";
 import { runThrough, type RunOptions } from "../../runtime/reference/runThrough.ts";
 import { moneyOf, roundMoney } from "../../runtime/reference/rounding.ts";
-import type { LedgerEntry, PeriodResult } from "../../runtime/result.ts";
+import type { LedgerEntry, PeriodResult } from "../../core/result.ts";
 import { datasetArb, MONTHS, planArb } from "./arbitraries.ts";
 import { countedOrders } from "./oracle.ts";
 

@@ -10,13 +10,13 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { PlanIR } from "../../compiler/ir.ts";
-import type { Dataset } from "../../runtime/data/model.ts";
-import { Decimal, ZERO } from "../../runtime/decimal.ts";
+import type { PlanIR } from "../../core/ir.ts";
+import type { Dataset } from "../../core/dataModel.ts";
+import { Decimal, ZERO } from "../../core/decimal.ts";
 import { runPeriod } from "../../runtime/reference/runPeriod.ts";
 import { runThrough } from "../../runtime/reference/runThrough.ts";
 import { formatAmount, moneyOf, roundMoney } from "../../runtime/reference/rounding.ts";
-import type { LedgerEntry, PeriodResult, ResultDocument } from "../../runtime/result.ts";
+import type { LedgerEntry, PeriodResult, ResultDocument } from "../../core/result.ts";
 import { datasetArb, MONTHS, planArb } from "./arbitraries.ts";
 import { countedOrders, fractionOf, holdsOnResult, isActive, naivePortions, naiveVolumes, orderValues, rankIndex, type NaivePortion } from "./oracle.ts";
 

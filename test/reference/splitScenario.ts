@@ -9,8 +9,8 @@
  * October: O1 M 2 x 100.00 / 50 pts = 200.00 / 100; O2 K 100.00 / 100.
  * November: C1 (11-10) returns one unit of O1 (f = 1/2); C2 (11-12) cancels O2 whole.
  */
-import type { PlanIR } from "../../compiler/ir.ts";
-import type { Dataset } from "../../runtime/data/model.ts";
+import type { PlanIR } from "../../core/ir.ts";
+import type { Dataset } from "../../core/dataModel.ts";
 import { agreement, cancellation, customer, dataset, differentialBonus, levelBonus, order, partner, plan } from "./builders.ts";
 
 export function splitScenarioPlan(mode: "volume" | "commission"): PlanIR {

@@ -4,10 +4,10 @@ import { describe, expect, it } from "vitest";
 import { compilePlan } from "../../compiler/compile.ts";
 import { checkDataAgainstPlan } from "../../runtime/data/planChecks.ts";
 import { validateData } from "../../runtime/data/validate.ts";
-import type { DataDocument } from "../../runtime/samples/document.ts";
-import { formatDataDocument } from "../../runtime/samples/format.ts";
-import { generateData } from "../../runtime/samples/generate.ts";
-import { GENERATED_SCENARIOS, HAND_WRITTEN_SCENARIOS } from "../../runtime/samples/scenarios.ts";
+import type { DataDocument } from "../../tools/samples/document.ts";
+import { formatDataDocument } from "../../tools/samples/format.ts";
+import { generateData } from "../../tools/samples/generate.ts";
+import { GENERATED_SCENARIOS, HAND_WRITTEN_SCENARIOS } from "../../tools/samples/scenarios.ts";
 import { realismViolations } from "./realism.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));

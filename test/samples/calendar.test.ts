@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatCents, formatPercent } from "../../runtime/samples/amounts.ts";
-import { addMonths, dayNumber, firstDay, isoDate, lastDay, parsePeriod, periodName } from "../../runtime/samples/calendar.ts";
+import { formatCents, formatPercent } from "../../tools/samples/amounts.ts";
+import { addMonths, dayNumber, firstDay, isoDate, lastDay, parsePeriod, periodName } from "../../tools/samples/calendar.ts";
 
 describe("calendar arithmetic on day numbers", () => {
   it("matches known day numbers (days since 1970-01-01, as Date.UTC / 86400000 gives)", () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { DataDocument as DataDocumentRecord } from "../../runtime/data/document.ts";
 import { validateData } from "../../runtime/data/validate.ts";
-import { formatDataDocument } from "../../runtime/samples/format.ts";
-import { generateData, generatedPeriods, SampleOptionsError, tryGenerateData, type GenerateOptions } from "../../runtime/samples/generate.ts";
-import { shapeStatistics } from "../../runtime/samples/statistics.ts";
+import { formatDataDocument } from "../../tools/samples/format.ts";
+import { generateData, generatedPeriods, SampleOptionsError, tryGenerateData, type GenerateOptions } from "../../tools/samples/generate.ts";
+import { shapeStatistics } from "../../tools/samples/statistics.ts";
 import { realismViolations } from "./realism.ts";
 
 const SIZES: GenerateOptions[] = [

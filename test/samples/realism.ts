@@ -3,7 +3,7 @@
  * validateData): the things that make a generated document look like a real company's.
  * Returns one message per broken rule instance, so a failing test shows what went wrong.
  */
-import type { DataDocument } from "../../runtime/samples/document.ts";
+import type { DataDocument } from "../../tools/samples/document.ts";
 
 const MONEY = /^\d+\.\d\d$/;
 const WHOLE = /^\d+$/;

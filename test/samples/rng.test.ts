@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Rng } from "../../runtime/samples/rng.ts";
+import { Rng } from "../../tools/samples/rng.ts";
 
 const draws = (rng: Rng, n: number, bound: number): number[] => Array.from({ length: n }, () => rng.below(bound));
 

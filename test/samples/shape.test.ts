@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { validateData } from "../../runtime/data/validate.ts";
-import { generateData } from "../../runtime/samples/generate.ts";
-import { shapeStatistics } from "../../runtime/samples/statistics.ts";
+import { generateData } from "../../tools/samples/generate.ts";
+import { shapeStatistics } from "../../tools/samples/statistics.ts";
 
 describe("genealogy shape", () => {
   it("looks like a network-marketing company at 100k partners, and validates", () => {

@@ -8,8 +8,8 @@ import { describe, expect, it } from "vitest";
 import { compilePlan } from "../../compiler/compile.ts";
 import { validateData } from "../../runtime/data/validate.ts";
 import { runThrough } from "../../runtime/reference/runThrough.ts";
-import type { PeriodResult } from "../../runtime/result.ts";
-import type { DataDocument, RawOrder } from "../../runtime/samples/document.ts";
+import type { PeriodResult } from "../../core/result.ts";
+import type { DataDocument, RawOrder } from "../../tools/samples/document.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const load = (name: string): DataDocument => JSON.parse(readFileSync(`${root}samples/${name}.data.json`, "utf8")) as DataDocument;

@@ -9,7 +9,7 @@
  */
 import type { PlanAst } from "../../../grammar/ast.ts";
 import { BONUS_KINDS, KEYWORDS, TOKEN_INFO } from "../../../grammar/tokenInfo.ts";
-import type { Policy, RoundingMode } from "../../../compiler/ir.ts";
+import type { Policy, RoundingMode } from "../../../core/ir.ts";
 
 export type CompletionKind = "keyword" | "bonusKind" | "rank" | "measure" | "figure" | "value";
 

@@ -6,7 +6,7 @@
 import type { PlanAst } from "../../../grammar/ast.ts";
 import type { Diagnostic } from "../../../grammar/diagnostic.ts";
 import { compilePlan } from "../../../compiler/compile.ts";
-import type { Policy } from "../../../compiler/ir.ts";
+import type { Policy } from "../../../core/ir.ts";
 import { namesFromAst, type DeclaredNames } from "./completion.ts";
 import { toMarkers } from "./markers.ts";
 import { PLAN_LANGUAGE_ID } from "./monarch.ts";

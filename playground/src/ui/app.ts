@@ -4,13 +4,13 @@
  * every run, data load and comparison goes to the worker through the running state, so the page
  * stays responsive and every long job can be cancelled.
  */
-import type { Policy } from "../../../compiler/ir.ts";
+import type { Policy } from "../../../core/ir.ts";
 import { CancelledError, WorkerClient } from "../client/workerClient.ts";
 import { el, replaceChildren, setOptions } from "../dom.ts";
 import { createPlanEditor } from "../editor/planEditor.ts";
 import { decodeShare, encodeShare, isShareHash, type SharedState } from "../share/shareLink.ts";
 import { sharePopover } from "../share/sharePopover.ts";
-import { addPeriods, comparePeriods } from "../../../runtime/dates.ts";
+import { addPeriods, comparePeriods } from "../../../core/dates.ts";
 import { GENERATED_SIZES, type DataSource, type DataSummary, type RunReply, type RunSummary } from "../worker/protocol.ts";
 import { CompareView } from "./compareView.ts";
 import type { ResultView, ViewContext } from "./context.ts";

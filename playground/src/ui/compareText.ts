@@ -2,7 +2,7 @@
  * Plain-language captions of the cancellation policies and split modes (semantics.md §3, §7),
  * written for consultants and plan designers rather than for programmers.
  */
-import type { Policy } from "../../../compiler/ir.ts";
+import type { Policy } from "../../../core/ir.ts";
 
 export const POLICY_TITLES: Record<Policy, string> = {
   simple: "Simple",

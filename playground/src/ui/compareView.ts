@@ -4,7 +4,7 @@
  * modes (whose line earns what). A comparison replays the run several times, so it starts on
  * demand — automatically for small data — and can be cancelled like a run.
  */
-import type { Policy } from "../../../compiler/ir.ts";
+import type { Policy } from "../../../core/ir.ts";
 import type { PolicyComparison, SplitComparison } from "../../../runtime/compare/types.ts";
 import { el, replaceChildren } from "../dom.ts";
 import { CancelledError } from "../client/workerClient.ts";

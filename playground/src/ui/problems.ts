@@ -4,7 +4,7 @@
  * and message, shown a thousand at a time so a badly broken 100k file cannot freeze the page.
  */
 import type { Diagnostic } from "../../../grammar/diagnostic.ts";
-import type { DataProblem } from "../../../runtime/data/model.ts";
+import type { DataProblem } from "../../../core/dataModel.ts";
 import type { RunError } from "../../../runtime/reference/runThrough.ts";
 import { el, replaceChildren } from "../dom.ts";
 import { count } from "./widgets.ts";

@@ -2,9 +2,9 @@
  * The compare view's job: the three cancellation policies side by side (runtime/compare), and
  * the two split modes when the plan splits and the data has agreements to split.
  */
-import type { PlanIR } from "../../../compiler/ir.ts";
+import type { PlanIR } from "../../../core/ir.ts";
 import { comparePolicies, compareSplitModes } from "../../../runtime/compare/index.ts";
-import type { Dataset } from "../../../runtime/data/model.ts";
+import type { Dataset } from "../../../core/dataModel.ts";
 import type { CompareReply } from "./protocol.ts";
 
 export function compareAll(ir: PlanIR, data: Dataset, through: string, progress: (stage: string) => void): CompareReply {

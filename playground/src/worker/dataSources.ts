@@ -1,11 +1,11 @@
 /**
- * Where a run's data comes from: generated in the worker from a seed (runtime/samples), one of
+ * Where a run's data comes from: generated in the worker from a seed (tools/samples), one of
  * the bundled scenarios (samples/*.data.json, fetched only when picked), or the user's file.
  * Whatever it is, it comes back as an untrusted document for validateData, or as a problem.
  */
-import type { DataProblem } from "../../../runtime/data/model.ts";
-import { GENERATED_SCENARIOS } from "../../../runtime/samples/scenarios.ts";
-import { tryGenerateData, type GenerateOptions } from "../../../runtime/samples/generate.ts";
+import type { DataProblem } from "../../../core/dataModel.ts";
+import { GENERATED_SCENARIOS } from "../../../tools/samples/scenarios.ts";
+import { tryGenerateData, type GenerateOptions } from "../../../tools/samples/generate.ts";
 import type { DataSource, GeneratedSize, ScenarioName } from "./protocol.ts";
 
 const tinyScenario = GENERATED_SCENARIOS.find((s) => s.name === "tiny");

@@ -5,10 +5,10 @@
  * of the genealogy, the KPIs, a comparison. Everything here is plain JSON.
  */
 import type { Diagnostic } from "../../../grammar/diagnostic.ts";
-import type { Policy } from "../../../compiler/ir.ts";
-import type { DataProblem } from "../../../runtime/data/model.ts";
+import type { Policy } from "../../../core/ir.ts";
+import type { DataProblem } from "../../../core/dataModel.ts";
 import type { RunError } from "../../../runtime/reference/runThrough.ts";
-import type { Statement, VolumeFigures } from "../../../runtime/result.ts";
+import type { Statement, VolumeFigures } from "../../../core/result.ts";
 import type { PlanKpis } from "../../../runtime/kpi/index.ts";
 import type { PolicyComparison, SplitComparison } from "../../../runtime/compare/types.ts";
 

@@ -5,15 +5,15 @@
  */
 import { compilePlan } from "../../../compiler/compile.ts";
 import { hasErrors } from "../../../grammar/diagnostic.ts";
-import type { PlanIR, Policy } from "../../../compiler/ir.ts";
-import type { Dataset, DataProblem } from "../../../runtime/data/model.ts";
+import type { PlanIR, Policy } from "../../../core/ir.ts";
+import type { Dataset, DataProblem } from "../../../core/dataModel.ts";
 import { checkDataAgainstPlan } from "../../../runtime/data/planChecks.ts";
 import { validateData } from "../../../runtime/data/validate.ts";
-import { periodOf, periodsFromTo } from "../../../runtime/dates.ts";
-import { Decimal, ZERO } from "../../../runtime/decimal.ts";
+import { periodOf, periodsFromTo } from "../../../core/dates.ts";
+import { Decimal, ZERO } from "../../../core/decimal.ts";
 import { computeKpis } from "../../../runtime/kpi/index.ts";
 import { runThrough } from "../../../runtime/reference/runThrough.ts";
-import type { PeriodResult } from "../../../runtime/result.ts";
+import type { PeriodResult } from "../../../core/result.ts";
 import { compareAll } from "./compareJob.ts";
 import { rawData, sourceKey, sourceLabel } from "./dataSources.ts";
 import type { CompareReply, DataSource, DataSummary, KpiReply, LoadReply, PeriodSummary, RunReply, RunSummary } from "./protocol.ts";

@@ -3,7 +3,7 @@
  * order), then the pools, which work on the period's totals rather than on a portion. A
  * `previous-rank` clawback runs the per-portion part alone, with the original run's standing.
  */
-import type { Decimal } from "../../decimal.ts";
+import type { Decimal } from "../../../core/decimal.ts";
 import type { Portion } from "../portions.ts";
 import type { BonusContext } from "./context.ts";
 import { differentialBonus } from "./differential.ts";

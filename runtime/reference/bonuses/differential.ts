@@ -6,7 +6,7 @@
  */
 import type { PreparedBonus } from "../plan.ts";
 import type { Portion } from "../portions.ts";
-import { Decimal, ZERO } from "../../decimal.ts";
+import { Decimal, ZERO } from "../../../core/decimal.ts";
 import type { BonusContext, Standing } from "./context.ts";
 import { UNPAID } from "./sink.ts";
 

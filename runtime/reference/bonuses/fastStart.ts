@@ -4,7 +4,7 @@
  * portion's path, so a partner member's supporter is level 1 of the supporter portion); level L
  * gets rate_L · x if eligible and its rank meets the level's required rank; no compression.
  */
-import { daysBetween } from "../../dates.ts";
+import { daysBetween } from "../../../core/dates.ts";
 import type { PreparedBonus } from "../plan.ts";
 import type { Portion } from "../portions.ts";
 import type { BonusContext } from "./context.ts";

@@ -8,7 +8,7 @@
  * computed with integers: every quantity is scaled to a BigInt and all remainders share one
  * denominator.
  */
-import { Decimal } from "../../decimal.ts";
+import { Decimal } from "../../../core/decimal.ts";
 import { roundToUnits, type Money } from "../rounding.ts";
 
 export interface ShareHolder {

@@ -5,7 +5,7 @@
  * the pool is split by largest remainder. No qualifier: nothing paid, the rounded pool is
  * breakage "no qualifier".
  */
-import { Decimal, ZERO } from "../../decimal.ts";
+import { Decimal, ZERO } from "../../../core/decimal.ts";
 import type { PreparedBonus } from "../plan.ts";
 import { roundMoney } from "../rounding.ts";
 import type { BonusContext } from "./context.ts";

@@ -11,8 +11,8 @@
  *   tagged with its cancellation and no breakage: breakage reports what the plan left unpaid on
  *   the period's orders, and a clawback that reclaims less than was paid is not an unpaid share.
  */
-import type { BonusKind } from "../../../compiler/ir.ts";
-import { Decimal, ZERO } from "../../decimal.ts";
+import type { BonusKind } from "../../../core/ir.ts";
+import { Decimal, ZERO } from "../../../core/decimal.ts";
 import type { PreparedBonus } from "../plan.ts";
 import type { ClawbackOf, Portion, PortionKind } from "../portions.ts";
 import { roundMoney, type Money } from "../rounding.ts";

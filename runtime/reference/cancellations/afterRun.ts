@@ -7,11 +7,11 @@
  * `simple` and `previous-rank` run the bonus rules on. What each policy then writes lives in
  * simple (runPeriod: the portions join the period), previousRank.ts and exact.ts.
  */
-import type { PlanIR } from "../../../compiler/ir.ts";
-import type { Cancellation, Dataset, Order, SplitAgreement } from "../../data/model.ts";
-import { periodOf } from "../../dates.ts";
-import type { Decimal } from "../../decimal.ts";
-import type { PeriodResult } from "../../result.ts";
+import type { PlanIR } from "../../../core/ir.ts";
+import type { Cancellation, Dataset, Order, SplitAgreement } from "../../../core/dataModel.ts";
+import { periodOf } from "../../../core/dates.ts";
+import type { Decimal } from "../../../core/decimal.ts";
+import type { PeriodResult } from "../../../core/result.ts";
 import { refuse, success, type Outcome } from "../errors.ts";
 import { cancellationsInDateOrder } from "../lateCancellers.ts";
 import { measureValues, portionsOf, type Portion } from "../portions.ts";

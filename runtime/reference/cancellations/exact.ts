@@ -9,9 +9,9 @@
  * Nothing is recomputed: volumes, ranks and pools of the processing period are untouched, so the
  * reversal reclaims exactly what was paid, from exactly who received it.
  */
-import type { PlanIR } from "../../../compiler/ir.ts";
-import { Decimal, ZERO } from "../../decimal.ts";
-import type { LedgerEntry } from "../../result.ts";
+import type { PlanIR } from "../../../core/ir.ts";
+import { Decimal, ZERO } from "../../../core/decimal.ts";
+import type { LedgerEntry } from "../../../core/result.ts";
 import { splitByLargestRemainder } from "../bonuses/largestRemainder.ts";
 import { sharesOfRank } from "../bonuses/pool.ts";
 import type { EntryDraft } from "../bonuses/sink.ts";

@@ -4,8 +4,8 @@
  * cannot process the cancellation under these policies, so it refuses and says which periods to
  * pass; `simple` needs nothing from the history.
  */
-import type { PlanIR } from "../../../compiler/ir.ts";
-import type { LedgerEntry, PeriodResult } from "../../result.ts";
+import type { PlanIR } from "../../../core/ir.ts";
+import type { LedgerEntry, PeriodResult } from "../../../core/result.ts";
 import type { Standing } from "../bonuses/context.ts";
 import { refuse, success, type Outcome } from "../errors.ts";
 import type { Structure } from "../structure.ts";

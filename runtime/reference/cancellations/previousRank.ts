@@ -5,7 +5,7 @@
  * untouched; the pool base is lowered by c (runPeriod does that); fast start is evaluated at the
  * cancellation's date (the clawback portion carries it).
  */
-import type { PlanIR } from "../../../compiler/ir.ts";
+import type { PlanIR } from "../../../core/ir.ts";
 import { runOrderBonuses } from "../bonuses/allBonuses.ts";
 import type { Standing } from "../bonuses/context.ts";
 import type { LedgerSink } from "../bonuses/sink.ts";

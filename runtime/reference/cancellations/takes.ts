@@ -6,10 +6,10 @@
  * the as-of date of the run that commissions its order reduces the order before that run.
  * Returned goods are stock movements of the period that contains the cancellation's date.
  */
-import type { Cancellation, Dataset, Order } from "../../data/model.ts";
-import { periodOf } from "../../dates.ts";
-import { Decimal, ZERO, canonical } from "../../decimal.ts";
-import type { StockMovement } from "../../result.ts";
+import type { Cancellation, Dataset, Order } from "../../../core/dataModel.ts";
+import { periodOf } from "../../../core/dates.ts";
+import { Decimal, ZERO, canonical } from "../../../core/decimal.ts";
+import type { StockMovement } from "../../../core/result.ts";
 import { cancellationsInDateOrder } from "../lateCancellers.ts";
 import type { Structure } from "../structure.ts";
 

@@ -5,9 +5,9 @@
  * `unrecovered` lists, per cancellation and terminated partner, the net amount charged, when it
  * is a charge (negative), in processing order and then by partner id.
  */
-import { lastDayOf } from "../../dates.ts";
-import { ZERO, type Decimal } from "../../decimal.ts";
-import type { Unrecovered } from "../../result.ts";
+import { lastDayOf } from "../../../core/dates.ts";
+import { ZERO, type Decimal } from "../../../core/decimal.ts";
+import type { Unrecovered } from "../../../core/result.ts";
 import type { EntryDraft } from "../bonuses/sink.ts";
 import { formatAmount, type Money } from "../rounding.ts";
 import { isTerminatedIn, type Structure } from "../structure.ts";

@@ -1,7 +1,7 @@
 /** The explicit comparators behind every sorted list of the playground. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Decimal } from "../../../runtime/decimal.ts";
+import { Decimal } from "../../../core/decimal.ts";
 import { compareDecimalText, compareIds } from "../../../playground/src/worker/ordering.ts";
 
 describe("compareIds", () => {

@@ -6,13 +6,13 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compilePlan } from "../../../compiler/compile.ts";
-import type { PlanIR } from "../../../compiler/ir.ts";
+import type { PlanIR } from "../../../core/ir.ts";
 import { comparePolicies } from "../../../runtime/compare/index.ts";
-import type { Dataset } from "../../../runtime/data/model.ts";
+import type { Dataset } from "../../../core/dataModel.ts";
 import { validateData } from "../../../runtime/data/validate.ts";
 import { computeKpis } from "../../../runtime/kpi/index.ts";
 import { runThrough } from "../../../runtime/reference/runThrough.ts";
-import type { ResultDocument } from "../../../runtime/result.ts";
+import type { ResultDocument } from "../../../core/result.ts";
 import { generatedOptions, rawData } from "../../../playground/src/worker/dataSources.ts";
 import type { DataSource, RunReply } from "../../../playground/src/worker/protocol.ts";
 import { Session } from "../../../playground/src/worker/session.ts";

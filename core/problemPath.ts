@@ -5,7 +5,7 @@
  * same whatever order the document's object keys came in: top-level sections in the order of
  * data.md, array indices numerically, object keys alphabetically.
  */
-import type { DataProblem } from "./model.ts";
+import type { DataProblem } from "./dataModel.ts";
 
 export type PathSegment = string | number;
 

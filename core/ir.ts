@@ -10,7 +10,7 @@
  *   after normalisation: "0.05", "50", "1000", "0.01"). Rates and shares are fractions:
  *   `5%` is "0.05", `60%` is "0.6".
  * - No source spans, no user text except the plan's own titles and names (data, never code).
- * - The JSON Schema for this shape is compiler/ir.schema.json; `irVersion` changes when the shape
+ * - The JSON Schema for this shape is core/ir.schema.json; `irVersion` changes when the shape
  *   changes incompatibly.
  */
 

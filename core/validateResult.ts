@@ -1,10 +1,10 @@
 /**
- * Checks a result document against runtime/result.schema.json (the shape of runtime/result.ts).
+ * Checks a result document against core/result.schema.json (the shape of core/result.ts).
  * Used by the tests of every runtime and by API consumers that store results; [] = valid.
  */
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { createAjv } from "./data/ajvSetup.ts";
-import { describeValue, formatPath, type PathSegment } from "./data/problemPath.ts";
+import { createAjv } from "./ajvSetup.ts";
+import { describeValue, formatPath, type PathSegment } from "./problemPath.ts";
 import resultSchema from "./result.schema.json" with { type: "json" };
 
 let compiled: ValidateFunction | null = null;

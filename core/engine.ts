@@ -10,11 +10,10 @@
  * An engine may cache work per (ir, data) object pair (a compiled plan, columnar data), so
  * callers pass the same objects for repeated runs and never mutate them.
  */
-import type { PlanIR } from "../compiler/ir.ts";
-import type { Dataset } from "./data/model.ts";
-import type { PeriodOutcome, PeriodRunInput } from "./reference/runPeriod.ts";
-import type { RunError, RunOptions, RunOutcome } from "./reference/runThrough.ts";
-import type { ResultView } from "./output/resultView.ts";
+import type { PlanIR } from "./ir.ts";
+import type { Dataset } from "./dataModel.ts";
+import type { PeriodOutcome, PeriodRunInput, RunError, RunOptions, RunOutcome } from "./run.ts";
+import type { ResultView } from "./resultView.ts";
 
 export type EngineName = "compiled" | "reference";
 

@@ -8,8 +8,8 @@
  * their ids (code-unit order, so "10" < "9" < "P1"), measures in plan order, ledger entries in
  * ledger order.
  */
-import type { Policy } from "../../compiler/ir.ts";
-import type { Breakage, Deferred, Flag, LedgerEntry, PeriodResult, ResultDocument, Statement, StockMovement, Unrecovered, VolumeFigures } from "../result.ts";
+import type { Policy } from "./ir.ts";
+import type { Breakage, Deferred, Flag, LedgerEntry, PeriodResult, ResultDocument, Statement, StockMovement, Unrecovered, VolumeFigures } from "./result.ts";
 
 export interface PeriodView {
   readonly period: string;

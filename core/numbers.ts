@@ -1,8 +1,8 @@
 /**
  * Exact conversions between the numbers as written in a plan and the canonical decimal strings
- * of the IR. Everything goes through runtime/decimal.ts: never a JavaScript float.
+ * of the IR. Everything goes through core/decimal.ts: never a JavaScript float.
  */
-import { Decimal, canonical } from "../runtime/decimal.ts";
+import { Decimal, canonical } from "./decimal.ts";
 
 /** The lexer only produces `\d+(\.\d+)?`; anything else is not a plan number. */
 const PLAIN_NUMBER = /^\d+(\.\d+)?$/;

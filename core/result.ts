@@ -1,9 +1,9 @@
 /**
  * The result document (../shared/spec/data.md, "Result document"): what `comp run --json`
  * prints and what the API returns. Amounts are strings with exactly the plan's money decimals;
- * volumes are exact decimal strings. JSON Schema: runtime/result.schema.json.
+ * volumes are exact decimal strings. JSON Schema: core/result.schema.json.
  */
-import type { BonusKind, Policy } from "../compiler/ir.ts";
+import type { BonusKind, Policy } from "./ir.ts";
 
 export interface ResultDocument {
   plan: string;

@@ -1,5 +1,5 @@
 /**
- * Validates a value claimed to be a PlanIR: first against compiler/ir.schema.json (ajv), then,
+ * Validates a value claimed to be a PlanIR: first against core/ir.schema.json (ajv), then,
  * when the shape is right, the cross-references a schema cannot express (irReferences.ts).
  * Returns readable problems, each starting with the JSON pointer of the offending value;
  * [] means valid.

@@ -5,7 +5,7 @@
  * date, 2028-02-29 is). Our own annotation keyword `expected` carries message phrases.
  */
 import Ajv from "ajv";
-import { isValidDate, isValidPeriod } from "../dates.ts";
+import { isValidDate, isValidPeriod } from "./dates.ts";
 
 export function createAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true });

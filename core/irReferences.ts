@@ -5,7 +5,7 @@
  * Runs only on a value that already matches the schema.
  */
 import type { ConditionIR, FigureIR, PlanIR, TierIR } from "./ir.ts";
-import { Decimal } from "../runtime/decimal.ts";
+import { Decimal } from "./decimal.ts";
 
 export function checkIrReferences(ir: PlanIR): string[] {
   const problems: string[] = [];

@@ -8,8 +8,8 @@
  * sponsor or buyer...) is only recorded here: such a data set is run by the reference, which
  * words the refusal.
  */
-import type { Dataset } from "../data/model.ts";
-import { toDayNumber } from "../dates.ts";
+import type { Dataset } from "../../core/dataModel.ts";
+import { toDayNumber } from "../../core/dates.ts";
 import { decimalsOf, scaledInt } from "./scaled.ts";
 
 /** No date (an order not paid or not delivered yet). */

@@ -5,15 +5,15 @@
  * columns until an output asks for them; a period run by the reference gets the earlier periods
  * materialised as its history.
  */
-import type { PlanIR } from "../../compiler/ir.ts";
-import type { Dataset } from "../data/model.ts";
-import { fromDayNumber, isValidDate, isValidPeriod, periodsFromTo, previousPeriod } from "../dates.ts";
-import type { Engine } from "../engine.ts";
-import { viewOfPeriod, type PeriodView, type ResultView } from "../output/resultView.ts";
+import type { PlanIR } from "../../core/ir.ts";
+import type { Dataset } from "../../core/dataModel.ts";
+import { fromDayNumber, isValidDate, isValidPeriod, periodsFromTo, previousPeriod } from "../../core/dates.ts";
+import type { Engine } from "../../core/engine.ts";
+import { viewOfPeriod, type PeriodView, type ResultView } from "../../core/resultView.ts";
 import { internalError } from "../reference/errors.ts";
 import { runPeriod as referenceRunPeriod, type PeriodOutcome, type PeriodRunInput } from "../reference/runPeriod.ts";
 import { firstPeriod, runThrough as referenceRunThrough, type RunOptions, type RunOutcome, type RunError } from "../reference/runThrough.ts";
-import type { PeriodResult } from "../result.ts";
+import type { PeriodResult } from "../../core/result.ts";
 import { columnarOf } from "./columnar.ts";
 import { computeCompiledPeriod, type ColumnarPeriod } from "./period.ts";
 import { earliestAsOfDay, monthOfPeriod, releaseOf } from "./release.ts";

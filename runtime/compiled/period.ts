@@ -4,10 +4,10 @@
  * reason it must run in the reference evaluator (the engine then delegates, so answers are
  * always the reference's). The covered and delegated features are listed in docs/PERFORMANCE.md.
  */
-import type { PlanIR, Policy } from "../../compiler/ir.ts";
-import type { Dataset, SplitAgreement } from "../data/model.ts";
-import { fromDayNumber, isValidDate, isValidPeriod, lastDayOf, periodOf, toDayNumber } from "../dates.ts";
-import { canonical } from "../decimal.ts";
+import type { PlanIR, Policy } from "../../core/ir.ts";
+import type { Dataset, SplitAgreement } from "../../core/dataModel.ts";
+import { fromDayNumber, isValidDate, isValidPeriod, lastDayOf, periodOf, toDayNumber } from "../../core/dates.ts";
+import { canonical } from "../../core/decimal.ts";
 import { cancellationTakes, quantitiesBeforeRun, type TakesByOrder } from "../reference/cancellations/takes.ts";
 import { preparePlan, type PreparedPlan } from "../reference/plan.ts";
 import { agreementsInForce, measureValues } from "../reference/portions.ts";

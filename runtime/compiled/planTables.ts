@@ -7,7 +7,7 @@
  * Returns null when something cannot be held exactly in a safe integer: the period then runs in
  * the reference evaluator (recorded as the reason).
  */
-import type { BonusIR, ConditionIR, PlanIR, RoundingMode } from "../../compiler/ir.ts";
+import type { BonusIR, ConditionIR, PlanIR, RoundingMode } from "../../core/ir.ts";
 import type { ColumnarData, FigureSums } from "./columnar.ts";
 import { figureSumsOf } from "./columnar.ts";
 import { canonicalText, decimalsOf, pow10, scaledInt } from "./scaled.ts";

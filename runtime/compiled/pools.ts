@@ -4,7 +4,7 @@
  * from the columnar standing. Entries are written in string order of recipient id, which is
  * their ledger order.
  */
-import { Decimal, ZERO, canonical } from "../decimal.ts";
+import { Decimal, ZERO, canonical } from "../../core/decimal.ts";
 import { splitByLargestRemainder } from "../reference/bonuses/largestRemainder.ts";
 import { sharesOfRank } from "../reference/bonuses/pool.ts";
 import type { PreparedPlan } from "../reference/plan.ts";

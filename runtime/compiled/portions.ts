@@ -4,8 +4,8 @@
  * split agreement. A credit path is p0, then p1, then the sponsor chain above p1, so a portion
  * stores only its first two steps.
  */
-import type { PlanIR } from "../../compiler/ir.ts";
-import type { SplitAgreement } from "../data/model.ts";
+import type { PlanIR } from "../../core/ir.ts";
+import type { SplitAgreement } from "../../core/dataModel.ts";
 import type { ColumnarData } from "./columnar.ts";
 import type { PlanTables } from "./planTables.ts";
 import { pow10, scaledInt } from "./scaled.ts";

@@ -4,10 +4,10 @@
  * reference's runtime/reference/release.ts computes them. Depends on the plan's withdrawal and
  * hold rules and the data only, so it is built once per (plan, data) pair.
  */
-import type { PlanIR } from "../../compiler/ir.ts";
-import { fromDayNumber, toDayNumber } from "../dates.ts";
+import type { PlanIR } from "../../core/ir.ts";
+import { fromDayNumber, toDayNumber } from "../../core/dates.ts";
 import { flaggedFrom, lateCancellations } from "../reference/lateCancellers.ts";
-import type { Deferred } from "../result.ts";
+import type { Deferred } from "../../core/result.ts";
 import { NO_DAY, type ColumnarData } from "./columnar.ts";
 
 export interface ColumnarRelease {

@@ -5,7 +5,7 @@
  * (BigInt) for one value, or hand the whole period to the reference evaluator. A wrong cent is
  * never an option.
  */
-import type { RoundingMode } from "../../compiler/ir.ts";
+import type { RoundingMode } from "../../core/ir.ts";
 
 const POW10: number[] = [];
 for (let i = 0, p = 1; i <= 22; i++, p *= 10) POW10.push(p);

@@ -8,8 +8,8 @@
 import { lateCancellations, flagsOf } from "../reference/lateCancellers.ts";
 import { stockMovements } from "../reference/cancellations/takes.ts";
 import { idRecord } from "../reference/structure.ts";
-import type { PeriodView } from "../output/resultView.ts";
-import type { Breakage, Deferred, Flag, LedgerEntry, PeriodResult, Statement, StockMovement, VolumeFigures } from "../result.ts";
+import type { PeriodView } from "../../core/resultView.ts";
+import type { Breakage, Deferred, Flag, LedgerEntry, PeriodResult, Statement, StockMovement, VolumeFigures } from "../../core/result.ts";
 import { UNPAID_REASONS } from "./ledgerColumns.ts";
 import type { ColumnarPeriod } from "./period.ts";
 import { takesOf } from "./period.ts";

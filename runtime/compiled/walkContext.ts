@@ -4,7 +4,7 @@
  * the one place an amount is rounded (scaled integers, BigInt when a product leaves the safe
  * range).
  */
-import type { RoundingMode } from "../../compiler/ir.ts";
+import type { RoundingMode } from "../../core/ir.ts";
 import type { LedgerColumns } from "./ledgerColumns.ts";
 import type { PortionColumns } from "./portions.ts";
 import { roundDiv, roundDivBig } from "./scaled.ts";

@@ -7,8 +7,8 @@
  */
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import type { PlanIR, Policy } from "../../compiler/ir.ts";
-import type { Dataset } from "../../runtime/data/model.ts";
+import type { PlanIR, Policy } from "../../core/ir.ts";
+import type { Dataset } from "../../core/dataModel.ts";
 import { compiledEngine, lastDelegations, setForceInterpreter } from "../../runtime/compiled/engine.ts";
 import { referenceEngine } from "../../runtime/reference/engine.ts";
 import type { RunOptions } from "../../runtime/reference/runThrough.ts";

@@ -22,7 +22,7 @@ export const USAGE = `comp — compensation plans for network marketing
 
 usage:
   comp check   <plan> [--json]                          diagnostics only; exit 1 on any error
-  comp run     <plan> --data <file> --through <YYYY-MM> [--policy P] [--json]
+  comp run     <plan> --data <file> --through <YYYY-MM> [--policy P] [--json] [--out <dir>]
                       [--as-of <YYYY-MM-DD> [--preliminary]]   the last period's run date
   comp explain <plan> --data <file> --period <YYYY-MM> --partner <id> [--policy P] [--json]
   comp compare <plan> --data <file> --through <YYYY-MM> [--splits] [--json]

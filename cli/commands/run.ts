@@ -1,17 +1,24 @@
 /**
- * `comp run <plan> --data <file> --through <YYYY-MM> [--policy P] [--as-of <date> [--preliminary]] [--json]`
+ * `comp run <plan> --data <file> --through <YYYY-MM> [--policy P] [--as-of <date> [--preliminary]] [--json] [--out DIR]`
  * Every period through `--through` as a final run at its earliest allowed as-of date; `--as-of`
  * sets the date of the last period's run instead (refused, naming the blocking orders, when a
  * final run would come too early), `--preliminary` makes that last run a preliminary one.
+ * `--json` streams the result document to standard output; `--out DIR` writes statements.csv,
+ * ledger.csv and ranks.csv into DIR (all or nothing, cli/outDir.ts).
  */
 import type { Policy } from "../../core/ir.ts";
 import { isValidDate } from "../../core/dates.ts";
+import { ledgerCsvChunks } from "../../runtime/output/ledgerCsv.ts";
+import { ranksCsvChunks } from "../../runtime/output/ranksCsv.ts";
 import { resultJsonChunks } from "../../runtime/output/resultJson.ts";
+import type { PeriodView } from "../../core/resultView.ts";
+import { statementsCsvChunks } from "../../runtime/output/statementsCsv.ts";
 import { referenceEngine } from "../../runtime/reference/engine.ts";
-import type { RunError, RunOptions } from "../../runtime/reference/runThrough.ts";
+import type { RunError, RunOptions } from "../../core/run.ts";
 import type { PeriodResult, ResultDocument } from "../../core/result.ts";
 import { onePositional, parseArgs, requirePeriod, requireValue, UsageError } from "../args.ts";
 import { CliFailure, loadData, loadPlan } from "../io.ts";
+import { writeFilesAtomically } from "../outDir.ts";
 import type { CommandOutput } from "../output.ts";
 import { naturalOrder, table } from "../table.ts";
 
@@ -24,7 +31,7 @@ export function parsePolicy(value: string | undefined): Policy | undefined {
 }
 
 export function runCommand(argv: readonly string[]): CommandOutput {
-  const args = parseArgs("run", argv, { values: ["data", "through", "policy", "as-of"], booleans: ["json", "preliminary"] });
+  const args = parseArgs("run", argv, { values: ["data", "through", "policy", "as-of", "out"], booleans: ["json", "preliminary"] });
   const planFile = onePositional(args, "plan file");
   const dataFile = requireValue(args, "data", "file");
   const through = requirePeriod(args, "through");
@@ -41,15 +48,34 @@ export function runCommand(argv: readonly string[]): CommandOutput {
     ...(asOf !== undefined ? { asOf } : {}),
     ...(preliminary ? { preliminary } : {}),
   };
-  if (args.booleans.has("json")) {
-    // The document is streamed from a view, never one string (a 1M-partner month is gigabytes).
+  const outDir = args.values.get("out");
+  if (args.booleans.has("json") || outDir !== undefined) {
+    // Written from a view, never as one string (a 1M-partner month is gigabytes of text).
     const outcome = referenceEngine.runThroughView(ir, data, options);
     if (!outcome.ok) throw refused(outcome.error);
-    return { stdout: "", stderr: "", exitCode: 0, stream: resultJsonChunks(outcome.view) };
+    const wrote = outDir === undefined ? "" : writeCsvFiles(outDir, outcome.view.periods);
+    if (!args.booleans.has("json")) return { stdout: wrote, stderr: "", exitCode: 0 };
+    return { stdout: "", stderr: wrote, exitCode: 0, stream: resultJsonChunks(outcome.view) };
   }
   const outcome = referenceEngine.runThrough(ir, data, options);
   if (!outcome.ok) throw refused(outcome.error);
   return { stdout: formatResult(outcome.result), stderr: "", exitCode: 0 };
+}
+
+/** statements.csv, ledger.csv and ranks.csv into `dir`, all or nothing; says what it wrote. */
+function writeCsvFiles(dir: string, periods: readonly PeriodView[]): string {
+  const paths = writeFilesAtomically(dir, [
+    { name: "statements.csv", chunks: statementsCsvChunks(periods) },
+    { name: "ledger.csv", chunks: ledgerCsvChunks(periods) },
+    { name: "ranks.csv", chunks: ranksCsvChunks(periods) },
+  ]);
+  const partners = periods.reduce((n, p) => n + p.partnerCount, 0);
+  const entries = periods.reduce((n, p) => n + p.ledgerLength, 0);
+  const [statements, ledger, ranks] = paths;
+  return (
+    `wrote ${statements} (${partners} rows), ${ledger} (${entries} rows), ${ranks} (${partners} rows) ` +
+    `for ${periods.length} period${periods.length === 1 ? "" : "s"}\n`
+  );
 }
 
 function refused(error: RunError): CliFailure {

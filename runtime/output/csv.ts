@@ -1,0 +1,48 @@
+/**
+ * CSV text for payroll and accounting (RFC 4180): one header row, CRLF line ends, a field quoted
+ * when it holds a comma, a double quote, CR or LF, quotes doubled inside.
+ *
+ * Formula injection: a spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+ * CR as a formula, and ids, bonus names and notes come from data and plan files. Such a text
+ * field gets a leading `'` (OWASP's advice), which spreadsheets show as text. Numeric columns
+ * (amounts, volumes, steps) are comp's own decimal text and are never prefixed, so "-2.50" stays
+ * a number. Decision recorded in docs/data-format.md; pinned by test/output/csv.test.ts.
+ */
+import { ChunkBuffer } from "./sink.ts";
+
+const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A field of comp's own number formats (amounts, volumes, integers): written as is. */
+export function numberField(value: string | number | undefined | null): string {
+  return value === undefined || value === null ? "" : String(value);
+}
+
+/** A text field from data or plan: formula-guarded, then quoted when needed. */
+export function textField(value: string | undefined | null): string {
+  if (value === undefined || value === null) return "";
+  const guarded = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+
+/** Rows of already-formatted fields, a header first, as chunks. */
+export class CsvBuffer {
+  private readonly out = new ChunkBuffer();
+
+  row(fields: readonly string[]): void {
+    this.out.add(fields.join(",") + "\r\n");
+  }
+
+  get full(): boolean {
+    return this.out.full;
+  }
+
+  take(): string {
+    return this.out.take();
+  }
+}
+
+/** The header row's names, each a plain text field. */
+export function header(names: readonly string[]): string[] {
+  return names.map(textField);
+}

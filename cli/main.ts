@@ -17,6 +17,7 @@ import { joinChunks, pipeChunks } from "../runtime/output/sink.ts";
 import { CliFailure } from "./io.ts";
 import { streamSink } from "./nodeSink.ts";
 import type { CommandOutput } from "./output.ts";
+import { isStoreCommand, runStoreCommand } from "./storeCommands.ts";
 
 export const USAGE = `comp — compensation plans for network marketing
 
@@ -26,6 +27,11 @@ usage:
                       [--as-of <YYYY-MM-DD> [--preliminary]]   the last period's run date
   comp explain <plan> --data <file> --period <YYYY-MM> --partner <id> [--policy P] [--json]
   comp compare <plan> --data <file> --through <YYYY-MM> [--splits] [--json]
+  comp close   <plan> --data <file> --period <YYYY-MM> --store <db> [--as-of <date>] [--policy P]
+                      finalise the next period on the stored history (db: a file, or postgres://…)
+  comp history --store <db> [--json] [--plan <YYYY-MM>]   closed periods, their plans and totals
+  comp explain --store <db> --period <YYYY-MM> --partner <id> | --order <id>   from the stored ledger
+  comp export  --store <db> --period <YYYY-MM> --out <dir>   statements, ledger and ranks as CSV
   comp generate --partners <n> [--seed <n>] [--months <n>] [--first-month <YYYY-MM>]
   comp demo                                             run the bundled plans on the bundled samples
 
@@ -81,7 +87,13 @@ export function runCommandOf(argv: readonly string[]): CommandOutput {
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isMain || process.env["COMP_MAIN"] === "1") {
+if ((isMain || process.env["COMP_MAIN"] === "1") && isStoreCommand(process.argv.slice(2))) {
+  void runStoreCommand(process.argv.slice(2), USAGE).then((out) => {
+    if (out.stdout) process.stdout.write(out.stdout);
+    if (out.stderr) process.stderr.write(out.stderr);
+    process.exitCode = out.exitCode;
+  });
+} else if (isMain || process.env["COMP_MAIN"] === "1") {
   const out = runCommandOf(process.argv.slice(2));
   if (out.stdout) process.stdout.write(out.stdout);
   if (out.stream === undefined) {

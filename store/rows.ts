@@ -105,6 +105,13 @@ export function partnerOf(r: PartnerRecord): PartnerRow {
 export const EXTRA_KINDS = ["breakage", "unrecovered", "flags", "deferred", "stock"] as const;
 export type ExtraKind = (typeof EXTRA_KINDS)[number];
 
+/** The lists of a period from their rows (kind, JSON body) in sequence order. */
+export function extrasOf(rows: Iterable<{ kind: ExtraKind; body: string }>): Record<ExtraKind, never[]> {
+  const extras = Object.fromEntries(EXTRA_KINDS.map((k) => [k, [] as never[]])) as Record<ExtraKind, never[]>;
+  for (const row of rows) extras[row.kind].push(JSON.parse(row.body) as never);
+  return extras;
+}
+
 /** A period rebuilt from its parts (partners in sequence order, ledger in sequence order). */
 export function assemblePeriod(
   head: { period: string; asOf: string },

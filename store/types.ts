@@ -76,10 +76,12 @@ export interface HistoryStore {
   /** A closed period read back exactly as the engine produced it (history for the next run). */
   readPeriod(period: string): Promise<PeriodResult>;
   planText(hash: string): Promise<string>;
+  /** A period's small lists: breakage, unrecovered clawbacks, flags, deferred orders, stock. */
+  extras(period: string): Promise<Pick<PeriodResult, "breakage" | "unrecovered" | "flags" | "deferred" | "stock">>;
   /** Every order a closed period commissioned, and every cancellation the history has seen. */
   fingerprints(kind: "orders" | "cancellations"): Promise<Map<string, Fingerprinted>>;
-  /** A period's partners in the engine's listing order, streamed. */
-  partners(period: string): AsyncIterable<PartnerRow>;
+  /** A period's partners in the engine's listing order, streamed (or just the one asked for). */
+  partners(period: string, only?: string): AsyncIterable<PartnerRow>;
   /** Ledger entries in period and ledger order, streamed; a filter narrows them. */
   ledger(filter: LedgerFilter): AsyncIterable<LedgerEntry>;
   /** Writes one closed period; all or nothing. Refuses a period that is already stored. */

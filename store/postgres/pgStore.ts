@@ -8,7 +8,7 @@ import type pg from "pg";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import type { LedgerEntry, PeriodResult } from "../../core/result.ts";
-import { assemblePeriod, EXTRA_KINDS, LEDGER_COLUMNS, ledgerEntryOf, ledgerRow, PARTNER_COLUMNS, partnerOf, partnerRows, type ExtraKind, type LedgerRecord, type PartnerRecord } from "../rows.ts";
+import { assemblePeriod, EXTRA_KINDS, extrasOf, LEDGER_COLUMNS, ledgerEntryOf, ledgerRow, PARTNER_COLUMNS, partnerOf, partnerRows, type ExtraKind, type LedgerRecord, type PartnerRecord } from "../rows.ts";
 import { runOf } from "../sqlite/sqliteStore.ts";
 import { StoreError, type CloseRecord, type Fingerprinted, type HistoryStore, type LedgerFilter, type PartnerRow, type StoredRun } from "../types.ts";
 import { copyText } from "./copyText.ts";
@@ -57,10 +57,12 @@ export class PostgresStore implements HistoryStore {
     for await (const p of this.partners(period)) partners.push(p);
     const ledger: LedgerEntry[] = [];
     for await (const e of this.ledger({ period })) ledger.push(e);
-    const extras = Object.fromEntries(EXTRA_KINDS.map((k) => [k, [] as unknown[]])) as Record<ExtraKind, unknown[]>;
+    return assemblePeriod({ period: head.period, asOf: head.as_of }, partners, ledger, await this.extras(period));
+  }
+
+  async extras(period: string): Promise<Record<ExtraKind, never[]>> {
     const { rows } = await this.client.query("SELECT kind, body FROM extras WHERE period = $1 ORDER BY kind, seq", [period]);
-    for (const row of rows as { kind: ExtraKind; body: string }[]) extras[row.kind].push(JSON.parse(row.body));
-    return assemblePeriod({ period: head.period, asOf: head.as_of }, partners, ledger, extras);
+    return extrasOf(rows as { kind: ExtraKind; body: string }[]);
   }
 
   async planText(hash: string): Promise<string> {
@@ -76,8 +78,11 @@ export class PostgresStore implements HistoryStore {
     return map;
   }
 
-  async *partners(period: string): AsyncIterable<PartnerRow> {
-    for await (const row of this.cursor<PartnerRecord>("SELECT * FROM partners WHERE period = $1 ORDER BY seq", [period])) yield partnerOf(row);
+  async *partners(period: string, only?: string): AsyncIterable<PartnerRow> {
+    const rows = only === undefined
+      ? this.cursor<PartnerRecord>("SELECT * FROM partners WHERE period = $1 ORDER BY seq", [period])
+      : this.cursor<PartnerRecord>("SELECT * FROM partners WHERE period = $1 AND partner = $2", [period, only]);
+    for await (const row of rows) yield partnerOf(row);
   }
 
   async *ledger(filter: LedgerFilter): AsyncIterable<LedgerEntry> {

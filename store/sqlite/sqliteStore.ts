@@ -6,7 +6,7 @@
  */
 import type BetterSqlite3 from "better-sqlite3";
 import type { LedgerEntry, PeriodResult } from "../../core/result.ts";
-import { assemblePeriod, EXTRA_KINDS, ledgerEntryOf, ledgerRow, partnerOf, partnerRows, type ExtraKind, type LedgerRecord, type PartnerRecord } from "../rows.ts";
+import { assemblePeriod, EXTRA_KINDS, extrasOf, ledgerEntryOf, ledgerRow, partnerOf, partnerRows, type ExtraKind, type LedgerRecord, type PartnerRecord } from "../rows.ts";
 import { StoreError, type CloseRecord, type Fingerprinted, type HistoryStore, type LedgerFilter, type PartnerRow, type StoredRun } from "../types.ts";
 import { SQLITE_MIGRATIONS } from "./migrations.ts";
 
@@ -67,11 +67,12 @@ export class SqliteStore implements HistoryStore {
     if (run === undefined) throw new StoreError(`${period} is not closed in ${this.location}`, "not-found");
     const partners = (this.db.prepare("SELECT * FROM partners WHERE period = ? ORDER BY seq").all(period) as PartnerRecord[]).map(partnerOf);
     const ledger = (this.db.prepare("SELECT * FROM ledger WHERE period = ? ORDER BY seq").all(period) as LedgerRecord[]).map(ledgerEntryOf);
-    const extras = Object.fromEntries(EXTRA_KINDS.map((k) => [k, [] as unknown[]])) as Record<ExtraKind, unknown[]>;
-    for (const row of this.db.prepare("SELECT kind, body FROM extras WHERE period = ? ORDER BY kind, seq").all(period) as { kind: ExtraKind; body: string }[]) {
-      extras[row.kind].push(JSON.parse(row.body));
-    }
-    return assemblePeriod({ period: run.period, asOf: run.as_of }, partners, ledger, extras);
+    return assemblePeriod({ period: run.period, asOf: run.as_of }, partners, ledger, await this.extras(period));
+  }
+
+  async extras(period: string): Promise<Record<ExtraKind, never[]>> {
+    const rows = this.db.prepare("SELECT kind, body FROM extras WHERE period = ? ORDER BY kind, seq").all(period) as { kind: ExtraKind; body: string }[];
+    return extrasOf(rows);
   }
 
   async planText(hash: string): Promise<string> {
@@ -87,8 +88,11 @@ export class SqliteStore implements HistoryStore {
     return map;
   }
 
-  async *partners(period: string): AsyncIterable<PartnerRow> {
-    for (const row of this.db.prepare("SELECT * FROM partners WHERE period = ? ORDER BY seq").iterate(period) as Iterable<PartnerRecord>) {
+  async *partners(period: string, only?: string): AsyncIterable<PartnerRow> {
+    const rows = only === undefined
+      ? this.db.prepare("SELECT * FROM partners WHERE period = ? ORDER BY seq").iterate(period)
+      : this.db.prepare("SELECT * FROM partners WHERE period = ? AND partner = ?").iterate(period, only);
+    for (const row of rows as Iterable<PartnerRecord>) {
       yield partnerOf(row);
     }
   }

@@ -65,6 +65,11 @@ export const CODES = {
   W304: "currency is not a three-letter code",
   W305: "equal-rank bonus on another measure than its differential bonus",
   W306: "maxleg 100% has no effect",
+  W307: "payout bound above the payout target",
+  W308: "rank can never be a paid-as rank",
+  W309: "threshold falls as ranks rise",
+  W310: "rank paid like the rank below it",
+  W311: "required rank no partner can hold",
 } as const;
 
 export type Code = keyof typeof CODES;

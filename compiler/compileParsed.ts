@@ -8,6 +8,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from "../grammar/diagnost
 import { independentOfSyntaxErrors } from "./check/cascade.ts";
 import { checkPlan } from "./check/checkPlan.ts";
 import { mergeUnknownNames } from "./check/unknownNames.ts";
+import { analysisWarnings } from "./analysis/planWarnings.ts";
 import { lowerPlan } from "./fromAst.ts";
 import type { PlanIR } from "../core/ir.ts";
 
@@ -24,7 +25,10 @@ export function compileParsed(text: string, ast: PlanAst, parseDiagnostics: read
     const syntaxErrors = parseDiagnostics.filter((d) => d.severity === "error");
     const kept = independentOfSyntaxErrors(checkPlan(ast), syntaxErrors, ast.items, text);
     const diagnostics = sortDiagnostics([...parseDiagnostics, ...mergeUnknownNames(kept)]);
-    return { ir: hasErrors(diagnostics) ? null : lowerPlan(ast), diagnostics, ast };
+    if (hasErrors(diagnostics)) return { ir: null, diagnostics, ast };
+    const ir = lowerPlan(ast);
+    // Warnings that need the whole lowered plan: the rank table and the payout target.
+    return { ir, diagnostics: sortDiagnostics([...diagnostics, ...analysisWarnings(ir, ast)]), ast };
   } catch (e) {
     return { ir: null, diagnostics: [...parseDiagnostics, internalError(e)], ast };
   }

@@ -31,6 +31,7 @@ export function lowerPlan(ast: PlanAst): PlanIR {
   const breakaway = first("Breakaway");
   const split = first("Split");
   const payout = first("Payout");
+  const target = first("PayoutTarget");
 
   return {
     irVersion: IR_VERSION,
@@ -53,6 +54,7 @@ export function lowerPlan(ast: PlanAst): PlanIR {
     split: split ? lowerSplit(split, names) : null,
     cancellation: lowerCancellation(first("Cancellation")),
     payoutMinimum: payout ? canonicalNumber(payout.minimum.text) : "0",
+    ...(target ? { payoutTarget: percentToFraction(target.target.text) } : {}),
   };
 }
 

@@ -37,6 +37,11 @@ export interface PlanIR {
   cancellation: CancellationIR;
   /** Minimum payout, money ("0" when the plan says nothing). */
   payoutMinimum: string;
+  /**
+   * `payout target 45%`: the most the plan should pay per order as a fraction ("0.45"); absent
+   * when the plan states none. Only the checker reads it (a payout bound above it is a warning).
+   */
+  payoutTarget?: string;
 }
 
 export type RoundingMode = "half-up" | "half-even" | "half-down" | "up" | "down";

@@ -43,6 +43,7 @@ export function printIr(ir: PlanIR): string {
     out.push(`  late canceller:${parts.length ? ` ${parts.join(", ")}` : ""}`);
   }
   out.push("}", "", `payout minimum ${ir.payoutMinimum}`);
+  if (ir.payoutTarget !== undefined) out.push(`payout target ${percent(ir.payoutTarget)}`);
   return out.join("\n") + "\n";
 }
 

@@ -50,7 +50,8 @@ export type Item =
   | BonusItem
   | SplitItem
   | CancellationItem
-  | PayoutItem;
+  | PayoutItem
+  | PayoutTargetItem;
 
 /** `plan "Vitalis Classic" version "2026.1"` (version optional). */
 export interface PlanHeader extends Node {
@@ -235,6 +236,12 @@ export interface LateCancellerClause extends Node {
 export interface PayoutItem extends Node {
   kind: "Payout";
   minimum: NumberLit;
+}
+
+/** `payout target 45%`: the most the plan should pay per order, checked against the payout bound. */
+export interface PayoutTargetItem extends Node {
+  kind: "PayoutTarget";
+  target: PercentLit;
 }
 
 // ---------------------------------------------------------------------------------------------

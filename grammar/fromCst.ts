@@ -97,6 +97,8 @@ class AstBuilder {
       case "cancellationItem":
         return this.cancellation(node, span);
       case "payoutItem": {
+        const target = this.percent(tokenOf(node, "target"));
+        if (target) return { kind: "PayoutTarget", target, span };
         const minimum = this.number(tokenOf(node, "minimum"));
         return minimum && { kind: "Payout", minimum, span };
       }

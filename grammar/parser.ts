@@ -329,10 +329,23 @@ export class PlanParser extends ConditionParser {
     this.CONSUME(T.Only);
   });
 
+  /** `payout minimum 10.00` or `payout target 45%` (two items, each given at most once). */
   private payoutItem = this.RULE("payoutItem", () => {
     this.CONSUME(T.Payout);
-    this.CONSUME(T.Minimum);
-    this.CONSUME(T.Number, { LABEL: "minimum" });
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Minimum);
+          this.CONSUME(T.Number, { LABEL: "minimum" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Target);
+          this.CONSUME(T.Percent, { LABEL: "target" });
+        },
+      },
+    ]);
   });
 }
 

@@ -86,6 +86,7 @@ const KEYWORD_HOVER: ReadonlyArray<readonly [string, string]> = [
   ["only", "Part of `prepayment only`."],
   ["payout", "Starts the payout rule."],
   ["minimum", "The smallest balance that is paid out; smaller balances are carried into the next period."],
+  ["target", "The most the plan should ever pay, as a share of an order's volume, e.g. `payout target 45%`: `comp check` warns when the plan's payout bound is higher."],
   ["and", "Both conditions must hold."],
   ["or", "At least one of the conditions must hold."],
   ["not", "The condition must not hold."],

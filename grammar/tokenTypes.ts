@@ -15,6 +15,7 @@ export const T = {
   Cancellation: t("Cancellation"), Withdrawal: t("Withdrawal"), After: t("After"), Delivery: t("Delivery"),
   Policy: t("Policy"), Late: t("Late"), Canceller: t("Canceller"), Hold: t("Hold"), Weeks: t("Weeks"),
   Prepayment: t("Prepayment"), Only: t("Only"), Payout: t("Payout"), Minimum: t("Minimum"),
+  Target: t("Target"),
   And: t("And"), Or: t("Or"), Not: t("Not"), Legs: t("Legs"), Frontline: t("Frontline"), With: t("With"),
   Maxleg: t("Maxleg"), Name: t("Name"), String: t("String"), Number: t("Number"), Percent: t("Percent"),
   GreaterEqual: t("GreaterEqual"), Greater: t("Greater"), LessEqual: t("LessEqual"), Less: t("Less"),

@@ -1,5 +1,7 @@
 /** `comp check <plan> [--json]`: diagnostics only; exit 1 on any error. */
 import { compilePlan } from "../../compiler/compile.ts";
+import { formatPayoutBound } from "../../compiler/analysis/formatBound.ts";
+import { payoutBound } from "../../compiler/analysis/payoutBound.ts";
 import { formatDiagnostic } from "../../compiler/formatDiagnostics.ts";
 import { parseArgs, onePositional } from "../args.ts";
 import { readText } from "../io.ts";
@@ -9,7 +11,8 @@ export function checkCommand(argv: readonly string[]): CommandOutput {
   const args = parseArgs("check", argv, { values: [], booleans: ["json"] });
   const file = onePositional(args, "plan file");
   const text = readText(file, "plan");
-  const { diagnostics } = compilePlan(text);
+  const { diagnostics, ir } = compilePlan(text);
+  const bound = ir ? payoutBound(ir) : null;
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   if (args.booleans.has("json")) {
@@ -26,6 +29,7 @@ export function checkCommand(argv: readonly string[]): CommandOutput {
         end: d.span.end,
         ...(d.suggestion ? { suggestion: d.suggestion } : {}),
       })),
+      ...(bound ? { payoutBound: bound } : {}),
     };
     return { stdout: JSON.stringify(doc, null, 2) + "\n", stderr: "", exitCode: errors > 0 ? 1 : 0 };
   }
@@ -37,5 +41,5 @@ export function checkCommand(argv: readonly string[]): CommandOutput {
       : `${file}: ${count(errors, "error")}, ${count(warnings, "warning")}\n`;
   return errors > 0
     ? { stdout: "", stderr: shown + summary, exitCode: 1 }
-    : { stdout: shown + summary, stderr: "", exitCode: 0 };
+    : { stdout: shown + summary + (bound ? formatPayoutBound(bound) : ""), stderr: "", exitCode: 0 };
 }

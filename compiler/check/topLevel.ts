@@ -2,7 +2,7 @@
  * Top-level items: the header, currency, rounding, period, activity, ranks, breakaway and payout
  * lines; items given twice; items that must be there.
  */
-import type { CurrencyItem, Item, PlanAst, RanksItem, RoundingItem } from "../../grammar/ast.ts";
+import type { CurrencyItem, Item, PayoutTargetItem, PlanAst, RanksItem, RoundingItem } from "../../grammar/ast.ts";
 import type { Span } from "../../grammar/source.ts";
 import type { RoundingMode } from "../../core/ir.ts";
 import { decimalOf } from "../../core/numbers.ts";
@@ -39,6 +39,7 @@ export function itemKeyword(item: Item): string {
     case "Cancellation":
       return "cancellation";
     case "Payout":
+    case "PayoutTarget":
       return "payout";
     default: {
       const never: never = item;
@@ -63,6 +64,7 @@ const SINGLE_ITEMS: ReadonlySet<Item["kind"]> = new Set<Item["kind"]>([
   "Split",
   "Cancellation",
   "Payout",
+  "PayoutTarget",
 ]);
 
 /** Reports the second (third, ...) occurrence of a single item; call once per item, in order. */
@@ -104,6 +106,9 @@ export function checkSimpleItem(ctx: CheckContext, item: Item): void {
     case "Breakaway":
       resolveRank(ctx, item.rank);
       return;
+    case "PayoutTarget":
+      checkPayoutTarget(ctx, item);
+      return;
     case "Bonus":
     case "Split":
     case "Cancellation":
@@ -112,6 +117,14 @@ export function checkSimpleItem(ctx: CheckContext, item: Item): void {
       const never: never = item;
       throw new Error(`unhandled item ${JSON.stringify(never)}`);
     }
+  }
+}
+
+/** A payout target is a share of an order's volume: above 100% it can never be meant. */
+function checkPayoutTarget(ctx: CheckContext, item: PayoutTargetItem): void {
+  const value = decimalOf(item.target.text);
+  if (value !== null && value.gt(100)) {
+    ctx.report("E160", item.target.span, `payout target ${quoted(`${item.target.text}%`)} is above 100%: it is a share of an order's volume`);
   }
 }
 

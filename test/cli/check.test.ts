@@ -13,7 +13,7 @@ describe("comp check", () => {
     const out = runCli(["check", file]);
     expect(out.stderr).toBe("");
     expect(out.exitCode).toBe(0);
-    expect(out.stdout).toMatch(/: ok\n$/);
+    expect(out.stdout).toMatch(/: ok\npayout bound \(the most the plan can pay on one order, from the plan alone\):\n/);
   });
 
   it("finds the bundled plans", () => {

@@ -154,6 +154,7 @@ export const planIrArb: fc.Arbitrary<PlanIR> = fc
           ),
         }),
         payoutMinimum: decimal(100, 2),
+        payoutTarget: fc.option(fraction, { nil: undefined }),
       })
       .map((g): PlanIR => {
         const firstDifferential = g.bonuses.findIndex((b) => b.kind === "differential");
@@ -180,6 +181,7 @@ export const planIrArb: fc.Arbitrary<PlanIR> = fc
           split: g.split,
           cancellation: g.cancellation,
           payoutMinimum: g.payoutMinimum,
+          ...(g.payoutTarget === undefined ? {} : { payoutTarget: g.payoutTarget }),
         };
       });
   });

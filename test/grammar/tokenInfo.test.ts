@@ -19,7 +19,7 @@ describe("TOKEN_INFO", () => {
   it("lists every keyword the brief names, each with a one-sentence hover", () => {
     const required = `plan version currency rounding to period volume active when ranks breakaway at bonus on level
       generation requires compression rate from within days shares split mode measures default share cancellation
-      withdrawal after delivery policy late canceller hold weeks prepayment only payout minimum and or not legs
+      withdrawal after delivery policy late canceller hold weeks prepayment only payout minimum target and or not legs
       frontline with maxleg differential equalrank faststart pool`.split(/\s+/);
     expect([...KEYWORDS].sort()).toEqual([...new Set(required)].sort());
     const keywordInfos = TOKEN_INFO.filter((t) => t.category === "keyword");

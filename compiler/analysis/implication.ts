@@ -4,8 +4,8 @@
  * "not shown", never "a can hold without b". The rank-table warnings build on it, so a warning
  * is only given when it is true for every genealogy.
  */
-import type { CompareIR, ConditionIR, FigureIR } from "../ir.ts";
-import { Decimal } from "../../runtime/decimal.ts";
+import type { CompareIR, ConditionIR, FigureIR } from "../../core/ir.ts";
+import { Decimal } from "../../core/decimal.ts";
 
 /** null is the empty condition: it always holds. */
 export function implies(a: ConditionIR | null, b: ConditionIR | null): boolean {

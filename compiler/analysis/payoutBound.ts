@@ -22,9 +22,9 @@
  * entry under the half-* modes, less than a whole unit under `up`, and nothing under `down`. The
  * bound counts how many entries an order can get, so the rounding allowance is exact too.
  */
-import { Decimal, ZERO, canonical } from "../../runtime/decimal.ts";
-import type { BonusIR, BonusKind, PlanIR, RoundingMode, TierIR } from "../ir.ts";
-import { fractionToPercent } from "../numbers.ts";
+import { Decimal, ZERO, canonical } from "../../core/decimal.ts";
+import type { BonusIR, BonusKind, PlanIR, RoundingMode, TierIR } from "../../core/ir.ts";
+import { fractionToPercent } from "../../core/numbers.ts";
 
 export interface BonusBound {
   bonus: string;

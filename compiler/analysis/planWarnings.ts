@@ -5,9 +5,9 @@
  */
 import type { PayoutTargetItem, PlanAst } from "../../grammar/ast.ts";
 import type { Diagnostic } from "../../grammar/diagnostic.ts";
-import { Decimal } from "../../runtime/decimal.ts";
+import { Decimal } from "../../core/decimal.ts";
 import { severityOf } from "../codes.ts";
-import type { PlanIR } from "../ir.ts";
+import type { PlanIR } from "../../core/ir.ts";
 import { payoutBound } from "./payoutBound.ts";
 import { rankTableWarnings } from "./rankTable.ts";
 

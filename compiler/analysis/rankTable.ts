@@ -12,9 +12,9 @@
 import type { BonusItem, Comparison, Condition, PlanAst, RankDecl, RanksItem } from "../../grammar/ast.ts";
 import type { Diagnostic } from "../../grammar/diagnostic.ts";
 import type { Span } from "../../grammar/source.ts";
-import { Decimal } from "../../runtime/decimal.ts";
+import { Decimal } from "../../core/decimal.ts";
 import { severityOf, type Code } from "../codes.ts";
-import type { ConditionIR, PlanIR } from "../ir.ts";
+import type { ConditionIR, PlanIR } from "../../core/ir.ts";
 import { lowerCondition, type NameTables } from "../lowerCondition.ts";
 import { implies, neverHolds } from "./implication.ts";
 

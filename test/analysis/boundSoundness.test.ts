@@ -8,11 +8,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { payoutBound, type PayoutBound } from "../../compiler/analysis/payoutBound.ts";
-import type { PlanIR, Policy } from "../../compiler/ir.ts";
-import type { Dataset } from "../../runtime/data/model.ts";
-import { Decimal, ZERO } from "../../runtime/decimal.ts";
+import type { PlanIR, Policy } from "../../core/ir.ts";
+import type { Dataset } from "../../core/dataModel.ts";
+import { Decimal, ZERO } from "../../core/decimal.ts";
 import { referenceEngine } from "../../runtime/reference/engine.ts";
-import type { PeriodResult } from "../../runtime/result.ts";
+import type { PeriodResult } from "../../core/result.ts";
 import { datasetArb, MONTHS, planArb } from "../reference/arbitraries.ts";
 import { orderValues } from "../reference/oracle.ts";
 

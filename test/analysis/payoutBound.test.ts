@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../../cli/main.ts";
 import { payoutBound } from "../../compiler/analysis/payoutBound.ts";
 import { compilePlan } from "../../compiler/compile.ts";
-import { printIr } from "../../compiler/printIr.ts";
-import { validateIr } from "../../compiler/validateIr.ts";
+import { printIr } from "../../core/printIr.ts";
+import { validateIr } from "../../core/validateIr.ts";
 
 const plan = (name: string) => new URL(`../../plans/${name}.plan`, import.meta.url);
 const irOf = (text: string) => {

@@ -7,8 +7,7 @@ import { readFileSync } from "node:fs";
 import { compilePlan } from "../compiler/compile.ts";
 import { formatDiagnostic } from "../compiler/formatDiagnostics.ts";
 import type { PlanIR } from "../core/ir.ts";
-import { checkDataAgainstPlan } from "../runtime/data/planChecks.ts";
-import { validateData } from "../runtime/data/validate.ts";
+import { readDataFile, type ReadProgress } from "./dataFile.ts";
 import type { Dataset, DataProblem } from "../core/dataModel.ts";
 
 /** Exit codes: 1 = the plan or data has errors, 2 = the command line is wrong, 3 = the run was refused. */
@@ -50,29 +49,7 @@ export function formatProblems(file: string, problems: readonly DataProblem[]): 
   return lines.join("\n");
 }
 
-export function loadData(file: string, ir: PlanIR): Dataset {
-  const text = readText(file, "data file");
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    throw new CliFailure(`${file}: not valid JSON: ${jsonErrorWhere(text, e)}`, 1);
-  }
-  const v = validateData(doc);
-  if (!v.ok) throw new CliFailure(formatProblems(file, v.problems), 1);
-  const againstPlan = checkDataAgainstPlan(ir, v.data);
-  if (againstPlan.length > 0) throw new CliFailure(formatProblems(file, againstPlan), 1);
-  return v.data;
-}
-
-/** Node's JSON errors give a character position; plan designers want line and column. */
-function jsonErrorWhere(text: string, e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  const m = /position (\d+)/.exec(message);
-  if (!m) return message;
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos);
-  const line = before.split("\n").length;
-  const column = pos - before.lastIndexOf("\n");
-  return `${message.replace(/ in JSON at position \d+.*$/, "")} at line ${line}, column ${column}`;
+/** The data file, read as a stream and checked in one pass (cli/dataFile.ts): JSON or JSON Lines. */
+export function loadData(file: string, ir: PlanIR, progress?: ReadProgress): Dataset {
+  return readDataFile(file, ir, progress);
 }

@@ -83,6 +83,8 @@ export function describeValue(value: unknown): string {
   if (value !== null && typeof value === "object") {
     return Object.keys(value).length === 0 ? "an empty object" : "an object";
   }
+  // JSON.parse reads 1e309 as Infinity, which JSON.stringify would show as "null".
+  if (typeof value === "number" && !Number.isFinite(value)) return "a number too large to read (beyond about 1.8e308)";
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

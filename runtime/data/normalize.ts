@@ -7,8 +7,8 @@
  * Only called on a document that passed the schema and every check.
  */
 import { canonicalDecimal, percentToFraction, type DecimalValue } from "./decimalText.ts";
-import type { DataDocument, OrderLineRecord, SplitRecord } from "./document.ts";
-import type { Dataset, OrderLine, SplitAgreement } from "../../core/dataModel.ts";
+import type { CancellationRecord, CustomerRecord, DataDocument, OrderLineRecord, OrderRecord, PartnerRecord, SplitRecord } from "./document.ts";
+import type { Cancellation, Customer, Dataset, Order, OrderLine, Partner, SplitAgreement } from "../../core/dataModel.ts";
 
 function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -47,34 +47,36 @@ function normalizeSplit(split: SplitRecord, index: number): SplitAgreement {
   };
 }
 
+export function normalizePartner(p: PartnerRecord): Partner {
+  return { id: p.id, sponsor: p.sponsor, joined: p.joined, status: p.status ?? "active", terminated: p.terminated ?? null };
+}
+
+export function normalizeCustomer(c: CustomerRecord): Customer {
+  return { id: c.id, partner: c.partner, joined: c.joined };
+}
+
+export function normalizeOrder(o: OrderRecord): Order {
+  return { id: o.id, buyer: o.buyer, date: o.date, paid: o.paid ?? null, delivered: o.delivered ?? null, lines: o.lines.map(normalizeLine) };
+}
+
+export function normalizeCancellation(c: CancellationRecord): Cancellation {
+  return {
+    id: c.id,
+    order: c.order,
+    date: c.date,
+    goods: c.goods,
+    lines: c.lines === undefined || c.lines === null ? null : c.lines.map((l) => ({ line: l.line, qty: canonicalDecimal(l.qty) })),
+  };
+}
+
+export { normalizeSplit };
+
 export function normalizeDocument(doc: DataDocument): Dataset {
   return {
-    partners: doc.partners.map((p) => ({
-      id: p.id,
-      sponsor: p.sponsor,
-      joined: p.joined,
-      status: p.status ?? "active",
-      terminated: p.terminated ?? null,
-    })),
-    customers: (doc.customers ?? []).map((c) => ({ id: c.id, partner: c.partner, joined: c.joined })),
+    partners: doc.partners.map(normalizePartner),
+    customers: (doc.customers ?? []).map(normalizeCustomer),
     splits: (doc.splits ?? []).map(normalizeSplit),
-    orders: doc.orders.map((o) => ({
-      id: o.id,
-      buyer: o.buyer,
-      date: o.date,
-      paid: o.paid ?? null,
-      delivered: o.delivered ?? null,
-      lines: o.lines.map(normalizeLine),
-    })),
-    cancellations: (doc.cancellations ?? []).map((c) => ({
-      id: c.id,
-      order: c.order,
-      date: c.date,
-      goods: c.goods,
-      lines:
-        c.lines === undefined || c.lines === null
-          ? null
-          : c.lines.map((l) => ({ line: l.line, qty: canonicalDecimal(l.qty) })),
-    })),
+    orders: doc.orders.map(normalizeOrder),
+    cancellations: (doc.cancellations ?? []).map(normalizeCancellation),
   };
 }

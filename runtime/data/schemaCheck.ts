@@ -119,11 +119,51 @@ function translate(error: ErrorObject, doc: unknown): { segments: PathSegment[];
 export function schemaProblems(doc: unknown): DataProblem[] {
   const validate = validator();
   if (validate(doc)) return [];
+  return translateAll(validate.errors ?? [], doc, "");
+}
+
+export type RecordSection = "partners" | "customers" | "splits" | "orders" | "cancellations";
+
+const RECORD_DEFINITION: Record<RecordSection, string> = {
+  partners: "partner",
+  customers: "customer",
+  splits: "split",
+  orders: "order",
+  cancellations: "cancellation",
+};
+
+const recordValidators = new Map<RecordSection, ValidateFunction>();
+
+function recordValidator(section: RecordSection): ValidateFunction {
+  let v = recordValidators.get(section);
+  if (v === undefined) {
+    const { definitions } = dataSchema as unknown as { definitions: unknown };
+    v = createAjv().compile({ definitions, $ref: `#/definitions/${RECORD_DEFINITION[section]}` });
+    recordValidators.set(section, v);
+  }
+  return v;
+}
+
+/**
+ * The schema violations of one record, as the whole-document check would report them
+ * (`orders[3].lines[0].qty`): records read one at a time from a stream are checked one at a time.
+ */
+export function recordSchemaProblems(section: RecordSection, index: number, record: unknown): DataProblem[] {
+  const validate = recordValidator(section);
+  if (validate(record)) return [];
+  // A sparse list holding the record at its index: paths and ids resolve as in the whole document.
+  const list: unknown[] = [];
+  list[index] = record;
+  return translateAll(validate.errors ?? [], { [section]: list }, `/${section}/${index}`);
+}
+
+function translateAll(errors: readonly ErrorObject[], doc: unknown, prefix: string): DataProblem[] {
   const problems: DataProblem[] = [];
   const seenPaths = new Set<string>();
-  for (const error of validate.errors ?? []) {
+  for (const raw of errors) {
     // Summarises the `pattern` error of the same key, which is translated instead.
-    if (error.keyword === "propertyNames") continue;
+    if (raw.keyword === "propertyNames") continue;
+    const error = prefix === "" ? raw : { ...raw, instancePath: prefix + raw.instancePath };
     const { segments, message } = translate(error, doc);
     const path = formatPath(segments);
     // A union-typed value can fail several keywords at once (type and pattern); one is enough.

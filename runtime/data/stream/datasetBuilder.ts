@@ -1,0 +1,158 @@
+/**
+ * A Dataset built record by record, so that a data file can be read as a stream (JSON Lines or a
+ * streamed JSON document) and checked in one pass: each record gets its schema check as it
+ * arrives and is kept in normalized form (the raw record is dropped), and the checks across
+ * records (people and the sponsor forest, splits, orders, cancellations) run at the end over the
+ * records that passed. So schema problems no longer hide graph problems: a file gets every
+ * problem that can be found at once.
+ *
+ * A record that failed its schema check is left out of the checks across records; references to
+ * its id ("unknown sponsor `P7`") are then not reported, since `P7` exists, it is only broken.
+ * Problem paths keep the record's position in its section (`orders[3].buyer`), whatever was left
+ * out, so a caller can locate them (a JSON Lines file maps them to lines).
+ */
+import type { Dataset, DataProblem, Partner, Customer, Order } from "../../../core/dataModel.ts";
+import { sortProblems } from "../../../core/problemPath.ts";
+import { checkCancellations } from "../cancellationChecks.ts";
+import type { CancellationRecord, CustomerRecord, DataDocument, OrderRecord, PartnerRecord, SplitRecord } from "../document.ts";
+import { checkPeople } from "../graphChecks.ts";
+import { normalizeCancellation, normalizeCustomer, normalizeOrder, normalizePartner, normalizeSplit } from "../normalize.ts";
+import { checkOrders } from "../orderChecks.ts";
+import { recordSchemaProblems, schemaProblems, type RecordSection } from "../schemaCheck.ts";
+import { checkSplits } from "../splitChecks.ts";
+
+export type { RecordSection };
+export const RECORD_SECTIONS: readonly RecordSection[] = ["partners", "customers", "splits", "orders", "cancellations"];
+
+export type BuiltDataset = { ok: true; data: Dataset } | { ok: false; problems: DataProblem[]; overflow: Map<string, number> };
+
+/** `orders[3].lines[0].qty` -> `orders[].lines[].qty`: problems of one kind, for the capped listing. */
+export function problemKind(path: string): string {
+  return path.replace(/\[\d+\]/g, "[]");
+}
+
+const SECTION_INDEX = /\b(partners|customers|splits|orders|cancellations)\[(\d+)\]/g;
+const UNKNOWN_REFERENCE = /^unknown (?:sponsor|buyer|partner|member|supporter|order) `([^`]*)`/;
+
+export class DatasetBuilder {
+  private readonly partners: Partner[] = [];
+  private readonly customers: Customer[] = [];
+  private readonly splits: SplitRecord[] = [];
+  private readonly orders: Order[] = [];
+  private readonly cancellations: CancellationRecord[] = [];
+  /** Per section, the position in the input of each kept record (kept index -> input index). */
+  private readonly positions = new Map<RecordSection, number[]>(RECORD_SECTIONS.map((s) => [s, []]));
+  private readonly counts = new Map<RecordSection, number>(RECORD_SECTIONS.map((s) => [s, 0]));
+  private readonly brokenIds = new Set<string>();
+  private readonly problems: DataProblem[] = [];
+  private readonly overflow = new Map<string, number>();
+  private dropped = false;
+
+  /** `storeLimit`: problems kept in full; beyond it only counted per kind (a broken 1M-line file). */
+  constructor(private readonly storeLimit = Number.POSITIVE_INFINITY) {}
+
+  /** Records read so far, per section. */
+  count(section: RecordSection): number {
+    return this.counts.get(section) ?? 0;
+  }
+
+  /** The top level of a document with its sections' lists left empty: missing or unknown sections, wrong types. */
+  topLevel(skeleton: unknown): void {
+    for (const p of schemaProblems(skeleton)) this.report(p);
+  }
+
+  /** A problem found outside the record checks (a line that is not JSON, a record of unknown type). */
+  report(problem: DataProblem): void {
+    if (this.problems.length < this.storeLimit) this.problems.push(problem);
+    else this.overflow.set(problemKind(problem.path), (this.overflow.get(problemKind(problem.path)) ?? 0) + 1);
+  }
+
+  /** The index the next record of `section` gets. */
+  nextIndex(section: RecordSection): number {
+    return this.count(section);
+  }
+
+  /** Counts a record that could not be read at all (its problem is reported by the caller). */
+  skip(section: RecordSection): void {
+    this.counts.set(section, this.count(section) + 1);
+    this.dropped = true;
+  }
+
+  add(section: RecordSection, record: unknown): void {
+    const index = this.count(section);
+    this.counts.set(section, index + 1);
+    const problems = recordSchemaProblems(section, index, record);
+    if (problems.length > 0) {
+      for (const p of problems) this.report(p);
+      this.dropped = true;
+      const id = (record as { id?: unknown } | null)?.id;
+      if (typeof id === "string") this.brokenIds.add(id);
+      return;
+    }
+    (this.positions.get(section) as number[]).push(index);
+    switch (section) {
+      case "partners":
+        this.partners.push(normalizePartner(record as PartnerRecord));
+        break;
+      case "customers":
+        this.customers.push(normalizeCustomer(record as CustomerRecord));
+        break;
+      case "splits":
+        this.splits.push(record as SplitRecord);
+        break;
+      case "orders":
+        this.orders.push(normalizeOrder(record as OrderRecord));
+        break;
+      case "cancellations":
+        this.cancellations.push(record as CancellationRecord);
+        break;
+      default: {
+        const never: never = section;
+        throw new Error(`unknown section ${String(never)}`);
+      }
+    }
+  }
+
+  /** The checks across records, then the Dataset or every problem (sorted by position). */
+  finish(): BuiltDataset {
+    // Normalized partners, customers and orders have every field the checks read of the raw records.
+    const doc = {
+      partners: this.partners,
+      customers: this.customers,
+      splits: this.splits,
+      orders: this.orders,
+      cancellations: this.cancellations,
+    } as unknown as DataDocument;
+    const { problems: peopleProblems, people } = checkPeople(doc);
+    const { problems: orderProblems, orders } = checkOrders(doc, people);
+    const across = [...peopleProblems, ...checkSplits(doc, people), ...orderProblems, ...checkCancellations(doc, orders)];
+    for (const p of across) {
+      const reference = UNKNOWN_REFERENCE.exec(p.message);
+      if (reference !== null && this.brokenIds.has(reference[1] as string)) continue;
+      this.report(this.dropped ? this.toInputPositions(p) : p);
+    }
+    if (this.problems.length > 0 || this.overflow.size > 0) {
+      return { ok: false, problems: sortProblems(this.problems), overflow: this.overflow };
+    }
+    return {
+      ok: true,
+      data: {
+        partners: this.partners,
+        customers: this.customers,
+        splits: this.splits.map(normalizeSplit),
+        orders: this.orders,
+        cancellations: this.cancellations.map(normalizeCancellation),
+      },
+    };
+  }
+
+  /** Paths and messages of the checks across records name kept positions; the input's are wanted. */
+  private toInputPositions(p: DataProblem): DataProblem {
+    const remap = (text: string) =>
+      text.replace(SECTION_INDEX, (whole, section: RecordSection, index: string) => {
+        const position = this.positions.get(section)?.[Number(index)];
+        return position === undefined ? whole : `${section}[${position}]`;
+      });
+    return { ...p, path: remap(p.path), message: remap(p.message) };
+  }
+}

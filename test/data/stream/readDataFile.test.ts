@@ -174,3 +174,25 @@ describe("one pass: schema problems no longer hide graph problems (issue 8)", ()
     expect(first).not.toContain("got null");
   });
 });
+
+describe("the document scanner across chunk boundaries", () => {
+  it("cuts out the same records whatever the chunk size", async () => {
+    const { DocumentScanner } = await import("../../../runtime/data/stream/documentScanner.ts");
+    const text = readFileSync(root + "samples/stage-speaker.data.json", "utf8").replace('"partners"', '"p\\u0061rtners"');
+    const doc = JSON.parse(text) as Record<string, unknown[]>;
+    for (const size of [1, 7, 64, 1000]) {
+      const got: Record<string, unknown[]> = {};
+      const lines: number[] = [];
+      const scanner = new DocumentScanner({
+        list(section) { got[section] = []; },
+        element(section, _index, elementText, line) { got[section]!.push(JSON.parse(elementText)); lines.push(line); },
+        other() { throw new Error("no other values here"); },
+      });
+      for (let i = 0; i < text.length; i += size) scanner.feed(text.slice(i, i + size));
+      scanner.end();
+      expect(got, `chunks of ${size}`).toEqual(doc);
+      const firstOrder = text.slice(0, text.indexOf("{", text.indexOf('"orders"'))).split("\n").length;
+      expect(lines).toContain(firstOrder);
+    }
+  });
+});

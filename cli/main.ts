@@ -10,6 +10,8 @@ import { UsageError } from "./args.ts";
 import { checkCommand } from "./commands/check.ts";
 import { compareCommand } from "./commands/compare.ts";
 import { demoCommand } from "./commands/demo.ts";
+import { diffCommand } from "./commands/diff.ts";
+import { discloseCommand } from "./commands/disclose.ts";
 import { explainCommand } from "./commands/explain.ts";
 import { generateCommand } from "./commands/generate.ts";
 import { runCommand } from "./commands/run.ts";
@@ -27,6 +29,10 @@ usage:
                       [--as-of <YYYY-MM-DD> [--preliminary]]   the last period's run date
   comp explain <plan> --data <file> --period <YYYY-MM> --partner <id> [--policy P] [--json]
   comp compare <plan> --data <file> --through <YYYY-MM> [--splits] [--json]
+  comp diff    <A.plan> <B.plan> --data <file> --through <YYYY-MM> [--policy P] [--json]
+                      what changing plan A into plan B costs, per bonus, rank and partner
+  comp disclose <plan> --data <file> --through <YYYY-MM> [--policy P] [--json] [--out <file.csv>]
+                      income disclosure per paid-as rank
   comp close   <plan> --data <file> --period <YYYY-MM> --store <db> [--as-of <date>] [--policy P]
                       finalise the next period on the stored history (db: a file, or postgres://…)
   comp history --store <db> [--json] [--plan <YYYY-MM>]   closed periods, their plans and totals
@@ -46,6 +52,8 @@ const COMMANDS: Record<string, (argv: readonly string[]) => CommandOutput> = {
   explain: explainCommand,
   generate: generateCommand,
   demo: demoCommand,
+  diff: diffCommand,
+  disclose: discloseCommand,
 };
 
 /** Runs a command in-process; a streamed standard output is joined into `stdout` (tests, small outputs). */

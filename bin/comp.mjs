@@ -1,6 +1,15 @@
 #!/usr/bin/env node
-// The `comp` command: runs the TypeScript CLI through tsx's loader (no build step needed).
-import { register } from "tsx/esm/api";
-register();
+// The `comp` command. In the installed package it runs the compiled JavaScript in lib/ (no
+// TypeScript loader). In a source checkout — cli/main.ts next to this folder — it runs the
+// sources through tsx (a dev dependency), so `npx comp` needs no build step while developing.
+import { existsSync } from "node:fs";
+
 process.env.COMP_MAIN = "1";
-await import("../cli/main.ts");
+const source = new URL("../cli/main.ts", import.meta.url);
+if (existsSync(source)) {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import(source.href);
+} else {
+  await import("../lib/cli/main.js");
+}

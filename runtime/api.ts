@@ -25,3 +25,6 @@ export { comparePolicies, compareSplitModes, formatPolicyComparison, formatSplit
 export type { PolicyComparison, SplitComparison } from "./compare/types.ts";
 export { computeKpis, formatKpiTable, type PlanKpis } from "./kpi/index.ts";
 export { generateData, type GenerateOptions } from "../tools/samples/generate.ts";
+export type { Engine, EngineName } from "../core/engine.ts";
+export { referenceEngine } from "./reference/engine.ts";
+export type { PeriodView, ResultView } from "../core/resultView.ts";

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../cli/main.ts";
 import { runStoreCommand } from "../../cli/storeCommands.ts";
+import { COMP_VERSION } from "../../store/version.ts";
 import { root } from "./fixtures.ts";
 
 const plan = `${root}plans/vitalis-classic.plan`;
@@ -75,4 +76,8 @@ describe("comp close | history | explain --store | export (SQLite)", () => {
     expect(notClosed.exitCode).toBe(2);
     expect(notClosed.stderr).toContain("2027-05 is not closed");
   });
+});
+
+it("the engine version recorded with each closed period is the package's version", () => {
+  expect(COMP_VERSION).toBe(JSON.parse(readFileSync(`${root}package.json`, "utf8")).version);
 });

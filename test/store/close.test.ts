@@ -23,6 +23,10 @@ afterAll(async () => {
   await pg?.stop();
 });
 
+it.runIf(pgReason !== null && process.env["COMP_REQUIRE_POSTGRES"] === "1")("PostgreSQL is available where it is required (CI)", () => {
+  throw new Error(`COMP_REQUIRE_POSTGRES=1 but ${pgReason}`);
+});
+
 const CLOSED_AT = "2026-12-01T00:00:00.000Z";
 
 async function closeAll(store: HistoryStore, p: ReturnType<typeof planFile>, data: ReturnType<typeof dataFile>, periods: string[], policy?: "simple" | "previous-rank" | "exact") {

@@ -4,6 +4,8 @@
  * its error texts name internals ("ERR_PARSE_ARGS_UNKNOWN_OPTION"); ours name the command.
  */
 
+import { isValidPeriod } from "../core/dates.ts";
+
 export class UsageError extends Error {}
 
 export interface FlagSpec {
@@ -57,8 +59,8 @@ export function requireValue(args: ParsedArgs, name: string, what: string): stri
 
 export function requirePeriod(args: ParsedArgs, name: string): string {
   const v = requireValue(args, name, "YYYY-MM");
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) {
-    throw new UsageError(`\`--${name}\` must be a period like 2026-10, got \`${v}\``);
+  if (!isValidPeriod(v)) {
+    throw new UsageError(`\`--${name}\` must be a period like 2026-10, got \`${v}\` (years 0001 to 9999)`);
   }
   return v;
 }

@@ -20,20 +20,27 @@ export class CliFailure extends Error {
   }
 }
 
+/** How a file is named in messages: `-` is standard input. */
+export function displayName(file: string): string {
+  return file === "-" ? "<stdin>" : file;
+}
+
+/** `-` is standard input, as in other Unix tools (`cat plan | comp check -`). */
 export function readText(file: string, what: string): string {
   try {
-    return readFileSync(file, "utf8");
+    return readFileSync(file === "-" ? 0 : file, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : String(code ?? e);
-    throw new CliFailure(`cannot read ${what} \`${file}\`: ${why}`, 2);
+    throw new CliFailure(`cannot read ${what} \`${displayName(file)}\`: ${why}`, 2);
   }
 }
 
 export function loadPlan(file: string): { ir: PlanIR; text: string } {
   const text = readText(file, "plan");
   const { ir, diagnostics } = compilePlan(text);
+  file = displayName(file);
   if (!ir) {
     const shown = diagnostics.map((d) => formatDiagnostic(d, text, file)).join("\n");
     const errors = diagnostics.filter((d) => d.severity === "error").length;

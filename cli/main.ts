@@ -7,6 +7,8 @@
  */
 import { pathToFileURL } from "node:url";
 import { UsageError } from "./args.ts";
+import { commandHelp, usageLine, version } from "./help.ts";
+import { guardStandardStreams } from "./outputErrors.ts";
 import { checkCommand } from "./commands/check.ts";
 import { compareCommand } from "./commands/compare.ts";
 import { demoCommand } from "./commands/demo.ts";
@@ -42,7 +44,9 @@ usage:
   comp demo                                             run the bundled plans on the bundled samples
 
 policies: simple | previous-rank | exact (default: the plan's own)
-exit codes: 0 ok, 1 errors in the plan or data, 2 wrong command line, 3 run refused
+exit codes: 0 ok, 1 errors in the plan or data, 2 wrong command line, 3 run refused,
+            4 output could not be written (a full disk, ...)
+\`comp <command> --help\` explains a command and its options; \`comp --version\` prints the version.
 `;
 
 const COMMANDS: Record<string, (argv: readonly string[]) => CommandOutput> = {
@@ -80,14 +84,31 @@ function internalError(e: unknown): CommandOutput {
 export function runCommandOf(argv: readonly string[]): CommandOutput {
   const [command, ...rest] = argv;
   if (command === undefined) return { stdout: "", stderr: USAGE, exitCode: 2 };
-  if (command === "help" || command === "--help" || command === "-h") return { stdout: USAGE, stderr: "", exitCode: 0 };
-  const fn = COMMANDS[command];
+  if (command === "--version" || command === "-V" || command === "version") {
+    return { stdout: `comp ${version()}\n`, stderr: "", exitCode: 0 };
+  }
+  if (command === "help" || command === "--help" || command === "-h") {
+    const topic = rest[0];
+    if (topic === undefined) return { stdout: USAGE, stderr: "", exitCode: 0 };
+    const help = Object.hasOwn(COMMANDS, topic) || isStoreCommand([topic]) ? commandHelp(topic, USAGE) : null;
+    if (help === null) return { stdout: "", stderr: `comp: unknown command \`${topic}\`\n\n${USAGE}`, exitCode: 2 };
+    return { stdout: help, stderr: "", exitCode: 0 };
+  }
+  // own keys only: `comp constructor` is an unknown command, not Object's constructor
+  const fn = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if ((fn || isStoreCommand([command])) && asksForHelp(rest)) {
+    return { stdout: commandHelp(command, USAGE) ?? USAGE, stderr: "", exitCode: 0 };
+  }
   try {
     if (!fn) throw new UsageError(`unknown command \`${command}\``);
     return fn(rest);
   } catch (e) {
     if (e instanceof UsageError) {
-      return { stdout: "", stderr: `comp: ${e.message}\n\n${USAGE}`, exitCode: 2 };
+      const usage = fn ? usageLine(command, USAGE) : "";
+      const hint = fn
+        ? `${usage ? `usage: ${usage}\n` : ""}\`comp ${command} --help\` explains its options\n`
+        : `\n${USAGE}`;
+      return { stdout: "", stderr: `comp: ${e.message}\n${hint}`, exitCode: 2 };
     }
     if (e instanceof CliFailure) return { stdout: "", stderr: e.message + "\n", exitCode: e.exitCode };
     return internalError(e);
@@ -95,18 +116,30 @@ export function runCommandOf(argv: readonly string[]): CommandOutput {
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if ((isMain || process.env["COMP_MAIN"] === "1") && isStoreCommand(process.argv.slice(2))) {
+/** `--help` or `-h` anywhere before a `--` asks for the command's help instead of running it. */
+function asksForHelp(argv: readonly string[]): boolean {
+  for (const arg of argv) {
+    if (arg === "--") return false;
+    if (arg === "--help" || arg === "-h") return true;
+  }
+  return false;
+}
+
+const runAsMain = isMain || process.env["COMP_MAIN"] === "1";
+// a closed pipe ends quietly, a failed write is one line and exit code 4 (outputErrors.ts)
+if (runAsMain) guardStandardStreams();
+if (runAsMain && isStoreCommand(process.argv.slice(2)) && !asksForHelp(process.argv.slice(3))) {
   void runStoreCommand(process.argv.slice(2), USAGE).then((out) => {
+    process.exitCode = out.exitCode;
     if (out.stdout) process.stdout.write(out.stdout);
     if (out.stderr) process.stderr.write(out.stderr);
-    process.exitCode = out.exitCode;
   });
-} else if (isMain || process.env["COMP_MAIN"] === "1") {
+} else if (runAsMain) {
   const out = runCommandOf(process.argv.slice(2));
+  if (out.stream === undefined) process.exitCode = out.exitCode; // before writing: a closed pipe exits with it
   if (out.stdout) process.stdout.write(out.stdout);
   if (out.stream === undefined) {
     if (out.stderr) process.stderr.write(out.stderr);
-    process.exitCode = out.exitCode;
   } else {
     // Written chunk by chunk, waiting for 'drain': memory does not grow with the output.
     pipeChunks(out.stream, streamSink(process.stdout)).then(

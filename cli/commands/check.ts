@@ -4,13 +4,14 @@ import { formatPayoutBound } from "../../compiler/analysis/formatBound.ts";
 import { payoutBound } from "../../compiler/analysis/payoutBound.ts";
 import { formatDiagnostic } from "../../compiler/formatDiagnostics.ts";
 import { parseArgs, onePositional } from "../args.ts";
-import { readText } from "../io.ts";
+import { displayName, readText } from "../io.ts";
 import type { CommandOutput } from "../output.ts";
 
 export function checkCommand(argv: readonly string[]): CommandOutput {
   const args = parseArgs("check", argv, { values: [], booleans: ["json"] });
-  const file = onePositional(args, "plan file");
-  const text = readText(file, "plan");
+  const path = onePositional(args, "plan file");
+  const text = readText(path, "plan");
+  const file = displayName(path);
   const { diagnostics, ir } = compilePlan(text);
   const bound = ir ? payoutBound(ir) : null;
   const errors = diagnostics.filter((d) => d.severity === "error").length;

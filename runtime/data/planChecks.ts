@@ -7,6 +7,7 @@
 import type { PlanIR } from "../../core/ir.ts";
 import type { Dataset, DataProblem } from "../../core/dataModel.ts";
 import { formatPath, listNames, sortProblems } from "../../core/problemPath.ts";
+import { checkDateHorizon } from "./dateHorizon.ts";
 
 /** Line figure -> the measures that sum it, in declaration order. */
 function figuresInUse(ir: PlanIR): Map<string, string[]> {
@@ -76,5 +77,6 @@ export function checkDataAgainstPlan(ir: PlanIR, data: Dataset): DataProblem[] {
   const problems: DataProblem[] = [];
   checkLineFigures(ir, data, problems);
   checkSplitMeasures(ir, data, problems);
+  checkDateHorizon(ir, data, problems);
   return sortProblems(problems);
 }

@@ -10,6 +10,7 @@ import type { PeriodResult } from "../../core/result.ts";
 import { earliestFinalAsOf, runPeriod } from "./runPeriod.ts";
 import { internalError, runError } from "./errors.ts";
 import type { RunOptions, RunOutcome } from "../../core/run.ts";
+import { checkRunSpan } from "../runSpan.ts";
 
 export type { RunError, RunOptions, RunOutcome } from "../../core/run.ts";
 
@@ -48,6 +49,8 @@ function runAll(ir: PlanIR, data: Dataset, options: RunOptions): RunOutcome {
       ]),
     };
   }
+  const span = checkRunSpan(data, first, through);
+  if (span !== null) return { ok: false, error: span };
   const policy = options.policy ?? ir.cancellation.policy;
   const periods: PeriodResult[] = [];
   if (options.preliminary && options.asOf === undefined) {

@@ -1,0 +1,122 @@
+/**
+ * Help texts: `comp <command> --help` (or `comp help <command>`) prints COMMAND_HELP[command].
+ * A command without an entry here still gets help: its lines of the general usage (main.ts's
+ * USAGE). To document a new command, add its text below; keep the layout — a usage line, what it
+ * does, the options, an example — so `--help` reads the same for every command.
+ */
+import { readFileSync } from "node:fs";
+
+const EXIT_CODES = "exit codes: 0 ok, 1 errors in the plan or data, 2 wrong command line, 3 run refused, 4 output could not be written";
+
+const POLICY = "  --policy <P>         simple | previous-rank | exact (default: the plan's own `policy`)";
+
+export const COMMAND_HELP: Record<string, string> = {
+  check: `usage: comp check <plan> [--json]
+
+Checks a plan file and prints every diagnostic (errors and warnings) with its place and, where
+possible, the fix. Nothing is run. \`-\` as <plan> reads the plan from standard input.
+
+options:
+  --json               the diagnostics as a JSON document (for editors and tools)
+
+example:
+  comp check plans/vitalis-classic.plan
+`,
+  run: `usage: comp run <plan> --data <file> --through <YYYY-MM> [options]
+
+Runs the plan on the data, every period from the first order's month through --through, each as
+a final run at its earliest allowed date, and prints the statements of every period.
+
+options:
+  --data <file>        the data document (partners, customers, splits, orders, cancellations)
+  --through <YYYY-MM>  the last period to run
+${POLICY}
+  --as-of <YYYY-MM-DD> the date the last period is run as of (refused while orders of it can
+                       still be withdrawn, naming them and the earliest allowed date)
+  --preliminary        with --as-of: make the last run a preliminary one
+  --json               the result document (runtime/result.schema.json)
+
+example:
+  comp run plans/vitalis-classic.plan --data samples/tiny.data.json --through 2026-11
+`,
+  explain: `usage: comp explain <plan> --data <file> --period <YYYY-MM> --partner <id> [options]
+
+Why a partner was paid what: rank, volumes, statement and every ledger entry of the period with
+its order, buyer, portion, step on the credit path, base, rate and the rule that paid it.
+
+options:
+  --data <file>        the data document
+  --period <YYYY-MM>   the period to explain (earlier periods are run first)
+  --partner <id>       the partner
+${POLICY}
+  --json               the explanation as a JSON document
+
+example:
+  comp explain plans/vitalis-classic.plan --data samples/tiny.data.json --period 2026-10 --partner P1
+`,
+  compare: `usage: comp compare <plan> --data <file> --through <YYYY-MM> [--splits] [--json]
+
+The three cancellation policies side by side on the same data: clawbacks, from whom, what the
+company loses, negative balances, rank changes, the partners affected most. With --splits, the
+two split modes (volume and commission) instead.
+
+options:
+  --data <file>        the data document
+  --through <YYYY-MM>  the last period to run
+  --splits             compare the split modes instead of the policies
+  --json               the comparison as a JSON document
+
+example:
+  comp compare plans/vitalis-classic.plan --data samples/stage-speaker.data.json --through 2026-11
+`,
+  generate: `usage: comp generate --partners <n> [options]
+
+A seeded sample genealogy as a data document: the same options give the same bytes.
+
+options:
+  --partners <n>       how many partners (1 to 1,000,000)
+  --seed <n>           the random seed (default 1)
+  --months <n>         how many months of orders (1 to 36, default 3)
+  --first-month <YYYY-MM>  the month of the first orders
+  --splits <n>         how many split agreements (default 0)
+  --cancellations <n>  how many cancellations (default 0)
+  --out <file>         write to a file instead of standard output
+
+example:
+  comp generate --partners 10000 --seed 7 --months 3 --out /tmp/10k.data.json
+`,
+  demo: `usage: comp demo
+
+Runs the bundled plans on the bundled sample genealogies (what \`npm start\` does): statements of
+the tiny sample, then plan KPIs for the larger ones. No options.
+`,
+};
+
+/** Help for one command: its own text, else its lines of the general usage; null if unknown. */
+export function commandHelp(command: string, usage: string): string | null {
+  const own = COMMAND_HELP[command];
+  if (own !== undefined) return `${own}\n${EXIT_CODES}\n`;
+  const lines = usage.split("\n");
+  const start = lines.findIndex((l) => new RegExp(`^\\s*comp ${escapeRegExp(command)}(\\s|$)`).test(l));
+  if (start < 0) return null;
+  let end = start + 1;
+  // continuation lines are indented deeper than `comp`
+  while (end < lines.length && /^\s{8,}\S/.test(lines[end]!) && !/^\s*comp /.test(lines[end]!)) end++;
+  return `usage:\n${lines.slice(start, end).join("\n")}\n\n${EXIT_CODES}\n`;
+}
+
+/** The first line of a command's help, shown after a usage error. */
+export function usageLine(command: string, usage: string): string {
+  const help = commandHelp(command, usage);
+  const first = help?.split("\n").find((l) => /comp /.test(l))?.trim() ?? "";
+  return first.replace(/^usage:\s*/, "");
+}
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version?: unknown };
+  return typeof pkg.version === "string" ? pkg.version : "unknown";
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -34,7 +34,8 @@ ${POLICY}
   --as-of <YYYY-MM-DD> the date the last period is run as of (refused while orders of it can
                        still be withdrawn, naming them and the earliest allowed date)
   --preliminary        with --as-of: make the last run a preliminary one
-  --json               the result document (runtime/result.schema.json)
+  --json               the result document (core/result.schema.json), streamed
+  --out <dir>          write statements.csv, ledger.csv and ranks.csv into <dir> (all or nothing)
 
 example:
   comp run plans/vitalis-classic.plan --data samples/tiny.data.json --through 2026-11

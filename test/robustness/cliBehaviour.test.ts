@@ -45,10 +45,9 @@ describe("help and version (item 18)", () => {
   it("a usage error names the command's usage and its help, not the whole manual", () => {
     const out = runCli(["run", PLAN, "--hlp"]);
     expect(out.exitCode).toBe(2);
-    expect(out.stderr).toBe(
-      "comp: `comp run` has no option `--hlp` (options: --data, --through, --policy, --as-of, --json, --preliminary)\n" +
-        "usage: comp run <plan> --data <file> --through <YYYY-MM> [options]\n`comp run --help` explains its options\n",
-    );
+    const lines = out.stderr.split("\n");
+    expect(lines[0]).toMatch(/^comp: `comp run` has no option `--hlp` \(options: --data, --through, /);
+    expect(lines.slice(1)).toEqual(["usage: comp run <plan> --data <file> --through <YYYY-MM> [options]", "`comp run --help` explains its options", ""]);
   });
 
   it("names of Object's prototype are unknown commands, not functions", () => {

@@ -196,3 +196,18 @@ describe("the document scanner across chunk boundaries", () => {
     }
   });
 });
+
+describe("records.schema.json, the JSON Schema of a JSON Lines line", () => {
+  it("accepts every line of a bundled sample as JSON Lines and refuses an unknown type", async () => {
+    const { createAjv } = await import("../../../core/ajvSetup.ts");
+    const ajv = createAjv();
+    ajv.addSchema(JSON.parse(readFileSync(root + "runtime/data/data.schema.json", "utf8")));
+    const validate = ajv.compile(JSON.parse(readFileSync(root + "runtime/data/records.schema.json", "utf8")));
+    const doc = JSON.parse(readFileSync(root + "samples/stage-speaker.data.json", "utf8"));
+    const lines = toJsonLines(doc).trimEnd().split("\n");
+    expect(lines.length).toBeGreaterThan(50);
+    for (const l of lines) expect(validate(JSON.parse(l)), l).toBe(true);
+    expect(validate({ type: "refund", id: "R1" })).toBe(false);
+    expect(validate({ type: "partner", id: "P1", sponsor: null })).toBe(false);
+  });
+});

@@ -36,6 +36,8 @@ export interface RunOptions {
   preliminary?: boolean;
   /** Leave after-run cancellations' clawbacks (and, under `simple`, their negative volume) out: the run "without" them, for comparisons. */
   ignoreAfterRunCancellations?: boolean;
+  /** Told before each period starts (index from 0 of `count`): progress for long runs; never changes the result. */
+  onPeriod?: (period: string, index: number, count: number) => void;
 }
 
 export type RunOutcome = { ok: true; result: ResultDocument } | { ok: false; error: RunError };

@@ -29,26 +29,47 @@ const MAX_DIFFERENCES = 20;
 
 export type PolicyComparisonOutcome = { ok: true; comparison: PolicyComparison } | { ok: false; error: RunError };
 
-export function comparePolicies(ir: PlanIR, data: Dataset, through: string): PolicyComparisonOutcome {
+/**
+ * Told before each period of each replay: which run ("without" the after-run cancellations, then
+ * each policy), its index among the `runs`, and the period. For progress lines; never changes a figure.
+ */
+export type ComparisonProgress = (run: string, runIndex: number, runs: number, period: string, periodIndex: number, periods: number) => void;
+
+/** The replays a policy comparison is made of: the run without the after-run cancellations, then one per policy. */
+export interface PolicyRuns {
+  without: PeriodResult[];
+  /** In the order of POLICIES. */
+  runs: PeriodResult[][];
+}
+
+export function comparePolicies(ir: PlanIR, data: Dataset, through: string, progress?: ComparisonProgress): PolicyComparisonOutcome {
   try {
-    return compare(ir, data, through);
+    const replayed = replayPolicies(ir, data, through, progress);
+    if (!replayed.ok) return replayed;
+    return { ok: true, comparison: comparisonOf(ir, data, through, replayed.runs) };
   } catch (error) {
     return { ok: false, error: internalError(error) };
   }
 }
 
-function compare(ir: PlanIR, data: Dataset, through: string): PolicyComparisonOutcome {
-  const without = runThrough(ir, data, { through, ignoreAfterRunCancellations: true });
+export function replayPolicies(ir: PlanIR, data: Dataset, through: string, progress?: ComparisonProgress): { ok: true; runs: PolicyRuns } | { ok: false; error: RunError } {
+  const labels = ["without the after-run cancellations", ...POLICIES];
+  const onPeriod = (i: number) => (progress ? { onPeriod: (period: string, index: number, count: number) => progress(labels[i]!, i, labels.length, period, index, count) } : {});
+  const without = runThrough(ir, data, { through, ignoreAfterRunCancellations: true, ...onPeriod(0) });
   if (!without.ok) return { ok: false, error: without.error };
   const runs: PeriodResult[][] = [];
-  for (const policy of POLICIES) {
-    const outcome = runThrough(ir, data, { through, policy });
+  for (const [i, policy] of POLICIES.entries()) {
+    const outcome = runThrough(ir, data, { through, policy, ...onPeriod(i + 1) });
     if (!outcome.ok) return { ok: false, error: { ...outcome.error, message: `under the ${policy} policy: ${outcome.error.message}` } };
     runs.push(outcome.result.periods);
   }
+  return { ok: true, runs: { without: without.result.periods, runs } };
+}
+
+export function comparisonOf(ir: PlanIR, data: Dataset, through: string, { without, runs }: PolicyRuns): PolicyComparison {
   const amounts = new Amounts(ir);
-  const policies = POLICIES.map((policy, i) => figuresOf(policy, runs[i]!, without.result.periods, originalRecipients(ir, data, runs[i]!), amounts));
-  return { ok: true, comparison: { plan: ir.name, through, policies, differences: differencesOf(runs, amounts) } };
+  const policies = POLICIES.map((policy, i) => figuresOf(policy, runs[i]!, without, originalRecipients(ir, data, runs[i]!), amounts));
+  return { plan: ir.name, through, policies, differences: differencesOf(runs, amounts) };
 }
 
 /** Who was paid on an order by the run that commissioned it (see the module comment). */

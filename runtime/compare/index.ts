@@ -3,3 +3,5 @@ export { comparePolicies, POLICIES, type PolicyComparisonOutcome } from "./compa
 export { compareSplitModes, type SplitComparisonOutcome } from "./compareSplitModes.ts";
 export { formatPolicyComparison, formatSplitComparison } from "./format.ts";
 export type * from "./types.ts";
+export { replayPolicies, comparisonOf, type ComparisonProgress, type PolicyRuns } from "./comparePolicies.ts";
+export { bottomLinesOf, type PolicyBottomLine, type PolicyBottomLines, type PartnerClawback } from "./bottomLine.ts";

@@ -56,7 +56,9 @@ function runAll(ir: PlanIR, data: Dataset, options: RunOptions): RunOutcome {
   if (options.preliminary && options.asOf === undefined) {
     return { ok: false, error: runError("preliminary-needs-as-of", "a preliminary run needs the date it is made as of") };
   }
-  for (const period of periodsFromTo(first, through)) {
+  const all = periodsFromTo(first, through);
+  for (const [index, period] of all.entries()) {
+    options.onPeriod?.(period, index, all.length);
     const last = period === through;
     const outcome = runPeriod({
       ir,

@@ -10,6 +10,7 @@ import { comparePolicies, compareSplitModes } from "../../runtime/compare/index.
 import { validateData } from "../../runtime/data/validate.ts";
 import type { BrowserSession } from "./support/browser.ts";
 import { chooseData, openPlayground, run, screenshot, waitIdle } from "./support/playground.ts";
+import { groupDigits } from "../../playground/src/ui/format.ts";
 
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 const { ir } = compilePlan(read("plans/vitalis-classic.plan"));
@@ -54,13 +55,13 @@ describe("the compare view", () => {
     for (const figures of expected.comparison.policies) {
       const shown = await column(session, `.policy-column[data-policy="${figures.policy}"]`);
       expect(shown).toEqual({
-        "Total clawback": figures.totalClawback,
-        "… from partners originally paid": figures.reclaimedFromOriginal,
-        "… from others": figures.reclaimedFromOthers,
-        "Unrecovered (company loss)": figures.unrecovered,
-        [`Carried negative (${figures.negativeBalances.length} partners)`]: figures.carriedNegative,
+        "Total clawback": groupDigits(figures.totalClawback),
+        "… from partners originally paid": groupDigits(figures.reclaimedFromOriginal),
+        "… from others": groupDigits(figures.reclaimedFromOthers),
+        "Unrecovered (company loss)": groupDigits(figures.unrecovered),
+        [`Carried negative (${figures.negativeBalances.length} partner${figures.negativeBalances.length === 1 ? "" : "s"})`]: groupDigits(figures.carriedNegative),
         "Rank changes": String(figures.rankChanges.length),
-        "Total paid out": figures.totalPayout,
+        "Total paid out": groupDigits(figures.totalPayout),
       });
     }
     const pinned = await Promise.all(
@@ -102,9 +103,9 @@ describe("the compare view", () => {
     if (!expected.ok) throw new Error(expected.error.message);
     for (const mode of expected.comparison.modes) {
       expect(await column(session, `.policy-column[data-mode="${mode.mode}"]`)).toEqual({
-        "Recruiter lines earned": mode.recruiterLinesEarned,
-        "Supporter lines earned": mode.supporterLinesEarned,
-        "Total paid out": mode.totalPayout,
+        "Recruiter lines earned": groupDigits(mode.recruiterLinesEarned),
+        "Supporter lines earned": groupDigits(mode.supporterLinesEarned),
+        "Total paid out": groupDigits(mode.totalPayout),
       });
     }
     expect(await page.locator(".compare-view canvas").count()).toBe(2);

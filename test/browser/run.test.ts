@@ -13,6 +13,7 @@ import { runThrough } from "../../runtime/reference/runThrough.ts";
 import type { ResultDocument } from "../../core/result.ts";
 import type { BrowserSession } from "./support/browser.ts";
 import { openPlayground, run, screenshot, showStatements, statementRows } from "./support/playground.ts";
+import { groupDigits, volumeText } from "../../playground/src/ui/format.ts";
 
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 
@@ -59,7 +60,8 @@ describe("a run of vitalis-classic on the tiny sample", () => {
       const s = period.statements[partner]!;
       expect([cells.rank, cells.earned, cells.carriedIn, cells.payout, cells.carriedOut]).toEqual([period.ranks[partner], s.earned, s.carriedIn, s.payout, s.carriedOut]);
       expect(cells.active).toBe(period.active[partner] ? "active" : "inactive");
-      expect(cells.personal).toBe(period.volumes[partner]!.PV!.personal);
+      // Volumes with the money decimals, like the amounts beside them (playground/src/ui/format.ts).
+      expect(cells.personal).toBe(volumeText(period.volumes[partner]!.PV!.personal));
       expect(Number(cells.entries)).toBe(period.ledger.filter((e) => e.recipient === partner).length);
     }
     const byPartner = new Map(rows);
@@ -116,7 +118,7 @@ describe("a run of vitalis-classic on the tiny sample", () => {
     const children = await page.$$eval('li[data-partner="P1"] > ul > li[data-partner]', (items) => items.map((i) => (i as HTMLElement).dataset.partner));
     expect(children).toEqual(["P2", "P3", "P4", "P5"]);
     const p1 = await page.textContent('li[data-partner="P1"] > .tree-row');
-    expect(p1).toBe("▾P1Junioractive50 / 82525.494");
+    expect(p1).toBe("▾P1Junioractive50.00 / 825.0025.494");
     await screenshot(page, "06-genealogy");
   });
 
@@ -129,7 +131,7 @@ describe("a run of vitalis-classic on the tiny sample", () => {
     const planBonuses = compilePlan(read("plans/vitalis-classic.plan")).ir!.bonuses;
     const kpis = computeKpis(expected, "CV", "2026-11", ["Consultant", "Junior", "Senior", "Manager", "Director"], planBonuses);
     const cards = await page.$$eval(".card-value", (nodes) => nodes.map((n) => n.textContent));
-    expect(cards).toEqual([`${kpis.totalCv} EUR`, `${kpis.totalPayout} EUR`, `${kpis.paidOut} EUR`, `${kpis.earnersCount} of ${kpis.partnersCount}`]);
+    expect(cards).toEqual([`${groupDigits(kpis.totalCv)} EUR`, `${kpis.totalPayout} EUR`, `${kpis.paidOut} EUR`, `${kpis.earnersCount} of ${kpis.partnersCount}`]);
     expect(cards[1]).toBe("277.94 EUR");
     const bonusRows = await page.$$eval("table.per-bonus tbody tr", (rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent)));
     expect(bonusRows).toEqual(kpis.perBonus.map((b) => [b.bonus, b.kind, b.amount, b.percentOfCv]));

@@ -61,6 +61,8 @@ describe("share links", () => {
   });
 
   it("say when a link is damaged and keep the default plan", async () => {
+    // The first page autosaved its edited plan; without it a damaged link leaves the default plan.
+    await session.page.evaluate(() => localStorage.clear());
     const other = await session.context.newPage();
     await other.goto(`${playgroundUrl()}#s=AAAA-not-a-plan`);
     await other.waitForSelector(".notice-error");

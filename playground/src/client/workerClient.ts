@@ -1,11 +1,19 @@
 /**
- * The page's side of the run worker: typed requests with promises, progress callbacks, and
- * cancel — which terminates the worker outright (a run of the reference evaluator cannot be
- * interrupted from inside) and starts a fresh one. Pending requests then fail with
- * CancelledError; a crashed worker (e.g. out of memory) fails them with its message.
+ * The page's side of the run workers: typed requests with promises, progress callbacks and
+ * cancel. Two lanes, so that Cancel never throws away what is on screen:
+ *
+ * - the *resident* worker holds the last finished run and answers the views' queries
+ *   (statements, explain, genealogy, KPIs, exports);
+ * - the *job* worker loads data, runs and compares. A finished run's job worker becomes the
+ *   resident (the old one is terminated); Cancel terminates only the job worker — a run of the
+ *   reference evaluator cannot be interrupted from inside — so the shown results stay.
+ *
+ * A job worker keeps the data it loaded, so the next run or comparison on the same data reuses
+ * it. Pending requests of a terminated worker fail with CancelledError; a crashed worker (e.g.
+ * out of memory) fails them with its message.
  */
 import RunWorker from "../worker/runWorker.ts?worker";
-import type { ReplyOf, WorkerMessage, WorkerRequest } from "../worker/protocol.ts";
+import type { ProgressReport, ReplyOf, WorkerMessage, WorkerRequest } from "../worker/protocol.ts";
 
 export class CancelledError extends Error {
   constructor() {
@@ -14,38 +22,35 @@ export class CancelledError extends Error {
   }
 }
 
+export type ProgressListener = (stage: string, fraction: number | null) => void;
+
 interface Pending {
   resolve(reply: unknown): void;
   reject(error: Error): void;
-  onProgress?: ((stage: string) => void) | undefined;
+  onProgress?: ProgressListener | undefined;
 }
 
-export class WorkerClient {
-  private worker: Worker;
+/** One worker and the requests it has not answered yet. */
+class Lane {
+  readonly worker: Worker;
   private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
+  readonly pending = new Map<number, Pending>();
 
-  /** `onRestart` hears of every replacement of the worker: its data set and result are gone. */
-  constructor(private readonly onRestart: () => void = () => {}) {
-    this.worker = this.spawn();
-  }
-
-  private spawn(): Worker {
-    const worker = new RunWorker();
-    worker.addEventListener("message", (event: MessageEvent<WorkerMessage>) => this.receive(event.data));
-    worker.addEventListener("error", (event: ErrorEvent) => {
+  constructor(onCrash: (lane: Lane, error: Error) => void) {
+    this.worker = new RunWorker();
+    this.worker.addEventListener("message", (event: MessageEvent<WorkerMessage>) => this.receive(event.data));
+    this.worker.addEventListener("error", (event: ErrorEvent) => {
       event.preventDefault();
-      const why = event.message || "the browser stopped it (out of memory?)";
-      this.restart(new Error(`the run worker stopped: ${why}`));
+      onCrash(this, new Error(`the run worker stopped: ${event.message || "the browser stopped it (out of memory?)"}`));
     });
-    return worker;
   }
 
   private receive(message: WorkerMessage): void {
     const pending = this.pending.get(message.id);
     if (!pending) return;
     if ("progress" in message) {
-      pending.onProgress?.(message.progress);
+      const report: ProgressReport = message.progress;
+      pending.onProgress?.(report.stage, report.fraction);
       return;
     }
     this.pending.delete(message.id);
@@ -53,29 +58,75 @@ export class WorkerClient {
     else pending.reject(new Error(message.message));
   }
 
-  request<R extends WorkerRequest>(request: R, onProgress?: (stage: string) => void): Promise<ReplyOf[R["type"]]> {
+  request(request: WorkerRequest, onProgress?: ProgressListener): Promise<unknown> {
     const id = this.nextId++;
-    return new Promise<ReplyOf[R["type"]]>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (reply: unknown) => void, reject, onProgress });
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onProgress });
       this.worker.postMessage({ id, request });
     });
   }
 
-  get busy(): boolean {
-    return this.pending.size > 0;
-  }
-
-  /** Stop whatever the worker is doing; its data set and last result are discarded. */
-  cancel(): void {
-    this.restart(new CancelledError());
-  }
-
-  private restart(reason: Error): void {
+  terminate(reason: Error): void {
     this.worker.terminate();
     const pending = [...this.pending.values()];
     this.pending.clear();
-    this.worker = this.spawn();
     for (const p of pending) p.reject(reason);
-    this.onRestart();
+  }
+}
+
+const JOBS: ReadonlySet<WorkerRequest["type"]> = new Set(["load", "run", "compare"]);
+
+export class WorkerClient {
+  private resident: Lane;
+  private job: Lane | null = null;
+
+  /** `onResultsLost` hears when the resident worker crashed: the finished run is gone. */
+  constructor(private readonly onResultsLost: () => void = () => {}) {
+    this.resident = this.spawn();
+  }
+
+  private spawn(): Lane {
+    return new Lane((lane, error) => this.crashed(lane, error));
+  }
+
+  private crashed(lane: Lane, error: Error): void {
+    lane.terminate(error);
+    if (lane === this.job) {
+      this.job = null;
+      return;
+    }
+    if (lane === this.resident) {
+      this.resident = this.spawn();
+      this.onResultsLost();
+    }
+  }
+
+  request<R extends WorkerRequest>(request: R, onProgress?: ProgressListener): Promise<ReplyOf[R["type"]]> {
+    if (!JOBS.has(request.type)) return this.resident.request(request, onProgress) as Promise<ReplyOf[R["type"]]>;
+    const lane = (this.job ??= this.spawn());
+    const reply = lane.request(request, onProgress);
+    if (request.type !== "run") return reply as Promise<ReplyOf[R["type"]]>;
+    return reply.then((answer) => {
+      if ((answer as ReplyOf["run"]).kind === "done" && this.job === lane) {
+        // The run's worker now holds the results the page shows: it answers the queries.
+        const old = this.resident;
+        this.resident = lane;
+        this.job = null;
+        old.terminate(new CancelledError());
+      }
+      return answer;
+    }) as Promise<ReplyOf[R["type"]]>;
+  }
+
+  /** A data load, run or comparison is going. */
+  get busy(): boolean {
+    return (this.job?.pending.size ?? 0) > 0;
+  }
+
+  /** Stop the running job (data load, run, comparison); the shown results and their worker stay. */
+  cancel(): void {
+    const job = this.job;
+    this.job = null;
+    job?.terminate(new CancelledError());
   }
 }

@@ -10,7 +10,7 @@ import type { Policy } from "../../../core/ir.ts";
 import { namesFromAst, type DeclaredNames } from "./completion.ts";
 import { toMarkers } from "./markers.ts";
 import { PLAN_LANGUAGE_ID } from "./monarch.ts";
-import { monaco, setupMonaco, THEME } from "./setupMonaco.ts";
+import { DARK_THEME, monaco, setupMonaco, THEME } from "./setupMonaco.ts";
 
 export const CHECK_DELAY_MS = 250;
 const MARKER_OWNER = "comp-check";
@@ -27,8 +27,14 @@ export interface PlanEditor {
   setText(text: string): void;
   onCheck(listener: (outcome: CheckOutcome) => void): void;
   onChange(listener: () => void): void;
-  /** Ctrl/Cmd+Enter. */
+  /** Ctrl/Cmd+Enter inside the editor (the page listens everywhere else). */
   onRunShortcut(listener: () => void): void;
+  /** Tab moves focus out of the editor instead of indenting (Monaco's tab focus mode, Ctrl+M); returns the new mode. */
+  toggleTabFocus(): boolean;
+  tabFocus(): boolean;
+  onTabFocusChange(listener: (on: boolean) => void): void;
+  setDark(dark: boolean): void;
+  focus(): void;
   reveal(offset: number): void;
   markers(): { message: string; severity: string; code: string; startLineNumber: number; startColumn: number }[];
   tokenize(text: string): { offset: number; type: string }[][];
@@ -57,6 +63,13 @@ export function createPlanEditor(container: HTMLElement, initialText: string): P
   });
 
   const checkListeners: ((outcome: CheckOutcome) => void)[] = [];
+  const tabListeners: ((on: boolean) => void)[] = [];
+  let tabFocus = false;
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM, () => {
+    tabFocus = !tabFocus;
+    editor.updateOptions({ tabFocusMode: tabFocus });
+    for (const listener of tabListeners) listener(tabFocus);
+  });
   const changeListeners: (() => void)[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -110,13 +123,31 @@ export function createPlanEditor(container: HTMLElement, initialText: string): P
   return {
     getText: () => model.getValue(),
     setText(text) {
-      if (text !== model.getValue()) model.setValue(text);
+      if (text === model.getValue()) return;
+      // An edit, not setValue: the text it replaces stays in the undo history (Ctrl+Z brings it back).
+      editor.pushUndoStop();
+      editor.executeEdits("replace-plan", [{ range: model.getFullModelRange(), text, forceMoveMarkers: true }]);
+      editor.pushUndoStop();
+      editor.setPosition({ lineNumber: 1, column: 1 });
+      editor.revealLine(1);
     },
     onCheck: (listener) => void checkListeners.push(listener),
     onChange: (listener) => void changeListeners.push(listener),
     onRunShortcut(listener) {
       editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, listener);
     },
+    toggleTabFocus() {
+      tabFocus = !tabFocus;
+      editor.updateOptions({ tabFocusMode: tabFocus });
+      for (const listener of tabListeners) listener(tabFocus);
+      return tabFocus;
+    },
+    tabFocus: () => tabFocus,
+    onTabFocusChange: (listener) => void tabListeners.push(listener),
+    setDark(dark) {
+      monaco.editor.setTheme(dark ? DARK_THEME : THEME);
+    },
+    focus: () => editor.focus(),
     reveal(offset) {
       const position = model.getPositionAt(offset);
       editor.revealPositionInCenter(position);

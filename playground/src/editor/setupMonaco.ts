@@ -33,6 +33,7 @@ export interface LanguageContext {
 }
 
 export const THEME = "comp-light";
+export const DARK_THEME = "comp-dark";
 
 let registered = false;
 
@@ -104,6 +105,22 @@ export function setupMonaco(context: LanguageContext): void {
       { token: "invalid", foreground: "cd3131", fontStyle: "underline" },
     ],
     colors: { "editor.lineHighlightBackground": "#f5f7fa" },
+  });
+  monaco.editor.defineTheme(DARK_THEME, {
+    base: "vs-dark",
+    inherit: true,
+    rules: [
+      { token: "keyword", foreground: "7aa2f7", fontStyle: "bold" },
+      { token: "identifier", foreground: "d4d4d4" },
+      { token: "string", foreground: "ce9178" },
+      { token: "number", foreground: "b5cea8" },
+      { token: "number.percent", foreground: "b5cea8" },
+      { token: "comment", foreground: "8b949e", fontStyle: "italic" },
+      { token: "operator", foreground: "dcdcaa" },
+      { token: "delimiter", foreground: "c0c0c0" },
+      { token: "invalid", foreground: "f48771", fontStyle: "underline" },
+    ],
+    colors: { "editor.background": "#1b1f24", "editor.lineHighlightBackground": "#22272e" },
   });
 }
 

@@ -11,11 +11,20 @@ import { GENERATED_SIZES, SCENARIO_NAMES, type GeneratedSize, type ScenarioName 
 
 export type SharedSource = { kind: "generated"; size: GeneratedSize; seed: number } | { kind: "scenario"; name: ScenarioName };
 
+/** What was being looked at: restored after the link's run. */
+export interface SharedView {
+  tab: string | null;
+  partner: string | null;
+  period: string | null;
+}
+
 export interface SharedState {
   plan: string;
   data: SharedSource | null;
   through: string | null;
   policy: Policy | null;
+  /** null: the link was made before any run (nothing is run when it opens). */
+  view?: SharedView | null;
 }
 
 const PREFIX = "s=";
@@ -63,7 +72,7 @@ function fromBase64Url(text: string): Uint8Array {
 
 /** The hash (without `#`) that restores `state`. */
 export async function encodeShare(state: SharedState): Promise<string> {
-  const json = JSON.stringify({ v: VERSION, plan: state.plan, data: state.data, through: state.through, policy: state.policy });
+  const json = JSON.stringify({ v: VERSION, plan: state.plan, data: state.data, through: state.through, policy: state.policy, ...(state.view ? { view: state.view } : {}) });
   const compressed = await pipeThrough(new TextEncoder().encode(json), new CompressionStream("deflate-raw"), Number.MAX_SAFE_INTEGER);
   return PREFIX + toBase64Url(compressed);
 }
@@ -118,5 +127,22 @@ function checkState(value: unknown): DecodedShare {
   }
   const policy = POLICIES.find((p) => p === value.policy) ?? null;
   if (value.policy !== null && policy === null) return { ok: false, message: "the shared link's policy is unknown" };
-  return { ok: true, state: { plan: value.plan, data, through, policy } };
+  const view = checkView(value.view);
+  if (view === "bad") return { ok: false, message: "the shared link's tab, partner or period is damaged" };
+  return { ok: true, state: { plan: value.plan, data, through, policy, ...(view ? { view } : {}) } };
+}
+
+const TEXT_LIMIT = 200;
+
+/** Links made before views were shared have none; otherwise every field is a short string or null. */
+function checkView(value: unknown): SharedView | null | "bad" {
+  if (value === undefined || value === null) return null;
+  if (!isRecord(value)) return "bad";
+  const field = (v: unknown): string | null | "bad" => (v === null || v === undefined ? null : typeof v === "string" && v.length <= TEXT_LIMIT ? v : "bad");
+  const tab = field(value.tab);
+  const partner = field(value.partner);
+  const period = field(value.period);
+  if (tab === "bad" || partner === "bad" || period === "bad") return "bad";
+  if (period !== null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) return "bad";
+  return { tab, partner, period };
 }

@@ -12,7 +12,7 @@ export function sharePopover(url: string, copied: boolean, fileNote: string | nu
     { className: "popover", attrs: { role: "dialog", "aria-label": "Share" } },
     el("div", { className: "popover-title", text: copied ? "Link copied to the clipboard" : "Copy this link" }),
     field,
-    el("div", { className: "muted", text: "It holds the plan text, the data choice, the through period and the policy." }),
+    el("div", { className: "muted", text: "It holds the plan text, the data choice, the through period and the policy, and the tab, partner and period you are looking at. Escape closes this." }),
     fileNote ? el("div", { className: "warning-text", text: fileNote }) : "",
     el("button", { text: "Close", on: { click: close } }),
   );

@@ -12,8 +12,14 @@ import type { CompareReply } from "../worker/protocol.ts";
 import { compareIds } from "../worker/ordering.ts";
 import { barChart } from "./charts.ts";
 import type { ResultView, ViewContext } from "./context.ts";
-import { POLICY_CAPTIONS, POLICY_TITLES, SPLIT_CAPTIONS } from "./compareText.ts";
-import { amount, count, emptyState, errorBox, partnerLink } from "./widgets.ts";
+import { bottomLineSection, clawbackTable } from "./compareBottom.ts";
+import { downloadComparison } from "./compareExport.ts";
+import { FIGURE_NOTES, POLICY_CAPTIONS, POLICY_TITLES, SPLIT_CAPTIONS } from "./compareText.ts";
+import { plural } from "./format.ts";
+import { amount, emptyState, errorBox, partnerLink } from "./widgets.ts";
+import { Decimal } from "../../../core/decimal.ts";
+
+const decimalsOf = (text: string): number => (text.includes(".") ? text.length - text.indexOf(".") - 1 : 0);
 
 const POLICY_ORDER: readonly Policy[] = ["simple", "previous-rank", "exact"];
 
@@ -22,7 +28,7 @@ export const AUTO_COMPARE_PARTNERS = 2000;
 
 export interface CompareHooks {
   /** Long jobs go through the page's running state (progress line, cancel button). */
-  runJob<T>(label: string, job: (progress: (stage: string) => void) => Promise<T>): Promise<T>;
+  runJob<T>(label: string, job: (progress: (stage: string, fraction: number | null) => void) => Promise<T>): Promise<T>;
 }
 
 export class CompareView implements ResultView {
@@ -33,6 +39,7 @@ export class CompareView implements ResultView {
   private context: ViewContext | null = null;
   private shownKey = "";
   private computedFor = -1;
+  private last: CompareReply | null = null;
 
   constructor(private readonly hooks: CompareHooks) {
     this.element.append(this.intro, this.body);
@@ -44,11 +51,20 @@ export class CompareView implements ResultView {
     const key = `${context.runNumber}`;
     if (key === this.shownKey) return;
     this.shownKey = key;
-    const button = el("button", { className: "primary", text: "Compare policies", on: { click: () => this.compare(context) } });
+    const button = el("button", { className: "primary", text: "Compare policies", attrs: { id: "compare-button" }, on: { click: () => this.compare(context) } });
+    const exportAs = (format: "csv" | "json") =>
+      el("button", {
+        text: `⬇ ${format.toUpperCase()}`,
+        attrs: { id: `export-compare-${format}`, title: `Download the comparison as ${format.toUpperCase()}` },
+        on: { click: () => this.last && downloadComparison(this.last, context.run.plan, format) },
+      });
     replaceChildren(
       this.intro,
       button,
       el("span", { className: "muted", text: ` ${context.run.data.label} through ${context.run.through}: every policy replayed over the same periods.` }),
+      el("span", { className: "spacer" }),
+      exportAs("csv"),
+      exportAs("json"),
     );
     if (this.computedFor !== context.runNumber) {
       this.clearCharts();
@@ -61,6 +77,7 @@ export class CompareView implements ResultView {
     this.context = null;
     this.shownKey = "";
     this.computedFor = -1;
+    this.last = null;
     this.clearCharts();
     replaceChildren(this.intro);
     replaceChildren(this.body, emptyState("Run a plan, then compare the cancellation policies and split modes here."));
@@ -75,7 +92,7 @@ export class CompareView implements ResultView {
     this.computedFor = context.runNumber;
     replaceChildren(this.body, emptyState("Comparing…"));
     this.hooks
-      .runJob("comparing", (progress) => context.client.request({ type: "compare" }, progress))
+      .runJob("comparing", (progress) => context.client.request({ type: "compare", ...context.inputs }, progress))
       .then((reply) => {
         if (this.context === context) this.render(reply, context);
       })
@@ -89,8 +106,9 @@ export class CompareView implements ResultView {
 
   private render(reply: CompareReply, context: ViewContext): void {
     this.clearCharts();
+    this.last = reply;
     const policies = reply.policies.ok
-      ? this.policies(reply.policies.comparison, context)
+      ? this.policies(reply, reply.policies.comparison, context)
       : errorBox(`The policy comparison was refused (${reply.policies.error.code}): ${reply.policies.error.message}`);
     let splits: HTMLElement;
     if (reply.splits === null) splits = emptyState(`Split modes: nothing to compare — ${reply.splitsSkipped ?? "no split agreements"}.`);
@@ -105,11 +123,11 @@ export class CompareView implements ResultView {
     return chart.element;
   }
 
-  private policies(c: PolicyComparison, context: ViewContext): HTMLElement {
+  private policies(reply: CompareReply, c: PolicyComparison, context: ViewContext): HTMLElement {
     const currency = context.run.currency;
     const planPolicy = context.run.planPolicy;
     const figure = (label: string, value: HTMLElement | string, note?: string): HTMLElement =>
-      el("div", { className: "figure" }, el("span", { className: "figure-label", text: label, title: note ?? "" }), el("span", { className: "figure-value" }, value));
+      el("div", { className: "figure", title: note ?? "" }, el("span", { className: "figure-label", text: label }), el("span", { className: "figure-value" }, value));
     const columns = c.policies.map((p) =>
       el(
         "div",
@@ -119,13 +137,13 @@ export class CompareView implements ResultView {
         el(
           "div",
           { className: "figures" },
-          figure("Total clawback", amount(p.totalClawback), "sum of all cancellation-linked entries"),
-          figure("… from partners originally paid", amount(p.reclaimedFromOriginal)),
-          figure("… from others", amount(p.reclaimedFromOthers)),
-          figure("Unrecovered (company loss)", amount(p.unrecovered)),
-          figure(`Carried negative (${count(p.negativeBalances.length)} partners)`, amount(p.carriedNegative)),
-          figure("Rank changes", String(p.rankChanges.length)),
-          figure("Total paid out", amount(p.totalPayout)),
+          figure("Total clawback", amount(p.totalClawback), FIGURE_NOTES.totalClawback),
+          figure("… from partners originally paid", amount(p.reclaimedFromOriginal), FIGURE_NOTES.reclaimedFromOriginal),
+          figure("… from others", amount(p.reclaimedFromOthers), FIGURE_NOTES.reclaimedFromOthers),
+          figure("Unrecovered (company loss)", amount(p.unrecovered), FIGURE_NOTES.unrecovered),
+          figure(`Carried negative (${plural(p.negativeBalances.length, "partner")})`, amount(p.carriedNegative), FIGURE_NOTES.carriedNegative),
+          figure("Rank changes", String(p.rankChanges.length), FIGURE_NOTES.rankChanges),
+          figure("Total paid out", amount(p.totalPayout), FIGURE_NOTES.totalPayout),
         ),
       ),
     );
@@ -142,7 +160,10 @@ export class CompareView implements ResultView {
     return el(
       "div",
       {},
+      reply.bottom ? el("div", { className: "section-title", text: "Bottom line" }) : "",
+      reply.bottom ? bottomLineSection(reply.bottom, currency) : "",
       el("div", { className: "policy-columns" }, ...columns),
+      reply.bottom ? clawbackTable(reply.bottom, context.openPartner) : "",
       chart,
       this.negativeBalances(c, context),
       this.rankChanges(c, context),
@@ -221,11 +242,12 @@ export class CompareView implements ResultView {
 
   private splits(c: SplitComparison, context: ViewContext): HTMLElement {
     const currency = context.run.currency;
+    const planMode = context.run.splitMode;
     const columns = c.modes.map((m) =>
       el(
         "div",
-        { className: "policy-column", dataset: { mode: m.mode } },
-        el("h3", { text: m.mode === "volume" ? "Volume split" : "Commission transfer" }),
+        { className: `policy-column${m.mode === planMode ? " plan-policy" : ""}`, dataset: { mode: m.mode } },
+        el("h3", {}, m.mode === "volume" ? "Volume split" : "Commission transfer", m.mode === planMode ? el("span", { className: "tag", text: "the plan's mode" }) : ""),
         el("p", { className: "caption", text: SPLIT_CAPTIONS[m.mode] }),
         el(
           "div",
@@ -270,7 +292,21 @@ export class CompareView implements ResultView {
       ),
       el("tbody", {}, ...agreements),
     );
-    return el("div", {}, el("div", { className: "policy-columns two" }, ...columns), chart, el("div", { className: "section-title", text: "Per agreement" }), table);
+    const difference = (pick: (m: (typeof c.modes)[number]) => string): string =>
+      volume && commission ? new Decimal(pick(commission)).minus(pick(volume)).toFixed(decimalsOf(pick(volume))) : "—";
+    const differences = el(
+      "table",
+      { className: "grid compact mode-difference", attrs: { id: "mode-difference" } },
+      el("thead", {}, el("tr", {}, el("th", { text: currency }), el("th", { className: "num", text: "Volume split" }), el("th", { className: "num", text: "Commission transfer" }), el("th", { className: "num", text: "Difference (commission − volume)" }))),
+      el(
+        "tbody",
+        {},
+        ...([["Recruiter lines earned", (m) => m.recruiterLinesEarned], ["Supporter lines earned", (m) => m.supporterLinesEarned], ["Total paid out", (m) => m.totalPayout]] as [string, (m: (typeof c.modes)[number]) => string][]).map(([label, pick]) =>
+          el("tr", {}, el("th", { attrs: { scope: "row" }, text: label }), el("td", { className: "num" }, amount(volume ? pick(volume) : "—")), el("td", { className: "num" }, amount(commission ? pick(commission) : "—")), el("td", { className: "num" }, amount(difference(pick), "what the commission transfer changes against the volume split"))),
+        ),
+      ),
+    );
+    return el("div", {}, el("div", { className: "policy-columns two" }, ...columns), differences, chart, el("div", { className: "section-title", text: "Per agreement" }), table);
   }
 }
 

@@ -3,11 +3,19 @@
  * and a way to open a partner's explanation from anywhere.
  */
 import type { WorkerClient } from "../client/workerClient.ts";
-import type { RunSummary } from "../worker/protocol.ts";
+import type { DataSource, RunSummary } from "../worker/protocol.ts";
+
+/** What a run was made of: a comparison replays exactly this, whatever the editor holds now. */
+export interface RunInputs {
+  planText: string;
+  source: DataSource;
+  through: string;
+}
 
 export interface ViewContext {
   client: WorkerClient;
   run: RunSummary;
+  inputs: RunInputs;
   period: string;
   /** Increases with every run, so a view knows its content is stale. */
   runNumber: number;

@@ -8,6 +8,7 @@ import { CancelledError } from "../client/workerClient.ts";
 import type { Explanation } from "../worker/protocol.ts";
 import type { ResultView, ViewContext } from "./context.ts";
 import { activeMark, amount, count, emptyState, errorBox, loading, partnerLink, rankBadge } from "./widgets.ts";
+import { explainFractions, plural, volumeText } from "./format.ts";
 
 /** Ledger entries shown at a time: a top earner of a large run has more than the page could draw. */
 export const ENTRIES_PAGE = 200;
@@ -40,6 +41,11 @@ export class ExplainView implements ResultView {
     );
     this.element.append(form, this.body);
     this.reset();
+  }
+
+  /** The partner picked ("" when none). */
+  current(): string {
+    return this.partner;
   }
 
   /** Pick `partner`; it loads when the view is shown next (the app shows it right away). */
@@ -110,7 +116,7 @@ export class ExplainView implements ResultView {
         "tbody",
         {},
         ...x.volumes.map((v) =>
-          el("tr", {}, el("td", { text: v.measure }), el("td", { className: "num", text: v.figures.personal }), el("td", { className: "num", text: v.figures.group }), el("td", { className: "num", text: v.figures.open })),
+          el("tr", {}, el("td", { text: v.measure }), el("td", { className: "num", text: volumeText(v.figures.personal) }), el("td", { className: "num", text: volumeText(v.figures.group) }), el("td", { className: "num", text: volumeText(v.figures.open) })),
         ),
       ),
     );
@@ -121,7 +127,7 @@ export class ExplainView implements ResultView {
     const head = el(
       "div",
       { className: "explain-head" },
-      el("div", { className: "explain-title" }, el("h2", { text: x.partner }), rankBadge(x.rank), activeMark(x.active, x.terminated), el("span", { className: "muted", text: `in ${x.period} · ${count(x.recruits)} direct recruits` })),
+      el("div", { className: "explain-title" }, el("h2", { text: x.partner }), rankBadge(x.rank), activeMark(x.active, x.terminated), el("span", { className: "muted", text: `in ${x.period} · ${plural(x.recruits, "direct recruit")}` })),
       el("div", { className: "muted" }, "upline: ", upline),
       statement,
       el("div", { className: "history" }, "earned per period: ", ...x.history.flatMap((h, i) => [i > 0 ? " · " : "", `${h.period} `, amount(h.earned)])),
@@ -145,7 +151,7 @@ export class ExplainView implements ResultView {
         el("td", { className: "num", text: e.base ?? "—" }),
         el("td", { className: "num", text: e.rate ?? "—" }),
         el("td", { className: "num" }, amount(e.amount)),
-        el("td", { className: "rule", text: e.rule }),
+        el("td", { className: "rule", text: explainFractions(e.rule) }),
       ),
     );
     const byBonus = el(
@@ -158,7 +164,7 @@ export class ExplainView implements ResultView {
     return el(
       "div",
       { className: "table-wrap" },
-      el("div", { className: "section-title", text: `${count(n)} ledger entr${n === 1 ? "y" : "ies"} in ${x.period}` }),
+      el("div", { className: "section-title", text: `${plural(n, "ledger entry", "ledger entries")} in ${x.period}` }),
       byBonus,
       el(
         "table",

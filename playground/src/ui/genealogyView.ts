@@ -9,6 +9,7 @@ import { CancelledError } from "../client/workerClient.ts";
 import type { GenealogyNode } from "../worker/protocol.ts";
 import type { ResultView, ViewContext } from "./context.ts";
 import { activeMark, amount, count, emptyState, errorBox, loading, partnerLink, rankBadge } from "./widgets.ts";
+import { volumeText } from "./format.ts";
 
 const SLICE = 200;
 
@@ -119,7 +120,7 @@ export class GenealogyView implements ResultView {
         partnerLink(node.id, context.openPartner),
         rankBadge(node.rank),
         activeMark(node.active, node.terminated),
-        el("span", { className: "vol", text: `${node.personal} / ${node.group}` }),
+        el("span", { className: "vol", text: `${volumeText(node.personal)} / ${volumeText(node.group)}` }),
         amount(node.earned),
         el("span", { className: "muted", text: node.children > 0 ? count(node.children) : "" }),
       ),

@@ -9,6 +9,9 @@ import type { KpiReply } from "../worker/protocol.ts";
 import { barChart } from "./charts.ts";
 import type { ResultView, ViewContext } from "./context.ts";
 import { amount, count, emptyState, errorBox, loading } from "./widgets.ts";
+import { csvText, download } from "./download.ts";
+import { groupDigits } from "./format.ts";
+import { slug } from "../worker/exports.ts";
 
 export class KpiView implements ResultView {
   readonly element = el("section", { className: "view kpi-view" });
@@ -18,13 +21,19 @@ export class KpiView implements ResultView {
   private context: ViewContext | null = null;
   private shownKey = "";
   private request = 0;
+  private last: { reply: KpiReply; plan: string; period: string } | null = null;
 
   constructor() {
     this.allPeriods.addEventListener("change", () => {
       this.shownKey = "";
       if (this.context) this.show(this.context);
     });
-    this.element.append(el("label", { className: "toolbar" }, this.allPeriods, " over all periods of the run"), this.body);
+    const exportAs = (format: "csv" | "json") =>
+      el("button", { text: `⬇ KPIs ${format.toUpperCase()}`, attrs: { id: `export-kpis-${format}`, title: `Download the KPIs shown as ${format.toUpperCase()}` }, on: { click: () => this.export(format) } });
+    this.element.append(
+      el("div", { className: "toolbar" }, el("label", {}, this.allPeriods, " over all periods of the run"), el("span", { className: "spacer" }), exportAs("csv"), exportAs("json")),
+      this.body,
+    );
     this.reset();
   }
 
@@ -57,6 +66,36 @@ export class KpiView implements ResultView {
     replaceChildren(this.body, emptyState("Run a plan to see its KPIs."));
   }
 
+  private export(format: "csv" | "json"): void {
+    if (!this.last) return;
+    const { reply, plan, period } = this.last;
+    const name = `${slug(plan)}-${period}-kpis.${format}`;
+    if (format === "json") {
+      download(name, [JSON.stringify(reply.kpis, null, 2), "\n"], "application/json");
+      return;
+    }
+    const k = reply.kpis;
+    const rows: (string | number | null)[][] = [
+      ["periods", k.periods.join(" ")],
+      [`total ${reply.cvMeasure}`, k.totalCv],
+      ["commission cost", k.totalPayout],
+      [`commission cost % of ${reply.cvMeasure}`, k.payoutPercentOfCv],
+      ["paid out", k.paidOut],
+      ["earners", k.earnersCount],
+      ["partners", k.partnersCount],
+      [],
+      ["bonus", "kind", "amount", `% of ${reply.cvMeasure}`],
+      ...k.perBonus.map((b) => [b.bonus, b.kind, b.amount, b.percentOfCv]),
+      [],
+      ["rank", "partners"],
+      ...k.rankDistribution.map((r) => [r.rank ?? "no rank", r.count]),
+      [],
+      ["percentile", "earned"],
+      ...k.earnings.map((e) => [e.percentile === 100 ? "max" : `p${e.percentile}`, e.amount]),
+    ];
+    download(name, [csvText(rows)], "text/csv;charset=utf-8");
+  }
+
   private clearCharts(): void {
     for (const dispose of this.disposers) dispose();
     this.disposers = [];
@@ -68,7 +107,9 @@ export class KpiView implements ResultView {
     return chart.element;
   }
 
-  private render({ kpis, cvMeasure }: KpiReply, context: ViewContext): void {
+  private render(reply: KpiReply, context: ViewContext): void {
+    const { kpis, cvMeasure } = reply;
+    this.last = { reply, plan: context.run.plan, period: this.allPeriods.checked ? `${kpis.periods[0] ?? ""}-to-${kpis.periods[kpis.periods.length - 1] ?? ""}` : context.period };
     const currency = context.run.currency;
     const over = kpis.periods.length === 1 ? kpis.periods[0] : `${kpis.periods[0] ?? ""} – ${kpis.periods[kpis.periods.length - 1] ?? ""}`;
     const card = (label: string, value: HTMLElement | string, note?: string): HTMLElement =>
@@ -76,7 +117,7 @@ export class KpiView implements ResultView {
     const cards = el(
       "div",
       { className: "cards" },
-      card(`Total ${cvMeasure}`, `${kpis.totalCv} ${currency}`, over),
+      card(`Total ${cvMeasure}`, `${groupDigits(kpis.totalCv)} ${currency}`, over),
       card("Commission cost", el("span", {}, amount(kpis.totalPayout), ` ${currency}`), `${kpis.payoutPercentOfCv}% of ${cvMeasure} (all ledger entries)`),
       card("Paid out", el("span", {}, amount(kpis.paidOut), ` ${currency}`), "after minimum payout and carried balances"),
       card("Earners", `${count(kpis.earnersCount)} of ${count(kpis.partnersCount)}`, "partners who earned more than zero"),

@@ -7,6 +7,8 @@ import type { Diagnostic } from "../../../grammar/diagnostic.ts";
 import type { DataProblem } from "../../../core/dataModel.ts";
 import type { RunError } from "../../../runtime/reference/runThrough.ts";
 import { el, replaceChildren } from "../dom.ts";
+import type { DataSource } from "../worker/protocol.ts";
+import { plural } from "./format.ts";
 import { count } from "./widgets.ts";
 
 export function renderDiagnostics(panel: HTMLElement, diagnostics: readonly Diagnostic[], reveal: (offset: number) => void): void {
@@ -31,13 +33,27 @@ export function renderDiagnostics(panel: HTMLElement, diagnostics: readonly Diag
 
 const CHUNK = 1000;
 
-export function dataProblemsNotice(problems: readonly DataProblem[], againstPlan: boolean): HTMLElement {
+/** A problem with the record it is about, as JSON text (the worker adds it: the page never holds the whole data). */
+export type ShownProblem = DataProblem & { record?: string };
+
+export function dataProblemsNotice(problems: readonly ShownProblem[], againstPlan: boolean, source?: DataSource): HTMLElement {
   const tbody = el("tbody");
   const more = el("button", { className: "link" });
   let shown = 0;
   const showMore = (): void => {
     const next = problems.slice(shown, shown + CHUNK);
-    tbody.append(...next.map((p) => el("tr", {}, el("td", { className: "id", text: p.path || "(document)" }), el("td", { className: "id", text: p.id ?? "" }), el("td", { text: p.message }))));
+    tbody.append(
+      ...next.map((p) =>
+        el(
+          "tr",
+          {},
+          el("td", { className: "id", text: p.path || "(document)" }),
+          el("td", { className: "id", text: p.id ?? "" }),
+          el("td", { className: "wrap message", text: p.message }),
+          el("td", { className: "wrap" }, p.record ? el("details", {}, el("summary", { text: "record" }), el("pre", { className: "record", text: p.record })) : ""),
+        ),
+      ),
+    );
     shown += next.length;
     more.textContent = `show ${count(Math.min(CHUNK, problems.length - shown))} more of ${count(problems.length - shown)}`;
     more.hidden = shown >= problems.length;
@@ -45,9 +61,10 @@ export function dataProblemsNotice(problems: readonly DataProblem[], againstPlan
   more.addEventListener("click", showMore);
   showMore();
   const n = problems.length;
+  const where = source?.kind === "file" ? ` (${source.name})` : "";
   const headline = againstPlan
-    ? `The data does not fit the plan: ${count(n)} problem${n === 1 ? "" : "s"}. Nothing was computed.`
-    : `The data has ${count(n)} problem${n === 1 ? "" : "s"}. Nothing was computed.`;
+    ? `The data${where} does not fit the plan: ${plural(n, "problem")}. Nothing was computed.`
+    : `The data${where} has ${plural(n, "problem")}, all listed below. Nothing was computed.`;
   return el(
     "div",
     { className: "notice notice-error data-problems" },
@@ -55,7 +72,7 @@ export function dataProblemsNotice(problems: readonly DataProblem[], againstPlan
     el(
       "div",
       { className: "table-wrap notice-table" },
-      el("table", { className: "grid compact" }, el("thead", {}, el("tr", {}, el("th", { text: "Path" }), el("th", { text: "Id" }), el("th", { text: "Problem" }))), tbody),
+      el("table", { className: "grid compact" }, el("thead", {}, el("tr", {}, el("th", { text: "Path" }), el("th", { text: "Id" }), el("th", { text: "Problem" }), el("th", { text: "Record at fault" }))), tbody),
     ),
     more,
   );
@@ -71,13 +88,13 @@ export function runErrorNotice(error: RunError): HTMLElement {
   );
 }
 
-export function planErrorsNotice(diagnostics: readonly Diagnostic[]): HTMLElement {
+export function planErrorsNotice(diagnostics: readonly Diagnostic[], reveal: (offset: number) => void): HTMLElement {
   const n = diagnostics.length;
   return el(
     "div",
     { className: "notice notice-error plan-errors" },
     el("div", { className: "notice-title", text: `The plan has ${n} error${n === 1 ? "" : "s"}; fix ${n === 1 ? "it" : "them"} in the editor (listed under it) and run again.` }),
-    el("ul", {}, ...diagnostics.slice(0, 20).map((d) => el("li", { text: `${d.span.line}:${d.span.column} ${d.code}: ${d.message}` }))),
+    el("ul", {}, ...diagnostics.slice(0, 20).map((d) => el("li", {}, el("button", { className: "link", text: `${d.span.line}:${d.span.column}`, on: { click: () => reveal(d.span.start) } }), ` ${d.code}: ${d.message}`))),
   );
 }
 

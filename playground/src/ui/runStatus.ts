@@ -10,6 +10,7 @@ export class RunStatus {
   readonly element = el("div", { className: "status", attrs: { role: "status", "aria-live": "polite", id: "run-status" }, dataset: { state: "idle" } });
   private readonly text = el("span", { className: "status-text" });
   private readonly clock = el("span", { className: "status-clock" });
+  private readonly bar = el("progress", { className: "status-progress", attrs: { max: "1", "aria-label": "progress" } });
   private jobs = 0;
   private blocking = 0;
   private started = 0;
@@ -19,7 +20,7 @@ export class RunStatus {
     private readonly run: HTMLButtonElement,
     private readonly cancel: HTMLButtonElement,
   ) {
-    this.element.append(el("span", { className: "spinner", attrs: { "aria-hidden": "true" } }), this.text, this.clock);
+    this.element.append(el("span", { className: "spinner", attrs: { "aria-hidden": "true" } }), this.text, this.bar, this.clock);
     this.element.hidden = true;
   }
 
@@ -29,11 +30,14 @@ export class RunStatus {
   }
 
   /** Runs `job` with the running state shown; the state ends however the job ends. */
-  async track<T>(label: string, job: (progress: (stage: string) => void) => Promise<T>, blocksRun = true): Promise<T> {
+  async track<T>(label: string, job: (progress: (stage: string, fraction: number | null) => void) => Promise<T>, blocksRun = true): Promise<T> {
     this.begin(label, blocksRun);
     try {
-      return await job((stage) => {
+      return await job((stage, fraction) => {
         this.text.textContent = stage;
+        // A bar only when the job knows how far it is (periods of a run, replays of a comparison).
+        if (fraction === null || fraction === undefined) this.bar.removeAttribute("value");
+        else this.bar.value = fraction;
       });
     } finally {
       this.end(blocksRun);
@@ -45,6 +49,7 @@ export class RunStatus {
     if (blocksRun) this.blocking++;
     this.run.disabled = this.blocking > 0;
     this.text.textContent = `${label}…`;
+    this.bar.removeAttribute("value");
     if (this.jobs > 1) return;
     this.started = performance.now();
     this.clock.textContent = "";

@@ -8,6 +8,9 @@ import { CancelledError } from "../client/workerClient.ts";
 import type { StatementColumn, StatementsPage } from "../worker/protocol.ts";
 import type { ResultView, ViewContext } from "./context.ts";
 import { activeMark, amount, count, emptyState, errorBox, rankBadge } from "./widgets.ts";
+import { download } from "./download.ts";
+import type { ExportFormat, ExportWhat } from "../worker/protocol.ts";
+import { groupDigits, plural, volumeText } from "./format.ts";
 
 export const PAGE_SIZE = 100;
 
@@ -46,7 +49,17 @@ export class StatementsView implements ResultView {
         this.fetch();
       }, 150);
     });
-    this.element.append(el("div", { className: "toolbar" }, this.search, this.summary), this.body, this.pager);
+    const exportButton = (what: ExportWhat, format: ExportFormat) =>
+      el("button", {
+        text: `⬇ ${what === "statements" ? "Statements" : "Ledger"} ${format.toUpperCase()}`,
+        attrs: { id: `export-${what}-${format}`, title: `Download the ${what} of the shown period as ${format.toUpperCase()}` },
+        on: { click: () => this.export(what, format) },
+      });
+    this.element.append(
+      el("div", { className: "toolbar" }, this.search, this.summary, el("span", { className: "spacer" }), exportButton("statements", "csv"), exportButton("statements", "json"), exportButton("ledger", "csv"), exportButton("ledger", "json")),
+      this.body,
+      this.pager,
+    );
   }
 
   show(context: ViewContext): void {
@@ -57,7 +70,7 @@ export class StatementsView implements ResultView {
     this.offset = 0;
     const period = context.run.periods.find((p) => p.period === context.period);
     this.summary.textContent = period
-      ? `${period.period}: final run as of ${period.asOf} · ${count(period.ledgerEntries)} ledger entries · earned ${period.totalEarned} · paid out ${period.totalPayout} ${context.run.currency}`
+      ? `${period.period}: final run as of ${period.asOf} · ${plural(period.ledgerEntries, "ledger entry", "ledger entries")} · earned ${groupDigits(period.totalEarned)} · paid out ${groupDigits(period.totalPayout)} ${context.run.currency}`
       : "";
     this.fetch();
   }
@@ -69,6 +82,17 @@ export class StatementsView implements ResultView {
     replaceChildren(this.body, emptyState("Run a plan to see its statements."));
     replaceChildren(this.pager);
     this.summary.textContent = "";
+  }
+
+  private export(what: ExportWhat, format: ExportFormat): void {
+    const context = this.context;
+    if (!context) return;
+    context.client.request({ type: "export", what, format, period: context.period }).then(
+      (file) => download(file.fileName, file.parts, file.mime),
+      (error: unknown) => {
+        if (!(error instanceof CancelledError)) replaceChildren(this.pager, errorBox(`The download failed: ${error instanceof Error ? error.message : String(error)}`));
+      },
+    );
   }
 
   private fetch(): void {
@@ -137,9 +161,9 @@ export class StatementsView implements ResultView {
           el("td", { className: "id", text: r.partner }),
           el("td", {}, rankBadge(r.rank)),
           el("td", {}, activeMark(r.active, r.terminated)),
-          el("td", { className: "num", text: r.personal }),
-          el("td", { className: "num", text: r.group }),
-          el("td", { className: "num", text: String(r.entries) }),
+          el("td", { className: "num", text: volumeText(r.personal) }),
+          el("td", { className: "num", text: volumeText(r.group) }),
+          el("td", { className: "num", text: count(r.entries) }),
           el("td", { className: "num" }, amount(r.statement.earned)),
           el("td", { className: "num" }, amount(r.statement.carriedIn)),
           el("td", { className: "num" }, amount(r.statement.payout)),

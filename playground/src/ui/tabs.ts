@@ -1,4 +1,7 @@
-/** The result tabs: a tab strip over panels, one visible at a time (ARIA tabs pattern). */
+/**
+ * The result tabs: a tab strip over panels, one visible at a time (ARIA tabs pattern: the
+ * selected tab is the strip's one Tab stop; Left/Right, Home/End move between tabs).
+ */
 import { el } from "../dom.ts";
 
 export interface Tab<Id extends string> {
@@ -24,7 +27,7 @@ export function buildTabs<Id extends string>(tabs: Tab<Id>[], onSelect: (id: Id)
       className: "tab",
       text: tab.label,
       attrs: { role: "tab", id: `tab-${tab.id}`, "aria-controls": `panel-${tab.id}` },
-      on: { click: () => select(tab.id) },
+      on: { click: () => select(tab.id), keydown: (event) => move(event, tab.id) },
     });
     buttons.set(tab.id, button);
     strip.append(button);
@@ -32,19 +35,34 @@ export function buildTabs<Id extends string>(tabs: Tab<Id>[], onSelect: (id: Id)
     tab.panel.setAttribute("role", "tabpanel");
     panels.append(tab.panel);
   }
-  function select(id: Id): void {
-    current = id;
+  function mark(): void {
     for (const tab of tabs) {
-      const on = tab.id === id;
-      buttons.get(tab.id)?.setAttribute("aria-selected", String(on));
+      const on = tab.id === current;
+      const button = buttons.get(tab.id);
+      button?.setAttribute("aria-selected", String(on));
+      button?.setAttribute("tabindex", on ? "0" : "-1");
       tab.panel.hidden = !on;
     }
+  }
+  function select(id: Id): void {
+    current = id;
+    mark();
     onSelect(id);
   }
-  for (const tab of tabs) {
-    const on = tab.id === current;
-    buttons.get(tab.id)?.setAttribute("aria-selected", String(on));
-    tab.panel.hidden = !on;
+  function move(event: KeyboardEvent, from: Id): void {
+    const index = tabs.findIndex((t) => t.id === from);
+    const target =
+      event.key === "ArrowRight" ? (index + 1) % tabs.length
+      : event.key === "ArrowLeft" ? (index - 1 + tabs.length) % tabs.length
+      : event.key === "Home" ? 0
+      : event.key === "End" ? tabs.length - 1
+      : -1;
+    if (target < 0) return;
+    event.preventDefault();
+    const id = tabs[target]!.id;
+    select(id);
+    buttons.get(id)?.focus();
   }
+  mark();
   return { strip, panels, current: () => current, select };
 }

@@ -38,6 +38,8 @@ export interface TopBar {
   run: HTMLButtonElement;
   cancel: HTMLButtonElement;
   share: HTMLButtonElement;
+  savePlan: HTMLButtonElement;
+  help: HTMLButtonElement;
 }
 
 function labelled(text: string, control: HTMLElement): HTMLElement {
@@ -66,21 +68,24 @@ export function buildTopBar(planNames: string[]): TopBar {
   const run = el("button", { className: "primary", text: "▶ Run", attrs: { id: "run-button", title: "Run (Ctrl+Enter)" } });
   const cancel = el("button", { text: "Cancel", attrs: { id: "cancel-button" } });
   cancel.disabled = true;
-  const share = el("button", { text: "Share", attrs: { id: "share-button", title: "a link with the plan, data choice, through and policy" } });
+  const share = el("button", { text: "Share", attrs: { id: "share-button", title: "a link with the plan, data choice, through, policy, tab, partner and period" } });
+  const savePlan = el("button", { text: "⬇ Plan", attrs: { id: "save-plan-button", title: "Download the plan text as a .plan file (Ctrl+S)" } });
+  const help = el("button", { text: "? Help", attrs: { id: "help-button", title: "Language reference, data format and keyboard shortcuts (F1 outside the editor)" } });
   const element = el(
     "header",
     { className: "topbar" },
     el("div", { className: "brand" }, el("span", { className: "logo", text: "comp" }), el("span", { className: "brand-sub", text: "playground" })),
     labelled("Plan", plan),
+    savePlan,
     labelled("Data", data),
     open,
     labelled("Seed", seed),
     fileInput,
     labelled("Through", through),
     labelled("Policy", policy),
-    el("div", { className: "actions" }, run, cancel, share),
+    el("div", { className: "actions" }, run, cancel, share, help),
   );
-  return { element, plan, data, seed, fileInput, open, through, policy, run, cancel, share };
+  return { element, plan, data, seed, fileInput, open, through, policy, run, cancel, share, savePlan, help };
 }
 
 /** The data select's value for a source (adding the file entry when needed). */

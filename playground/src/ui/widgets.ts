@@ -1,5 +1,6 @@
 /** Small shared pieces of the result views: badges, amounts, empty states, errors. */
 import { el } from "../dom.ts";
+import { groupDigits } from "./format.ts";
 
 export function rankBadge(rank: string | null): HTMLElement {
   return el("span", { className: rank === null ? "badge badge-none" : "badge", text: rank ?? "no rank" });
@@ -12,9 +13,9 @@ export function activeMark(active: boolean, terminated: boolean): HTMLElement {
     : el("span", { className: "state state-inactive", text: "inactive", title: "does not meet the activity rule: receives nothing" });
 }
 
-/** An amount, red when negative. */
-export function amount(text: string): HTMLElement {
-  return el("span", { className: text.startsWith("-") ? "amount negative" : "amount", text });
+/** An amount with thousands separators, red when negative; `note` becomes its tooltip. */
+export function amount(text: string, note?: string): HTMLElement {
+  return el("span", { className: text.startsWith("-") ? "amount negative" : "amount", text: groupDigits(text), ...(note ? { title: note } : {}) });
 }
 
 export function count(n: number): string {

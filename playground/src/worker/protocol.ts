@@ -11,6 +11,7 @@ import type { RunError } from "../../../runtime/reference/runThrough.ts";
 import type { Statement, VolumeFigures } from "../../../core/result.ts";
 import type { PlanKpis } from "../../../runtime/kpi/index.ts";
 import type { PolicyComparison, SplitComparison } from "../../../runtime/compare/types.ts";
+import type { PolicyBottomLines } from "../../../runtime/compare/bottomLine.ts";
 
 export const GENERATED_SIZES = ["tiny", "1k", "10k", "100k"] as const;
 export type GeneratedSize = (typeof GENERATED_SIZES)[number];
@@ -59,6 +60,8 @@ export interface RunSummary {
   /** The measure KPIs are a percentage of (the measure of the plan's first bonus). */
   cvMeasure: string;
   hasSplit: boolean;
+  /** The plan's own split mode (null without a split block). */
+  splitMode: "volume" | "commission" | null;
   data: DataSummary;
 }
 
@@ -175,6 +178,8 @@ export type ComparisonOutcome<T> = { ok: true; comparison: T } | { ok: false; er
 export interface CompareReply {
   through: string;
   policies: ComparisonOutcome<PolicyComparison>;
+  /** Net cost, balances and clawbacks per partner; null when the policy comparison was refused. */
+  bottom: PolicyBottomLines | null;
   /** null when the plan has no split block or the data no split agreements. */
   splits: ComparisonOutcome<SplitComparison> | null;
   splitsSkipped: string | null;
@@ -187,7 +192,8 @@ export type WorkerRequest =
   | { type: "explain"; period: string; partner: string; offset: number; limit: number }
   | { type: "children"; period: string; parent: string | null; offset: number; limit: number }
   | { type: "kpis"; period: string | null }
-  | { type: "compare" };
+  | { type: "compare"; planText: string; source: DataSource; through: string }
+  | { type: "export"; what: ExportWhat; format: ExportFormat; period: string };
 
 /** The reply type of each request type. */
 export interface ReplyOf {
@@ -198,9 +204,27 @@ export interface ReplyOf {
   children: GenealogyPage;
   kpis: KpiReply;
   compare: CompareReply;
+  export: ExportReply;
+}
+
+export type ExportWhat = "statements" | "ledger";
+export type ExportFormat = "csv" | "json";
+
+/** A download built in the worker: the file's text in pieces (a 100k ledger is far larger than one string should be). */
+export interface ExportReply {
+  fileName: string;
+  mime: string;
+  parts: string[];
+  rows: number;
+}
+
+/** How far a long job is: a line of text and, when known, the done fraction (0..1). */
+export interface ProgressReport {
+  stage: string;
+  fraction: number | null;
 }
 
 export type WorkerMessage =
-  | { id: number; progress: string }
+  | { id: number; progress: ProgressReport }
   | { id: number; ok: true; reply: unknown }
   | { id: number; ok: false; message: string };

@@ -17,6 +17,8 @@ import type {
   StatementsPage,
 } from "./protocol.ts";
 import { describeRule } from "./ruleText.ts";
+import { buildExport } from "./exports.ts";
+import type { ExportFormat, ExportReply, ExportWhat } from "./protocol.ts";
 
 interface PeriodIndex {
   rows: StatementRow[];
@@ -217,6 +219,23 @@ export class RunState {
   /** Direct recruits (or top partners) who joined by the end of the period. */
   private childrenAt(parent: string | null, period: string): string[] {
     return this.children(parent).filter((id) => (this.partnersById.get(id)?.joined.slice(0, 7) ?? "") <= period);
+  }
+
+  /** The statements (in partner order) or the ledger of a period as a file. */
+  export(what: ExportWhat, format: ExportFormat, period: string): ExportReply {
+    const result = this.periodResult(period);
+    if (!result) throw new Error(`the run has no period ${period}`);
+    return buildExport({
+      what,
+      format,
+      plan: this.ir.name,
+      period,
+      currency: this.ir.currency,
+      measure: this.ir.measures[0]?.name ?? "",
+      statements: this.index(result).rows,
+      ledger: result.ledger,
+      buyerOf: (order) => this.buyerOf.get(order) ?? null,
+    });
   }
 
   genealogy(period: string, parent: string | null, offset: number, limit: number): GenealogyPage {

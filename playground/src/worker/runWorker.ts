@@ -15,7 +15,7 @@ const scope = self as unknown as WorkerScope;
 const session = new Session();
 let queue: Promise<void> = Promise.resolve();
 
-async function answer(request: WorkerRequest, progress: (stage: string) => void): Promise<ReplyOf[WorkerRequest["type"]]> {
+async function answer(request: WorkerRequest, progress: (stage: string, fraction?: number | null) => void): Promise<ReplyOf[WorkerRequest["type"]]> {
   switch (request.type) {
     case "load":
       return session.load(request.source, progress);
@@ -32,7 +32,9 @@ async function answer(request: WorkerRequest, progress: (stage: string) => void)
     case "kpis":
       return session.kpis(request.period);
     case "compare":
-      return session.compare(progress);
+      return session.compare(request.planText, request.source, request.through, progress);
+    case "export":
+      return session.finished().export(request.what, request.format, request.period);
     default: {
       const unknown: never = request;
       throw new Error(`unknown request ${JSON.stringify(unknown)}`);
@@ -44,7 +46,7 @@ scope.addEventListener("message", (event) => {
   const { id, request } = event.data;
   queue = queue.then(async () => {
     try {
-      const reply = await answer(request, (stage) => scope.postMessage({ id, progress: stage }));
+      const reply = await answer(request, (stage, fraction) => scope.postMessage({ id, progress: { stage, fraction: fraction ?? null } }));
       scope.postMessage({ id, ok: true, reply });
     } catch (error) {
       scope.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) });

@@ -14,12 +14,13 @@ import { Decimal, ZERO } from "../../../core/decimal.ts";
 import { computeKpis } from "../../../runtime/kpi/index.ts";
 import { runThrough } from "../../../runtime/reference/runThrough.ts";
 import type { PeriodResult } from "../../../core/result.ts";
-import { compareAll } from "./compareJob.ts";
+import { compareAll, type Progress } from "./compareJob.ts";
 import { rawData, sourceKey, sourceLabel } from "./dataSources.ts";
 import type { CompareReply, DataSource, DataSummary, KpiReply, LoadReply, PeriodSummary, RunReply, RunSummary } from "./protocol.ts";
 import { RunState } from "./runState.ts";
+import { withRecords } from "./problemRecords.ts";
 
-export type Progress = (stage: string) => void;
+export type { Progress };
 
 type Loaded =
   | { key: string; text: string | null; ok: true; data: Dataset; summary: DataSummary }
@@ -88,7 +89,7 @@ export class Session {
     const validation = validateData(raw.document);
     this.loaded = validation.ok
       ? { key, text, ok: true, data: validation.data, summary: summarize(sourceLabel(source), validation.data) }
-      : { key, text, ok: false, problems: validation.problems };
+      : { key, text, ok: false, problems: withRecords(validation.problems, raw.document) };
     return this.loaded;
   }
 
@@ -98,27 +99,40 @@ export class Session {
     return { kind: "loaded", data: loaded.summary };
   }
 
-  async run(planText: string, source: DataSource, through: string | null, policy: Policy | null, progress: Progress): Promise<RunReply> {
-    this.state = null;
+  /** The plan compiled and the data loaded and checked against it, or the reply saying why not. */
+  private async prepare(planText: string, source: DataSource, progress: Progress): Promise<{ ok: true; ir: PlanIR; data: Dataset; summary: DataSummary } | { ok: false; reply: RunReply }> {
     progress("checking the plan…");
     const compiled = compilePlan(planText);
     if (compiled.ir === null || hasErrors(compiled.diagnostics)) {
-      return { kind: "plan-errors", diagnostics: compiled.diagnostics.filter((d) => d.severity === "error") };
+      return { ok: false, reply: { kind: "plan-errors", diagnostics: compiled.diagnostics.filter((d) => d.severity === "error") } };
     }
     const ir = compiled.ir;
     const loaded = await this.ensureData(source, progress);
-    if (!loaded.ok) return { kind: "data-problems", problems: loaded.problems, againstPlan: false, data: null };
+    if (!loaded.ok) return { ok: false, reply: { kind: "data-problems", problems: loaded.problems, againstPlan: false, data: null } };
     const againstPlan = checkDataAgainstPlan(ir, loaded.data);
-    if (againstPlan.length > 0) return { kind: "data-problems", problems: againstPlan, againstPlan: true, data: loaded.summary };
-    const until = through ?? loaded.summary.lastOrderPeriod;
+    if (againstPlan.length > 0) return { ok: false, reply: { kind: "data-problems", problems: againstPlan, againstPlan: true, data: loaded.summary } };
+    return { ok: true, ir, data: loaded.data, summary: loaded.summary };
+  }
+
+  async run(planText: string, source: DataSource, through: string | null, policy: Policy | null, progress: Progress): Promise<RunReply> {
+    this.state = null;
+    const prepared = await this.prepare(planText, source, progress);
+    if (!prepared.ok) return prepared.reply;
+    const { ir, data, summary: dataSummary } = prepared;
+    const until = through ?? dataSummary.lastOrderPeriod;
     if (until === null) {
-      return { kind: "run-error", error: { code: "no-orders", message: "the data has no orders, so there is no period to run", details: [] }, data: loaded.summary };
+      return { kind: "run-error", error: { code: "no-orders", message: "the data has no orders, so there is no period to run", details: [] }, data: dataSummary };
     }
     const usedPolicy = policy ?? ir.cancellation.policy;
-    progress(`running ${loaded.summary.partners.toLocaleString("en")} partners through ${until} (policy ${usedPolicy})…`);
-    const outcome = runThrough(ir, loaded.data, { through: until, policy: usedPolicy });
-    if (!outcome.ok) return { kind: "run-error", error: outcome.error, data: loaded.summary };
-    progress("summing up…");
+    const partners = dataSummary.partners.toLocaleString("en");
+    const outcome = runThrough(ir, data, {
+      through: until,
+      policy: usedPolicy,
+      onPeriod: (period, index, count) =>
+        progress(`running ${partners} partners · period ${period} (${index + 1} of ${count}) · policy ${usedPolicy}`, index / count),
+    });
+    if (!outcome.ok) return { kind: "run-error", error: outcome.error, data: dataSummary };
+    progress("summing up…", 1);
     const decimals = ir.rounding.unit.includes(".") ? ir.rounding.unit.length - ir.rounding.unit.indexOf(".") - 1 : 0;
     const summary: RunSummary = {
       plan: ir.name,
@@ -131,10 +145,20 @@ export class Session {
       ranks: ir.ranks.map((r) => r.name),
       cvMeasure: commissionMeasure(ir),
       hasSplit: ir.split !== null,
-      data: loaded.summary,
+      splitMode: ir.split?.mode ?? null,
+      data: dataSummary,
     };
-    this.state = { run: new RunState(ir, loaded.data, outcome.result), summary };
+    this.state = { run: new RunState(ir, data, outcome.result), summary };
     return { kind: "done", run: summary };
+  }
+
+  /** The comparison of a plan on a data source: compiled and loaded here, so it can run beside the shown results. */
+  async compare(planText: string, source: DataSource, through: string, progress: Progress): Promise<CompareReply> {
+    const prepared = await this.prepare(planText, source, progress);
+    if (!prepared.ok) {
+      throw new Error(prepared.reply.kind === "plan-errors" ? "the plan has errors: fix them and run again" : "the data has problems: see the notice above");
+    }
+    return compareAll(prepared.ir, prepared.data, through, progress);
   }
 
   private current(): { run: RunState; summary: RunSummary } {
@@ -153,8 +177,4 @@ export class Session {
     return { kpis, cvMeasure: summary.cvMeasure };
   }
 
-  compare(progress: Progress): CompareReply {
-    const { run, summary } = this.current();
-    return compareAll(run.ir, run.data, summary.through, progress);
-  }
 }

@@ -189,8 +189,8 @@ describe("runs that stop with a reason", () => {
 describe("the comparison job", () => {
   it("compares the policies on late-cancel like runtime/compare", async () => {
     const session = new Session();
-    done(await session.run(vitalis, { kind: "scenario", name: "late-cancel" }, null, null, () => {}));
-    const reply = session.compare(() => {});
+    const stages: string[] = [];
+    const reply = await session.compare(vitalis, { kind: "scenario", name: "late-cancel" }, "2026-11", (stage) => stages.push(stage));
     const { ir, data } = reference(vitalis, "samples/late-cancel.data.json", "2026-11");
     expect(reply.policies).toEqual(comparePolicies(ir, data, "2026-11"));
     expect(reply.policies.ok && reply.policies.comparison.policies.map((p) => [p.policy, p.totalClawback, p.unrecovered])).toEqual([
@@ -199,12 +199,21 @@ describe("the comparison job", () => {
       ["exact", "381.35", "64.80"],
     ]);
     expect([reply.splits, reply.splitsSkipped]).toEqual([null, "the data has no split agreements"]);
+    // Progress names the replay and the period.
+    expect(stages).toContain("comparing: exact (replay 4 of 4) · period 2026-11 (2 of 2)");
+    // The bottom line: the terminated partner's 64.80 under exact is both unrecovered and owed by
+    // a terminated partner, and nothing else: it adds up.
+    const exact = reply.bottom?.bottomLines.find((b) => b.policy === "exact");
+    expect([exact?.unrecovered, exact?.owedByTerminated, exact?.terminatedOtherBalance]).toEqual(["64.80", "64.80", "0.00"]);
+  });
+
+  it("refuses a comparison of a plan with errors, with a message", async () => {
+    await expect(new Session().compare("plan", tinySource, "2026-11", () => {})).rejects.toThrow(/plan has errors/);
   });
 
   it("compares the split modes when the data has agreements", async () => {
     const session = new Session();
-    done(await session.run(vitalis, { kind: "scenario", name: "stage-speaker" }, null, null, () => {}));
-    const reply = session.compare(() => {});
+    const reply = await session.compare(vitalis, { kind: "scenario", name: "stage-speaker" }, "2026-11", () => {});
     expect(reply.splits?.ok && reply.splits.comparison.modes.map((m) => m.mode)).toEqual(["volume", "commission"]);
   });
 });

@@ -171,7 +171,9 @@ describe("runs that stop with a reason", () => {
     const reply = await session.run(vitalis, { kind: "file", name: "bad.json", text }, null, null, progress);
     const validation = validateData(JSON.parse(text));
     expect(validation.ok).toBe(false);
-    expect(reply).toEqual({ kind: "data-problems", problems: validation.ok ? [] : validation.problems, againstPlan: false, data: null });
+    // Every problem, each with the record it is about (the top-level record of its path, as JSON).
+    const records = (validation.ok ? [] : validation.problems).map((p) => ({ ...p, record: JSON.stringify(doc[p.path.split("[")[0]!][Number(/\[(\d+)\]/.exec(p.path)![1])], null, 1) }));
+    expect(reply).toEqual({ kind: "data-problems", problems: records, againstPlan: false, data: null });
   });
 
   it("list data that does not fit the plan", async () => {

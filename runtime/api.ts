@@ -7,24 +7,34 @@
  *   const v = validateData(JSON.parse(dataText));               // every problem, or the Dataset
  *   const problems = checkDataAgainstPlan(ir, v.data);          // figures the plan needs, ...
  *   const out = runThrough(ir, v.data, { through: "2026-11" }); // { ok, result | error }
+ *
+ * Every function checks its arguments: anything that is not what it takes (a number for the plan
+ * text, an object that did not come from compilePlan or validateData, an unknown option or value)
+ * throws InvalidArgumentError naming the function and the argument (runtime/api/guarded.ts).
  */
-export { compilePlan, type CompileResult } from "../compiler/compile.ts";
-export { formatDiagnostic } from "../compiler/formatDiagnostics.ts";
+export { compilePlan } from "./api/guarded.ts";
+export type { CompileResult } from "../compiler/compile.ts";
+export { formatDiagnostic } from "./api/guarded.ts";
+export { InvalidArgumentError } from "./api/argumentError.ts";
 export { validateIr } from "../core/validateIr.ts";
-export { printIr } from "../core/printIr.ts";
+export { printIr } from "./api/guarded.ts";
 export type { PlanIR, Policy, BonusKind } from "../core/ir.ts";
 export type { Diagnostic, Severity } from "../grammar/diagnostic.ts";
 export { validateData, type DataValidation } from "./data/validate.ts";
-export { checkDataAgainstPlan } from "./data/planChecks.ts";
+export { checkDataAgainstPlan } from "./api/guarded.ts";
 export type { Dataset, DataProblem } from "../core/dataModel.ts";
-export { runThrough, firstPeriod, type RunOptions, type RunOutcome, type RunError } from "./reference/runThrough.ts";
-export { runPeriod, earliestFinalAsOf, type PeriodRunInput, type PeriodOutcome } from "./reference/runPeriod.ts";
+export { runThrough, firstPeriod } from "./api/guarded.ts";
+export type { RunOptions, RunOutcome, RunError } from "./reference/runThrough.ts";
+export { runPeriod, earliestFinalAsOf } from "./api/guarded.ts";
+export type { PeriodRunInput, PeriodOutcome } from "./reference/runPeriod.ts";
 export { validateResult } from "../core/validateResult.ts";
 export type { ResultDocument, PeriodResult, LedgerEntry, Statement, Breakage, Deferred, Flag, StockMovement, Unrecovered } from "../core/result.ts";
-export { comparePolicies, compareSplitModes, formatPolicyComparison, formatSplitComparison } from "./compare/index.ts";
+export { comparePolicies, compareSplitModes, formatPolicyComparison, formatSplitComparison } from "./api/guarded.ts";
 export type { PolicyComparison, SplitComparison } from "./compare/types.ts";
-export { computeKpis, formatKpiTable, type PlanKpis } from "./kpi/index.ts";
-export { generateData, type GenerateOptions } from "../tools/samples/generate.ts";
+export { computeKpis, formatKpiTable } from "./api/guarded.ts";
+export type { PlanKpis } from "./kpi/index.ts";
+export { generateData } from "./api/guarded.ts";
+export type { GenerateOptions } from "../tools/samples/generate.ts";
 export type { Engine, EngineName } from "../core/engine.ts";
-export { referenceEngine } from "./reference/engine.ts";
+export { referenceEngine } from "./api/guarded.ts";
 export type { PeriodView, ResultView } from "../core/resultView.ts";

@@ -2,7 +2,7 @@
  * The lexer: chevrotain token types built from TOKEN_INFO (the single source of truth), and
  * `lexPlan`, which turns text into tokens plus lexical diagnostics (E001 unexpected character,
  * E002 unterminated string, E003 unknown escape, E004 decimal comma, E005 letters that look like
- * digits in a number, E006 an exponent like `1e3`). Comments and whitespace
+ * digits in a number, E006 an exponent like `1e3`, E007 a number of more than 30 digits). Comments and whitespace
  * are skipped.
  */
 import { createToken, Lexer, type ILexingError, type IToken, type TokenType } from "chevrotain";
@@ -11,6 +11,7 @@ import type { LineIndex } from "./source.ts";
 import { joinDecimalCommas } from "./decimalComma.ts";
 import { joinDigitLookalikes } from "./digitLookalikes.ts";
 import { joinExponents } from "./exponents.ts";
+import { longNumbers } from "./numberDigits.ts";
 import { decodeStringLiteral } from "./stringLiteral.ts";
 import { showText } from "./showText.ts";
 import { TOKEN_INFO, type TokenInfo } from "./tokenInfo.ts";
@@ -84,7 +85,8 @@ export function lexPlan(text: string, lines: LineIndex): LexResult {
   diagnostics.push(...stringDiagnostics, ...exponents.diagnostics);
   const joined = joinDecimalCommas(exponents.tokens, lines);
   const digits = joinDigitLookalikes(joined.tokens, lines);
-  return { tokens: digits.tokens, diagnostics: [...diagnostics, ...joined.diagnostics, ...digits.diagnostics] };
+  const tooLong = longNumbers(digits.tokens, lines);
+  return { tokens: digits.tokens, diagnostics: [...diagnostics, ...joined.diagnostics, ...digits.diagnostics, ...tooLong] };
 }
 
 function unexpectedCharacters(error: ILexingError, text: string, lines: LineIndex): Diagnostic {

@@ -40,7 +40,7 @@ usage:
   comp history --store <db> [--json] [--plan <YYYY-MM>]   closed periods, their plans and totals
   comp explain --store <db> --period <YYYY-MM> --partner <id> | --order <id>   from the stored ledger
   comp export  --store <db> --period <YYYY-MM> --out <dir>   statements, ledger and ranks as CSV
-  comp generate --partners <n> [--seed <n>] [--months <n>] [--first-month <YYYY-MM>]
+  comp generate --partners <n> [--seed <n>] [--months <n>] [--first-month <YYYY-MM>] [--out <file.json|file.jsonl>]
   comp demo                                             run the bundled plans on the bundled samples
 
 policies: simple | previous-rank | exact (default: the plan's own)

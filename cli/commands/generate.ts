@@ -1,13 +1,15 @@
 /**
  * `comp generate --partners <n> [--seed <n>] [--months <n>] [--first-month <YYYY-MM>]
  *  [--splits <n>] [--cancellations <n>] [--out <file>]`: a seeded sample genealogy as a data
- * document (same options, byte-identical output).
+ * document (same options, byte-identical output): JSON Lines when `--out` ends in `.jsonl` or
+ * `.ndjson`, else the JSON document; streamed, so 1M partners work.
  */
-import { writeFileSync } from "node:fs";
-import { formatDataDocument } from "../../tools/samples/format.ts";
+import { basename, dirname } from "node:path";
+import { dataDocumentChunks, dataJsonLinesChunks } from "../../tools/samples/format.ts";
 import { tryGenerateData } from "../../tools/samples/generate.ts";
 import { parseArgs, UsageError } from "../args.ts";
-import { CliFailure } from "../io.ts";
+import { isJsonLines } from "../dataFile.ts";
+import { writeFilesAtomically } from "../outDir.ts";
 import type { CommandOutput } from "../output.ts";
 
 function wholeNumber(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -40,13 +42,12 @@ export function generateCommand(argv: readonly string[]): CommandOutput {
   if (!generated.ok) {
     throw new UsageError(generated.problems.map((p) => p.message).join("; "));
   }
-  const json = formatDataDocument(generated.document);
   const out = args.values.get("out");
-  if (out === undefined) return { stdout: json, stderr: "", exitCode: 0 };
-  try {
-    writeFileSync(out, json);
-  } catch (e) {
-    throw new CliFailure(`cannot write \`${out}\`: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 2);
-  }
-  return { stdout: "", stderr: `wrote ${out}\n`, exitCode: 0 };
+  // Streamed as chunks: a 1M-partner document is about 800 MB of text, over Node's string limit.
+  if (out === undefined) return { stdout: "", stderr: "", exitCode: 0, stream: dataDocumentChunks(generated.document) };
+  const chunks = isJsonLines(out) ? dataJsonLinesChunks(generated.document) : dataDocumentChunks(generated.document);
+  // Written to a temporary file and renamed: an interrupted run leaves no half file.
+  writeFilesAtomically(dirname(out), [{ name: basename(out), chunks }]);
+  const { partners, orders } = generated.document;
+  return { stdout: "", stderr: `wrote ${out} (${partners.length} partners, ${orders.length} orders)\n`, exitCode: 0 };
 }

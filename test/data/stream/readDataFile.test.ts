@@ -211,3 +211,22 @@ describe("records.schema.json, the JSON Schema of a JSON Lines line", () => {
     expect(validate({ type: "partner", id: "P1", sponsor: null })).toBe(false);
   });
 });
+
+describe("comp generate streams JSON or JSON Lines by the --out extension", () => {
+  it("writes the same records both ways, and the JSON is today's formatDataDocument", async () => {
+    const { runCli } = await import("../../../cli/main.ts");
+    const { formatDataDocument } = await import("../../../tools/samples/format.ts");
+    const { generateData } = await import("../../../tools/samples/generate.ts");
+    const json = join(dir, "gen.json");
+    const jsonl = join(dir, "gen.jsonl");
+    const args = ["generate", "--partners", "300", "--seed", "3", "--months", "2", "--splits", "5", "--cancellations", "5"];
+    expect(runCli([...args, "--out", json]).stderr).toMatch(/^wrote .*gen\.json \(300 partners, \d+ orders\)\n$/);
+    expect(runCli([...args, "--out", jsonl]).exitCode).toBe(0);
+    const doc = generateData({ partners: 300, seed: 3, months: 2, splits: 5, cancellations: 5 });
+    expect(readFileSync(json, "utf8")).toBe(formatDataDocument(doc));
+    expect(runCli(args).stdout).toBe(formatDataDocument(doc));
+    expect(readFileSync(jsonl, "utf8")).toBe(toJsonLines(doc as unknown as Record<string, unknown[]>).replace(/"type":"(\w+)",/g, '"type":"$1",'));
+    expect(readDataFile(jsonl, ir)).toEqual(readDataFile(json, ir));
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});

@@ -81,3 +81,29 @@ describe("comp close | history | explain --store | export (SQLite)", () => {
 it("the engine version recorded with each closed period is the package's version", () => {
   expect(COMP_VERSION).toBe(JSON.parse(readFileSync(`${root}package.json`, "utf8")).version);
 });
+
+describe("the README's monthly walk-through: three months, a cancellation of October's O1, January under each policy", () => {
+  const dir = mkdtempSync(join(tmpdir(), "comp-readme-"));
+  const cancelled = `${root}samples/tiny-cancelled.data.json`;
+
+  it("samples/tiny-cancelled.data.json is tiny plus the one cancellation X1 of O1", () => {
+    const tiny = JSON.parse(readFileSync(data, "utf8"));
+    expect(JSON.parse(readFileSync(cancelled, "utf8"))).toEqual({ ...tiny, cancellations: [{ id: "X1", order: "O1", date: "2027-01-12", goods: "returned" }] });
+  });
+
+  for (const [policy, entries, earned] of [["simple", 0, "0.00"], ["previous-rank", 3, "-10.96"], ["exact", 3, "-10.96"]] as const) {
+    it(`January under ${policy}: ${entries} clawback entries, earned ${earned}; O1 nets to what the policy reclaims`, async () => {
+      const db = join(dir, `${policy}.db`);
+      for (const period of ["2026-10", "2026-11", "2026-12"]) {
+        expect((await store(["close", plan, "--data", data, "--period", period, "--store", db])).exitCode).toBe(0);
+      }
+      const january = await store(["close", plan, "--data", cancelled, "--period", "2027-01", "--store", db, "--policy", policy]);
+      expect(january.stderr).toBe("");
+      expect(january.stdout).toContain(`12 partners, ${entries} ledger entries, earned ${earned}`);
+      const o1 = JSON.parse((await store(["explain", "--store", db, "--order", "O1", "--json"])).stdout);
+      const amounts = o1.entries.map((e: { id: string; recipient: string; amount: string }) => `${e.id} ${e.recipient} ${e.amount}`);
+      const october = ["2026-10#1 P4 2.74", "2026-10#2 P1 2.74", "2026-10#3 P4 5.48"];
+      expect(amounts).toEqual(policy === "simple" ? october : [...october, "2027-01#1 P4 -2.74", "2027-01#2 P1 -2.74", "2027-01#3 P4 -5.48"]);
+    });
+  }
+});

@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { compilePlan } from "../compiler/compile.ts";
 import { validateData } from "../runtime/data/validate.ts";
-import { runThrough } from "../runtime/reference/runThrough.ts";
+import { referenceEngine } from "../runtime/reference/engine.ts";
 import { generateData } from "../tools/samples/generate.ts";
 
 interface Settings {
@@ -57,7 +57,7 @@ function main(): void {
     const t2 = performance.now();
     const cpu0 = process.cpuUsage();
     const lastMonth = [...data.orders].map((o) => o.date.slice(0, 7)).sort().at(-1)!;
-    const outcome = runThrough(ir, data, { through: lastMonth });
+    const outcome = referenceEngine.runThrough(ir, data, { through: lastMonth });
     const t3 = performance.now();
     const cpu = process.cpuUsage(cpu0);
     if (!outcome.ok) throw new Error(`run refused: ${outcome.error.code}: ${outcome.error.message}`);

@@ -4,7 +4,7 @@
  * its error texts name internals ("ERR_PARSE_ARGS_UNKNOWN_OPTION"); ours name the command.
  */
 
-import { isValidPeriod } from "../core/dates.ts";
+import { isValidPeriod } from "../runtime/surface.ts";
 
 export class UsageError extends Error {}
 

@@ -7,15 +7,7 @@
  * `file:line` plus the field for JSON Lines; the listing stops after 100 problems and counts the
  * rest per kind.
  */
-import type { Dataset, DataProblem } from "../core/dataModel.ts";
-import type { PlanIR } from "../core/ir.ts";
-import { sortProblems as sortProblemsWith } from "../core/problemPath.ts";
-import { checkDataAgainstPlan } from "../runtime/data/planChecks.ts";
-import { DatasetBuilder, problemKind, type RecordSection } from "../runtime/data/stream/datasetBuilder.ts";
-import { DocumentScanner, ScanFault } from "../runtime/data/stream/documentScanner.ts";
-import { LineSplitter } from "../runtime/data/stream/jsonLines.ts";
-import { parseValueText } from "../runtime/data/stream/recordText.ts";
-import { lineAndColumn } from "../runtime/data/stream/strictJson.ts";
+import { checkDataAgainstPlan, type DataProblem, type Dataset, DatasetBuilder, DocumentScanner, lineAndColumn, LineSplitter, parseValueText, type PlanIR, problemKind, type RecordSection, ScanFault, sortProblems as sortProblemsWith } from "../runtime/surface.ts";
 import { CliFailure } from "./io.ts";
 import { textChunks } from "./textChunks.ts";
 

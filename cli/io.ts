@@ -4,11 +4,8 @@
  * by main.ts without a stack trace.
  */
 import { readFileSync } from "node:fs";
-import { compilePlan } from "../compiler/compile.ts";
-import { formatDiagnostic } from "../compiler/formatDiagnostics.ts";
-import type { PlanIR } from "../core/ir.ts";
+import { compilePlan, type DataProblem, type Dataset, formatDiagnostic, type PlanIR } from "../runtime/surface.ts";
 import { readDataFile, type ReadProgress } from "./dataFile.ts";
-import type { Dataset, DataProblem } from "../core/dataModel.ts";
 
 /** Exit codes: 1 = the plan or data has errors, 2 = the command line is wrong, 3 = the run was refused. */
 export class CliFailure extends Error {

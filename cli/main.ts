@@ -17,7 +17,7 @@ import { discloseCommand } from "./commands/disclose.ts";
 import { explainCommand } from "./commands/explain.ts";
 import { generateCommand } from "./commands/generate.ts";
 import { runCommand } from "./commands/run.ts";
-import { joinChunks, pipeChunks } from "../runtime/output/sink.ts";
+import { joinChunks, pipeChunks } from "../runtime/surface.ts";
 import { CliFailure } from "./io.ts";
 import { streamSink } from "./nodeSink.ts";
 import type { CommandOutput } from "./output.ts";

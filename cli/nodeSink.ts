@@ -4,7 +4,7 @@
  * (`| less`, a network pipe) never makes comp hold the whole output in memory.
  */
 import type { Writable } from "node:stream";
-import type { TextSink } from "../runtime/output/sink.ts";
+import type { TextSink } from "../runtime/surface.ts";
 
 export function streamSink(stream: Writable): TextSink {
   return {

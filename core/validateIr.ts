@@ -4,15 +4,17 @@
  * Returns readable problems, each starting with the JSON pointer of the offending value;
  * [] means valid.
  */
-import Ajv from "ajv";
+import Ajv, { type ValidateFunction } from "ajv";
 import schema from "./ir.schema.json" with { type: "json" };
 import type { PlanIR } from "./ir.ts";
 import { checkIrReferences } from "./irReferences.ts";
 
-// Compiled once per module: ajv's compile step is by far the expensive part.
-const validate = new Ajv({ allErrors: true, strict: true }).compile<PlanIR>(schema);
+// Compiled once, on first use: ajv's compile step is by far the expensive part, and a page that
+// imports the API without validating an IR (the playground's editor) should not pay for it.
+let compiled: ValidateFunction<PlanIR> | null = null;
 
 export function validateIr(value: unknown): string[] {
+  const validate = (compiled ??= new Ajv({ allErrors: true, strict: true }).compile<PlanIR>(schema));
   if (validate(value)) return checkIrReferences(value);
   const problems = (validate.errors ?? []).map((e) => {
     const extra = e.keyword === "additionalProperties" ? ` (${String(e.params["additionalProperty"])})` : "";

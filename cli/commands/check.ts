@@ -1,8 +1,5 @@
 /** `comp check <plan> [--json]`: diagnostics only; exit 1 on any error. */
-import { compilePlan } from "../../compiler/compile.ts";
-import { formatPayoutBound } from "../../compiler/analysis/formatBound.ts";
-import { payoutBound } from "../../compiler/analysis/payoutBound.ts";
-import { formatDiagnostic } from "../../compiler/formatDiagnostics.ts";
+import { compilePlan, formatDiagnostic, formatPayoutBound, payoutBound } from "../../runtime/surface.ts";
 import { parseArgs, onePositional } from "../args.ts";
 import { displayName, readText } from "../io.ts";
 import type { CommandOutput } from "../output.ts";

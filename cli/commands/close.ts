@@ -3,8 +3,7 @@
  * finalises one period on the stored history and stores it (store/close.ts). `comp run` without
  * a store stays a pure what-if; this is the only command that writes history.
  */
-import { isValidDate } from "../../core/dates.ts";
-import { referenceEngine } from "../../runtime/reference/engine.ts";
+import { defaultEngine, type Engine, isValidDate } from "../../runtime/surface.ts";
 import { closePeriod } from "../../store/close.ts";
 import { onePositional, parseArgs, requirePeriod, requireValue, UsageError } from "../args.ts";
 import { loadData, loadPlan } from "../io.ts";
@@ -12,7 +11,7 @@ import type { CommandOutput } from "../output.ts";
 import { parsePolicy } from "./run.ts";
 import { withStore } from "./storeAccess.ts";
 
-export async function closeCommand(argv: readonly string[]): Promise<CommandOutput> {
+export async function closeCommand(argv: readonly string[], engine: Engine = defaultEngine): Promise<CommandOutput> {
   const args = parseArgs("close", argv, { values: ["data", "period", "store", "as-of", "policy"], booleans: [] });
   const planFile = onePositional(args, "plan file");
   const dataFile = requireValue(args, "data", "file");
@@ -25,7 +24,7 @@ export async function closeCommand(argv: readonly string[]): Promise<CommandOutp
   const data = loadData(dataFile, ir);
   return withStore(where, {}, async (store) => {
     const done = await closePeriod({
-      store, engine: referenceEngine, ir, planText: text, data, period,
+      store, engine, ir, planText: text, data, period,
       ...(asOf !== undefined ? { asOf } : {}), ...(policy ? { policy } : {}),
     });
     const r = done.run;

@@ -5,10 +5,7 @@
  * largest per-partner differences); with `--splits`, the two split modes (recruiter lines vs
  * supporter lines) instead.
  */
-import { comparePolicies } from "../../runtime/compare/comparePolicies.ts";
-import { compareSplitModes } from "../../runtime/compare/compareSplitModes.ts";
-import { formatPolicyComparison, formatSplitComparison } from "../../runtime/compare/format.ts";
-import type { RunError } from "../../runtime/reference/errors.ts";
+import { comparePolicies, compareSplitModes, defaultEngine, type Engine, formatPolicyComparison, formatSplitComparison, type RunError } from "../../runtime/surface.ts";
 import { onePositional, parseArgs, requirePeriod, requireValue } from "../args.ts";
 import { CliFailure, loadData, loadPlan } from "../io.ts";
 import type { CommandOutput } from "../output.ts";
@@ -18,7 +15,7 @@ function refused(error: RunError): CliFailure {
   return new CliFailure(`run refused (${error.code}): ${error.message}${details ? "\n" + details : ""}`, 3);
 }
 
-export function compareCommand(argv: readonly string[]): CommandOutput {
+export function compareCommand(argv: readonly string[], engine: Engine = defaultEngine): CommandOutput {
   const args = parseArgs("compare", argv, { values: ["data", "through"], booleans: ["splits", "json"] });
   const planFile = onePositional(args, "plan file");
   const dataFile = requireValue(args, "data", "file");
@@ -29,11 +26,11 @@ export function compareCommand(argv: readonly string[]): CommandOutput {
   if (args.booleans.has("splits")) {
     if (!ir.split) throw new CliFailure(`${planFile} has no \`split\` block: there are no split modes to compare`, 1);
     if (data.splits.length === 0) throw new CliFailure(`${dataFile} has no split agreements: there is nothing to compare`, 1);
-    const out = compareSplitModes(ir, data, through);
+    const out = compareSplitModes(ir, data, through, engine);
     if (!out.ok) throw refused(out.error);
     return { stdout: json ? JSON.stringify(out.comparison, null, 2) + "\n" : formatSplitComparison(out.comparison), stderr: "", exitCode: 0 };
   }
-  const out = comparePolicies(ir, data, through);
+  const out = comparePolicies(ir, data, through, undefined, engine);
   if (!out.ok) throw refused(out.error);
   return { stdout: json ? JSON.stringify(out.comparison, null, 2) + "\n" : formatPolicyComparison(out.comparison), stderr: "", exitCode: 0 };
 }

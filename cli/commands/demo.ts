@@ -4,10 +4,7 @@
  * earnings percentiles) for the larger ones. A first look for a new user, no arguments needed.
  */
 import { fileURLToPath } from "node:url";
-import type { PlanIR } from "../../core/ir.ts";
-import type { Dataset } from "../../core/dataModel.ts";
-import { computeKpis, formatKpiTable } from "../../runtime/kpi/index.ts";
-import { runThrough } from "../../runtime/reference/runThrough.ts";
+import { computeKpis, type Dataset, defaultEngine, type Engine, formatKpiTable, type PlanIR } from "../../runtime/surface.ts";
 import { parseArgs, UsageError } from "../args.ts";
 import { CliFailure, loadData, loadPlan } from "../io.ts";
 import type { CommandOutput } from "../output.ts";
@@ -37,7 +34,7 @@ export function commissionMeasure(ir: PlanIR): string {
   return ir.measures[first ? first.measure : ir.measures.length - 1]!.name;
 }
 
-export function demoCommand(argv: readonly string[]): CommandOutput {
+export function demoCommand(argv: readonly string[], engine: Engine = defaultEngine): CommandOutput {
   const args = parseArgs("demo", argv, { values: [], booleans: [] });
   if (args.positionals.length > 0) throw new UsageError(`unexpected argument \`${args.positionals[0]}\``);
   let out = "comp demo — the bundled plans on the bundled sample genealogies\n";
@@ -46,7 +43,7 @@ export function demoCommand(argv: readonly string[]): CommandOutput {
     const data = loadData(root + demo.data, ir);
     const through = lastOrderPeriod(data);
     if (!through) throw new CliFailure(`${demo.data} has no orders`, 1);
-    const outcome = runThrough(ir, data, { through });
+    const outcome = engine.runThrough(ir, data, { through });
     if (!outcome.ok) throw new CliFailure(`${demo.plan}: run refused: ${outcome.error.message}`, 3);
     out += `\n### ${ir.name} (${demo.plan}) on ${demo.data}: ${data.partners.length} partners, ` +
       `${data.orders.length} orders, through ${through}\n\n`;

@@ -2,13 +2,8 @@
  * `comp diff <A.plan> <B.plan> --data <file> --through <YYYY-MM> [--policy P] [--json]`: what
  * changing plan A into plan B costs on the same data, and for whom (runtime/analysis/diffPlans.ts).
  */
-import type { Policy } from "../../core/ir.ts";
-import type { RunError } from "../../core/run.ts";
-import { diffPlans } from "../../runtime/analysis/diffPlans.ts";
-import { formatPlanDiff } from "../../runtime/analysis/formatDiff.ts";
-import { referenceEngine } from "../../runtime/reference/engine.ts";
+import { checkDataAgainstPlan, defaultEngine, diffPlans, type Engine, formatPlanDiff, type Policy, type RunError } from "../../runtime/surface.ts";
 import { parseArgs, requirePeriod, requireValue, UsageError } from "../args.ts";
-import { checkDataAgainstPlan } from "../../runtime/data/planChecks.ts";
 import { CliFailure, formatProblems, loadData, loadPlan } from "../io.ts";
 import type { CommandOutput } from "../output.ts";
 
@@ -25,7 +20,7 @@ export function optionalPolicy(value: string | undefined): Policy | undefined {
   return value as Policy;
 }
 
-export function diffCommand(argv: readonly string[]): CommandOutput {
+export function diffCommand(argv: readonly string[], engine: Engine = defaultEngine): CommandOutput {
   const args = parseArgs("diff", argv, { values: ["data", "through", "policy"], booleans: ["json"] });
   if (args.positionals.length !== 2) throw new UsageError(`diff needs two plan files (plan A, then plan B), got ${args.positionals.length}`);
   const [fileA, fileB] = args.positionals as [string, string];
@@ -38,7 +33,7 @@ export function diffCommand(argv: readonly string[]): CommandOutput {
   const data = loadData(dataFile, a);
   const forB = checkDataAgainstPlan(b, data);
   if (forB.length > 0) throw new CliFailure(formatProblems(dataFile, forB), 1);
-  const out = diffPlans(referenceEngine, a, b, data, { through, ...(policy ? { policy } : {}) });
+  const out = diffPlans(engine, a, b, data, { through, ...(policy ? { policy } : {}) });
   if (!out.ok) throw refusedRun(out.error, out.plan === "a" ? fileA : fileB);
   const currency = a.currency === b.currency ? a.currency : `${a.currency}/${b.currency}`;
   return { stdout: args.booleans.has("json") ? JSON.stringify(out.diff, null, 2) + "\n" : formatPlanDiff(out.diff, currency), stderr: "", exitCode: 0 };

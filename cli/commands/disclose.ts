@@ -4,15 +4,14 @@
  * docs/analysis.md). `--out` writes the table as CSV, all or nothing.
  */
 import { basename, dirname } from "node:path";
-import { disclose, disclosureCsvLines, formatDisclosure } from "../../runtime/analysis/disclose.ts";
-import { referenceEngine } from "../../runtime/reference/engine.ts";
+import { defaultEngine, disclose, disclosureCsvLines, type Engine, formatDisclosure } from "../../runtime/surface.ts";
 import { onePositional, parseArgs, requirePeriod, requireValue } from "../args.ts";
 import { loadData, loadPlan } from "../io.ts";
 import { writeFilesAtomically } from "../outDir.ts";
 import type { CommandOutput } from "../output.ts";
 import { optionalPolicy, refusedRun } from "./diff.ts";
 
-export function discloseCommand(argv: readonly string[]): CommandOutput {
+export function discloseCommand(argv: readonly string[], engine: Engine = defaultEngine): CommandOutput {
   const args = parseArgs("disclose", argv, { values: ["data", "through", "policy", "out"], booleans: ["json"] });
   const planFile = onePositional(args, "plan file");
   const dataFile = requireValue(args, "data", "file");
@@ -20,7 +19,7 @@ export function discloseCommand(argv: readonly string[]): CommandOutput {
   const policy = optionalPolicy(args.values.get("policy"));
   const { ir } = loadPlan(planFile);
   const data = loadData(dataFile, ir);
-  const out = disclose(referenceEngine, ir, data, { through, ...(policy ? { policy } : {}) });
+  const out = disclose(engine, ir, data, { through, ...(policy ? { policy } : {}) });
   if (!out.ok) throw refusedRun(out.error, planFile);
   const csvFile = args.values.get("out");
   if (csvFile !== undefined) {

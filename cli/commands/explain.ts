@@ -3,17 +3,14 @@
  * view. Every amount the partner earned in the period, each traced to its order (and buyer),
  * portion, step on the credit path, base, rate and the rule that paid it.
  */
-import type { BonusIR, PlanIR } from "../../core/ir.ts";
-import type { Dataset } from "../../core/dataModel.ts";
-import { runThrough } from "../../runtime/reference/runThrough.ts";
-import type { LedgerEntry, PeriodResult } from "../../core/result.ts";
+import { type BonusIR, type Dataset, defaultEngine, type Engine, type LedgerEntry, type PeriodResult, type PlanIR } from "../../runtime/surface.ts";
 import { onePositional, parseArgs, requirePeriod, requireValue } from "../args.ts";
 import { CliFailure, loadData, loadPlan } from "../io.ts";
 import type { CommandOutput } from "../output.ts";
 import { parsePolicy } from "./run.ts";
 import { table } from "../table.ts";
 
-export function explainCommand(argv: readonly string[]): CommandOutput {
+export function explainCommand(argv: readonly string[], engine: Engine = defaultEngine): CommandOutput {
   const args = parseArgs("explain", argv, { values: ["data", "period", "partner", "policy"], booleans: ["json"] });
   const planFile = onePositional(args, "plan file");
   const dataFile = requireValue(args, "data", "file");
@@ -31,7 +28,7 @@ export function explainCommand(argv: readonly string[]): CommandOutput {
       2,
     );
   }
-  const outcome = runThrough(ir, data, { through: period, ...(policy ? { policy } : {}) });
+  const outcome = engine.runThrough(ir, data, { through: period, ...(policy ? { policy } : {}) });
   if (!outcome.ok) {
     throw new CliFailure(`run refused (${outcome.error.code}): ${outcome.error.message}\n${outcome.error.details.map((d) => `  ${d}`).join("\n")}`.trimEnd(), 3);
   }

@@ -7,10 +7,7 @@
  * `--order` answers "who was paid what for order X": every entry of every closed period
  * attributed to the order — the original commissions and any clawbacks or reversals of it.
  */
-import { compilePlan } from "../../compiler/compile.ts";
-import type { PlanIR } from "../../core/ir.ts";
-import type { LedgerEntry } from "../../core/result.ts";
-import { Decimal, ZERO } from "../../core/decimal.ts";
+import { compilePlan, Decimal, type LedgerEntry, type PlanIR, ZERO } from "../../runtime/surface.ts";
 import type { HistoryStore, PartnerRow, StoredRun } from "../../store/types.ts";
 import { parseArgs, requireValue, UsageError } from "../args.ts";
 import { CliFailure } from "../io.ts";

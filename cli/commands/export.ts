@@ -5,9 +5,7 @@
  * never in memory whole. All three files appear together or not at all (temporary files renamed
  * at the end, like `comp run --out`).
  */
-import { ledgerCsvChunks } from "../../runtime/output/ledgerCsv.ts";
-import { ranksCsvChunks } from "../../runtime/output/ranksCsv.ts";
-import { statementsCsvChunks } from "../../runtime/output/statementsCsv.ts";
+import { ledgerCsvChunks, ranksCsvChunks, statementsCsvChunks } from "../../runtime/surface.ts";
 import { pumpChunks, storedPeriodView } from "../../store/periodView.ts";
 import type { HistoryStore, StoredRun } from "../../store/types.ts";
 import { parseArgs, requirePeriod, requireValue, UsageError } from "../args.ts";

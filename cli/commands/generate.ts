@@ -5,8 +5,7 @@
  * `.ndjson`, else the JSON document; streamed, so 1M partners work.
  */
 import { basename, dirname } from "node:path";
-import { dataDocumentChunks, dataJsonLinesChunks } from "../../tools/samples/format.ts";
-import { tryGenerateData } from "../../tools/samples/generate.ts";
+import { dataDocumentChunks, dataJsonLinesChunks, tryGenerateData } from "../../runtime/surface.ts";
 import { parseArgs, UsageError } from "../args.ts";
 import { isJsonLines } from "../dataFile.ts";
 import { writeFilesAtomically } from "../outDir.ts";

@@ -6,16 +6,7 @@
  * `--json` streams the result document to standard output; `--out DIR` writes statements.csv,
  * ledger.csv and ranks.csv into DIR (all or nothing, cli/outDir.ts).
  */
-import type { Policy } from "../../core/ir.ts";
-import { isValidDate } from "../../core/dates.ts";
-import { ledgerCsvChunks } from "../../runtime/output/ledgerCsv.ts";
-import { ranksCsvChunks } from "../../runtime/output/ranksCsv.ts";
-import { resultJsonChunks } from "../../runtime/output/resultJson.ts";
-import type { PeriodView } from "../../core/resultView.ts";
-import { statementsCsvChunks } from "../../runtime/output/statementsCsv.ts";
-import { referenceEngine } from "../../runtime/reference/engine.ts";
-import type { RunError, RunOptions } from "../../core/run.ts";
-import type { PeriodResult, ResultDocument } from "../../core/result.ts";
+import { defaultEngine, type Engine, isValidDate, ledgerCsvChunks, type PeriodResult, type PeriodView, type Policy, ranksCsvChunks, type ResultDocument, resultJsonChunks, type RunError, type RunOptions, statementsCsvChunks } from "../../runtime/surface.ts";
 import { onePositional, parseArgs, requirePeriod, requireValue, UsageError } from "../args.ts";
 import { CliFailure, loadData, loadPlan } from "../io.ts";
 import { writeFilesAtomically } from "../outDir.ts";
@@ -30,7 +21,7 @@ export function parsePolicy(value: string | undefined): Policy | undefined {
   throw new UsageError(`\`--policy\` must be one of ${POLICIES.join(", ")}, got \`${value}\``);
 }
 
-export function runCommand(argv: readonly string[]): CommandOutput {
+export function runCommand(argv: readonly string[], engine: Engine = defaultEngine): CommandOutput {
   const args = parseArgs("run", argv, { values: ["data", "through", "policy", "as-of", "out"], booleans: ["json", "preliminary"] });
   const planFile = onePositional(args, "plan file");
   const dataFile = requireValue(args, "data", "file");
@@ -51,13 +42,13 @@ export function runCommand(argv: readonly string[]): CommandOutput {
   const outDir = args.values.get("out");
   if (args.booleans.has("json") || outDir !== undefined) {
     // Written from a view, never as one string (a 1M-partner month is gigabytes of text).
-    const outcome = referenceEngine.runThroughView(ir, data, options);
+    const outcome = engine.runThroughView(ir, data, options);
     if (!outcome.ok) throw refused(outcome.error);
     const wrote = outDir === undefined ? "" : writeCsvFiles(outDir, outcome.view.periods);
     if (!args.booleans.has("json")) return { stdout: wrote, stderr: "", exitCode: 0 };
     return { stdout: "", stderr: wrote, exitCode: 0, stream: resultJsonChunks(outcome.view) };
   }
-  const outcome = referenceEngine.runThrough(ir, data, options);
+  const outcome = engine.runThrough(ir, data, options);
   if (!outcome.ok) throw refused(outcome.error);
   return { stdout: formatResult(outcome.result), stderr: "", exitCode: 0 };
 }

@@ -14,8 +14,9 @@ import type { Dataset, DataProblem } from "../../core/dataModel.ts";
 import type { PeriodOutcome, PeriodRunInput, RunOptions, RunOutcome } from "../../core/run.ts";
 import type { ResultDocument } from "../../core/result.ts";
 import { checkDataAgainstPlan as planChecksUnchecked } from "../data/planChecks.ts";
-import { firstPeriod as firstPeriodUnchecked, runThrough as runThroughUnchecked } from "../reference/runThrough.ts";
-import { earliestFinalAsOf as earliestUnchecked, runPeriod as runPeriodUnchecked } from "../reference/runPeriod.ts";
+import { firstPeriod as firstPeriodUnchecked } from "../reference/runThrough.ts";
+import { earliestFinalAsOf as earliestUnchecked } from "../reference/runPeriod.ts";
+import { defaultEngine as defaultUnchecked } from "../defaultEngine.ts";
 import { comparePolicies as comparePoliciesUnchecked, compareSplitModes as compareSplitModesUnchecked } from "../compare/index.ts";
 import { formatPolicyComparison as formatPolicyUnchecked, formatSplitComparison as formatSplitUnchecked } from "../compare/index.ts";
 import type { PolicyComparison, SplitComparison } from "../compare/types.ts";
@@ -99,14 +100,14 @@ function checkRunArguments(fn: string, ir: unknown, data: unknown, options: unkn
 
 export function runThrough(ir: PlanIR, data: Dataset, options: RunOptions): RunOutcome {
   checkRunArguments("runThrough", ir, data, options);
-  return runThroughUnchecked(ir, data, options);
+  return defaultUnchecked.runThrough(ir, data, options);
 }
 
 const PERIOD_INPUT = ["ir", "data", "history", "period", "asOf", "final", "policy", "splitMode", "ignoreAfterRunCancellations"];
 
 export function runPeriod(input: PeriodRunInput): PeriodOutcome {
   checkPeriodInput("runPeriod", input);
-  return runPeriodUnchecked(input);
+  return defaultUnchecked.runPeriod(input);
 }
 
 function checkPeriodInput(fn: string, input: unknown): void {
@@ -144,6 +145,8 @@ export function guardEngine(engine: Engine): Engine {
 }
 
 export const referenceEngine: Engine = guardEngine(referenceUnchecked);
+/** The engine `runThrough` and `runPeriod` use (runtime/defaultEngine.ts), guarded the same way. */
+export const defaultEngine: Engine = guardEngine(defaultUnchecked);
 
 export function earliestFinalAsOf(ir: PlanIR, data: Dataset, period: string): { asOf: string; blocking: string[] } {
   const fail = failFor("earliestFinalAsOf");

@@ -13,14 +13,15 @@
  * - total payout: everything paid out by the statements;
  * - differences: each partner's total earned under each policy, the 20 largest spreads.
  */
+import type { Engine } from "../../core/engine.ts";
 import type { PlanIR, Policy } from "../../core/ir.ts";
 import type { Dataset } from "../../core/dataModel.ts";
 import { Decimal, ZERO } from "../../core/decimal.ts";
 import { internalError, type RunError } from "../reference/errors.ts";
 import { measureValues } from "../reference/portions.ts";
 import { releaseOrders } from "../reference/release.ts";
-import { runThrough } from "../reference/runThrough.ts";
 import type { LedgerEntry, PeriodResult } from "../../core/result.ts";
+import { defaultEngine } from "../defaultEngine.ts";
 import { addTo, Amounts, compareIds, sumOf } from "./amounts.ts";
 import type { PartnerDifference, PolicyComparison, PolicyFigures, RankChange } from "./types.ts";
 
@@ -42,9 +43,9 @@ export interface PolicyRuns {
   runs: PeriodResult[][];
 }
 
-export function comparePolicies(ir: PlanIR, data: Dataset, through: string, progress?: ComparisonProgress): PolicyComparisonOutcome {
+export function comparePolicies(ir: PlanIR, data: Dataset, through: string, progress?: ComparisonProgress, engine: Engine = defaultEngine): PolicyComparisonOutcome {
   try {
-    const replayed = replayPolicies(ir, data, through, progress);
+    const replayed = replayPolicies(ir, data, through, progress, engine);
     if (!replayed.ok) return replayed;
     return { ok: true, comparison: comparisonOf(ir, data, through, replayed.runs) };
   } catch (error) {
@@ -52,14 +53,14 @@ export function comparePolicies(ir: PlanIR, data: Dataset, through: string, prog
   }
 }
 
-export function replayPolicies(ir: PlanIR, data: Dataset, through: string, progress?: ComparisonProgress): { ok: true; runs: PolicyRuns } | { ok: false; error: RunError } {
+export function replayPolicies(ir: PlanIR, data: Dataset, through: string, progress?: ComparisonProgress, engine: Engine = defaultEngine): { ok: true; runs: PolicyRuns } | { ok: false; error: RunError } {
   const labels = ["without the after-run cancellations", ...POLICIES];
   const onPeriod = (i: number) => (progress ? { onPeriod: (period: string, index: number, count: number) => progress(labels[i]!, i, labels.length, period, index, count) } : {});
-  const without = runThrough(ir, data, { through, ignoreAfterRunCancellations: true, ...onPeriod(0) });
+  const without = engine.runThrough(ir, data, { through, ignoreAfterRunCancellations: true, ...onPeriod(0) });
   if (!without.ok) return { ok: false, error: without.error };
   const runs: PeriodResult[][] = [];
   for (const [i, policy] of POLICIES.entries()) {
-    const outcome = runThrough(ir, data, { through, policy, ...onPeriod(i + 1) });
+    const outcome = engine.runThrough(ir, data, { through, policy, ...onPeriod(i + 1) });
     if (!outcome.ok) return { ok: false, error: { ...outcome.error, message: `under the ${policy} policy: ${outcome.error.message}` } };
     runs.push(outcome.result.periods);
   }

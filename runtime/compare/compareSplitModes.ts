@@ -7,13 +7,15 @@
  * line once (and likewise supporter lines), plus the total payout. Definitions in
  * docs/semantics-decisions.md ("Comparisons").
  */
+import type { Engine } from "../../core/engine.ts";
 import type { PlanIR } from "../../core/ir.ts";
 import type { Dataset, SplitAgreement } from "../../core/dataModel.ts";
 import { periodsFromTo } from "../../core/dates.ts";
 import { ZERO, type Decimal } from "../../core/decimal.ts";
 import { internalError, runError, type RunError } from "../reference/errors.ts";
-import { firstPeriod, runThrough } from "../reference/runThrough.ts";
+import { firstPeriod } from "../reference/runThrough.ts";
 import type { PeriodResult } from "../../core/result.ts";
+import { defaultEngine } from "../defaultEngine.ts";
 import { addTo, Amounts, sumOf } from "./amounts.ts";
 import type { AgreementFigures, LineFigures, SplitComparison, SplitModeFigures } from "./types.ts";
 
@@ -22,15 +24,15 @@ type Mode = (typeof MODES)[number];
 
 export type SplitComparisonOutcome = { ok: true; comparison: SplitComparison } | { ok: false; error: RunError };
 
-export function compareSplitModes(ir: PlanIR, data: Dataset, through: string): SplitComparisonOutcome {
+export function compareSplitModes(ir: PlanIR, data: Dataset, through: string, engine: Engine = defaultEngine): SplitComparisonOutcome {
   try {
-    return compare(ir, data, through);
+    return compare(ir, data, through, engine);
   } catch (error) {
     return { ok: false, error: internalError(error) };
   }
 }
 
-function compare(ir: PlanIR, data: Dataset, through: string): SplitComparisonOutcome {
+function compare(ir: PlanIR, data: Dataset, through: string, engine: Engine): SplitComparisonOutcome {
   if (ir.split === null) {
     return {
       ok: false,
@@ -41,7 +43,7 @@ function compare(ir: PlanIR, data: Dataset, through: string): SplitComparisonOut
   }
   const runs = new Map<Mode, PeriodResult[]>();
   for (const mode of MODES) {
-    const outcome = runThrough(ir, data, { through, splitMode: mode });
+    const outcome = engine.runThrough(ir, data, { through, splitMode: mode });
     if (!outcome.ok) return { ok: false, error: { ...outcome.error, message: `in ${mode} mode: ${outcome.error.message}` } };
     runs.set(mode, outcome.result.periods);
   }

@@ -7,9 +7,7 @@
  *
  * Pure: no Monaco import, unit-tested in Node.
  */
-import type { PlanAst } from "../../../grammar/ast.ts";
-import { BONUS_KINDS, KEYWORDS, TOKEN_INFO } from "../../../grammar/tokenInfo.ts";
-import type { Policy, RoundingMode } from "../../../core/ir.ts";
+import { BONUS_KINDS, KEYWORDS, type PlanAst, type Policy, type RoundingMode, TOKEN_INFO } from "../../../runtime/surface.ts";
 
 export type CompletionKind = "keyword" | "bonusKind" | "rank" | "measure" | "figure" | "value";
 

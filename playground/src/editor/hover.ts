@@ -2,8 +2,7 @@
  * Hover text: the keyword's sentence from TOKEN_INFO (the lexer's table), or what a declared
  * rank or measure is. Pure, so it is tested without an editor.
  */
-import type { PlanAst } from "../../../grammar/ast.ts";
-import { TOKEN_INFO } from "../../../grammar/tokenInfo.ts";
+import { type PlanAst, TOKEN_INFO } from "../../../runtime/surface.ts";
 
 const KEYWORD_HOVER = new Map(
   TOKEN_INFO.filter((t) => t.category === "keyword" && t.hover !== undefined).map((t) => [t.pattern, t.hover ?? ""]),

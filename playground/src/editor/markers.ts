@@ -3,7 +3,7 @@
  * column itself, so CRLF and tabs cannot shift a squiggle), an empty span still underlines one
  * character, and the suggestion rides along under the message.
  */
-import type { Diagnostic } from "../../../grammar/diagnostic.ts";
+import type { Diagnostic } from "../../../runtime/surface.ts";
 
 export interface PlanMarker {
   startOffset: number;

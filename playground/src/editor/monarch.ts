@@ -9,7 +9,7 @@
  *
  * Pure data, no Monaco import: unit tests read the rules directly.
  */
-import { TOKEN_INFO, type TokenInfo } from "../../../grammar/tokenInfo.ts";
+import { TOKEN_INFO, type TokenInfo } from "../../../runtime/surface.ts";
 
 export const PLAN_LANGUAGE_ID = "comp-plan";
 

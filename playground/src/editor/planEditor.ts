@@ -3,10 +3,7 @@
  * last keystroke (a warm compile takes well under a millisecond, so it runs on the page; a run
  * never does). Diagnostics become markers and go to the listeners (the problems panel).
  */
-import type { PlanAst } from "../../../grammar/ast.ts";
-import type { Diagnostic } from "../../../grammar/diagnostic.ts";
-import { compilePlan } from "../../../compiler/compile.ts";
-import type { Policy } from "../../../core/ir.ts";
+import { compilePlan, type Diagnostic, type PlanAst, type Policy } from "../../../runtime/surface.ts";
 import { namesFromAst, type DeclaredNames } from "./completion.ts";
 import { toMarkers } from "./markers.ts";
 import { PLAN_LANGUAGE_ID } from "./monarch.ts";

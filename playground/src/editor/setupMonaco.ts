@@ -19,7 +19,7 @@ import "monaco-editor/features/contextmenu/register";
 // features/suggest/register only brings the inline-completion part; the suggest widget itself
 // (the completion list) is this contribution.
 import "monaco-editor/editor/contrib/suggest/browser/suggestController";
-import type { PlanAst } from "../../../grammar/ast.ts";
+import type { PlanAst } from "../../../runtime/surface.ts";
 import { completionsAt, type CompletionKind, type DeclaredNames } from "./completion.ts";
 import { hoverFor } from "./hover.ts";
 import { buildMonarchLanguage, PLAN_LANGUAGE_ID } from "./monarch.ts";

@@ -6,7 +6,7 @@
  * A link is untrusted input: decodeShare checks every field, caps the decompressed size and
  * answers with a message instead of throwing. The plan text only ever becomes editor text.
  */
-import type { Policy } from "../../../core/ir.ts";
+import type { Policy } from "../../../runtime/surface.ts";
 import { GENERATED_SIZES, SCENARIO_NAMES, type GeneratedSize, type ScenarioName } from "../worker/protocol.ts";
 
 export type SharedSource = { kind: "generated"; size: GeneratedSize; seed: number } | { kind: "scenario"; name: ScenarioName };

@@ -5,11 +5,10 @@
  * responsive and every long job can be cancelled without losing what is on screen. The state is
  * autosaved (persistence.ts) and restored on the next visit; a share link restores it elsewhere.
  */
-import type { Policy } from "../../../core/ir.ts";
+import { addPeriods, comparePeriods, type Policy } from "../../../runtime/surface.ts";
 import { CancelledError, WorkerClient } from "../client/workerClient.ts";
 import { el, replaceChildren, setOptions } from "../dom.ts";
 import { createPlanEditor } from "../editor/planEditor.ts";
-import { addPeriods, comparePeriods } from "../../../core/dates.ts";
 import { GENERATED_SIZES, type DataSource, type DataSummary, type RunReply, type RunSummary } from "../worker/protocol.ts";
 import { sourceKey } from "../worker/dataSources.ts";
 import { slug } from "../worker/exports.ts";

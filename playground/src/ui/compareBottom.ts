@@ -3,8 +3,7 @@
  * the plan's own policy, the unrecovered loss kept apart from the carried negative balances (with
  * a sentence saying whether they are the same money), and who pays back how much.
  */
-import type { Policy } from "../../../core/ir.ts";
-import type { PolicyBottomLine, PolicyBottomLines } from "../../../runtime/compare/bottomLine.ts";
+import type { Policy, PolicyBottomLine, PolicyBottomLines } from "../../../runtime/surface.ts";
 import { el } from "../dom.ts";
 import { FIGURE_NOTES, POLICY_TITLES } from "./compareText.ts";
 import { groupDigits, plural } from "./format.ts";

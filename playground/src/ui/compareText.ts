@@ -3,7 +3,7 @@
  * (semantics.md §3, §7), in English with the German term the plan brochures use in brackets,
  * written for consultants and plan designers rather than for programmers.
  */
-import type { Policy } from "../../../core/ir.ts";
+import type { Policy } from "../../../runtime/surface.ts";
 
 export const POLICY_TITLES: Record<Policy, string> = {
   simple: "Simple",

@@ -4,8 +4,7 @@
  * modes (whose line earns what). A comparison replays the run several times, so it starts on
  * demand — automatically for small data — and can be cancelled like a run.
  */
-import type { Policy } from "../../../core/ir.ts";
-import type { PolicyComparison, SplitComparison } from "../../../runtime/compare/types.ts";
+import { Decimal, type Policy, type PolicyComparison, type SplitComparison } from "../../../runtime/surface.ts";
 import { el, replaceChildren } from "../dom.ts";
 import { CancelledError } from "../client/workerClient.ts";
 import type { CompareReply } from "../worker/protocol.ts";
@@ -17,7 +16,6 @@ import { downloadComparison } from "./compareExport.ts";
 import { FIGURE_NOTES, POLICY_CAPTIONS, POLICY_TITLES, SPLIT_CAPTIONS } from "./compareText.ts";
 import { plural } from "./format.ts";
 import { amount, emptyState, errorBox, partnerLink } from "./widgets.ts";
-import { Decimal } from "../../../core/decimal.ts";
 
 const decimalsOf = (text: string): number => (text.includes(".") ? text.length - text.indexOf(".") - 1 : 0);
 

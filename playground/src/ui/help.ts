@@ -3,7 +3,7 @@
  * reference — every keyword with the sentence the editor's hover shows, from the lexer's token
  * table, so it never drifts from the language — and the data format of a data file.
  */
-import { KEYWORDS, TOKEN_INFO } from "../../../grammar/tokenInfo.ts";
+import { KEYWORDS, TOKEN_INFO } from "../../../runtime/surface.ts";
 import { el } from "../dom.ts";
 
 const SHORTCUTS: [string, string][] = [

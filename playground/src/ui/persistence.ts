@@ -7,7 +7,7 @@
  *
  * Stored text is untrusted like a link: every field is checked on the way in.
  */
-import type { Policy } from "../../../core/ir.ts";
+import type { Policy } from "../../../runtime/surface.ts";
 import { GENERATED_SIZES, SCENARIO_NAMES, type DataSource } from "../worker/protocol.ts";
 
 export const STORAGE_KEY = "comp-playground:v1";

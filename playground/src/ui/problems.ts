@@ -3,9 +3,7 @@
  * data problems or run refusal that stopped a run — every data problem with its JSON path, id
  * and message, shown a thousand at a time so a badly broken 100k file cannot freeze the page.
  */
-import type { Diagnostic } from "../../../grammar/diagnostic.ts";
-import type { DataProblem } from "../../../core/dataModel.ts";
-import type { RunError } from "../../../runtime/reference/runThrough.ts";
+import type { DataProblem, Diagnostic, RunError } from "../../../runtime/surface.ts";
 import { el, replaceChildren } from "../dom.ts";
 import type { DataSource } from "../worker/protocol.ts";
 import { plural } from "./format.ts";

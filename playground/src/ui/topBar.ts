@@ -3,7 +3,7 @@
  * It only builds the controls and translates between them and a DataSource; the app wires the
  * behaviour.
  */
-import type { Policy } from "../../../core/ir.ts";
+import type { Policy } from "../../../runtime/surface.ts";
 import { el, option } from "../dom.ts";
 import { GENERATED_SIZES, SCENARIO_NAMES, type DataSource, type GeneratedSize, type ScenarioName } from "../worker/protocol.ts";
 

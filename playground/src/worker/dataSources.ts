@@ -3,9 +3,7 @@
  * the bundled scenarios (samples/*.data.json, fetched only when picked), or the user's file.
  * Whatever it is, it comes back as an untrusted document for validateData, or as a problem.
  */
-import type { DataProblem } from "../../../core/dataModel.ts";
-import { GENERATED_SCENARIOS } from "../../../tools/samples/scenarios.ts";
-import { tryGenerateData, type GenerateOptions } from "../../../tools/samples/generate.ts";
+import { type DataProblem, GENERATED_SCENARIOS, type GenerateOptions, tryGenerateData } from "../../../runtime/surface.ts";
 import type { DataSource, GeneratedSize, ScenarioName } from "./protocol.ts";
 
 const tinyScenario = GENERATED_SCENARIOS.find((s) => s.name === "tiny");

@@ -4,7 +4,7 @@
  * rows, never as one string: a 100k run's ledger is hundreds of megabytes. The page joins the
  * pieces into a Blob.
  */
-import type { LedgerEntry } from "../../../core/result.ts";
+import type { LedgerEntry } from "../../../runtime/surface.ts";
 import type { ExportFormat, ExportReply, ExportWhat, StatementRow } from "./protocol.ts";
 
 const ROWS_PER_PART = 5000;

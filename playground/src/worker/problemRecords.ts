@@ -3,7 +3,7 @@
  * -> the JSON of `orders[3]`, cut at a few hundred characters. Only the top-level record is shown,
  * which is what a user needs to find it in their file.
  */
-import type { DataProblem } from "../../../core/dataModel.ts";
+import type { DataProblem } from "../../../runtime/surface.ts";
 
 const MAX_RECORD_CHARS = 600;
 /** Problems given a record (a broken 100k file can have 100k problems; the page pages them anyway). */

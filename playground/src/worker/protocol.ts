@@ -4,14 +4,7 @@
  * the page asks for what it shows: a page of statements, one partner's explanation, one level
  * of the genealogy, the KPIs, a comparison. Everything here is plain JSON.
  */
-import type { Diagnostic } from "../../../grammar/diagnostic.ts";
-import type { Policy } from "../../../core/ir.ts";
-import type { DataProblem } from "../../../core/dataModel.ts";
-import type { RunError } from "../../../runtime/reference/runThrough.ts";
-import type { Statement, VolumeFigures } from "../../../core/result.ts";
-import type { PlanKpis } from "../../../runtime/kpi/index.ts";
-import type { PolicyComparison, SplitComparison } from "../../../runtime/compare/types.ts";
-import type { PolicyBottomLines } from "../../../runtime/compare/bottomLine.ts";
+import type { DataProblem, Diagnostic, PlanKpis, Policy, PolicyBottomLines, PolicyComparison, RunError, SplitComparison, Statement, VolumeFigures } from "../../../runtime/surface.ts";
 
 export const GENERATED_SIZES = ["tiny", "1k", "10k", "100k"] as const;
 export type GeneratedSize = (typeof GENERATED_SIZES)[number];

@@ -2,9 +2,7 @@
  * The rule that produced a ledger entry, in the plan designer's words: which bonus, which level
  * or generation and what it requires, and for clawbacks and transfers what they refer to.
  */
-import type { BonusIR, PlanIR } from "../../../core/ir.ts";
-import { Decimal } from "../../../core/decimal.ts";
-import type { LedgerEntry } from "../../../core/result.ts";
+import { type BonusIR, Decimal, type LedgerEntry, type PlanIR } from "../../../runtime/surface.ts";
 
 /** "0.015" -> "1.5%", exactly. */
 export function percentText(fraction: string): string {

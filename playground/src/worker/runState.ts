@@ -3,10 +3,7 @@
  * cached: statement rows per period (sorted on demand), ledger entries per recipient, the
  * genealogy's children. Answers the page's queries from these, a page or a node at a time.
  */
-import type { PlanIR } from "../../../core/ir.ts";
-import type { Dataset, Partner } from "../../../core/dataModel.ts";
-import { Decimal, ZERO } from "../../../core/decimal.ts";
-import type { LedgerEntry, PeriodResult, ResultDocument, Statement } from "../../../core/result.ts";
+import { type Dataset, Decimal, type LedgerEntry, type Partner, type PeriodResult, type PlanIR, type ResultDocument, type Statement, ZERO } from "../../../runtime/surface.ts";
 import { compareDecimalText, compareIds } from "./ordering.ts";
 import type {
   Explanation,

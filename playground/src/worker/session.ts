@@ -3,17 +3,7 @@
  * second run on 100k partners does not generate them again) and the last finished run.
  * Each step reports progress; nothing here throws at the page — problems come back as replies.
  */
-import { compilePlan } from "../../../compiler/compile.ts";
-import { hasErrors } from "../../../grammar/diagnostic.ts";
-import type { PlanIR, Policy } from "../../../core/ir.ts";
-import type { Dataset, DataProblem } from "../../../core/dataModel.ts";
-import { checkDataAgainstPlan } from "../../../runtime/data/planChecks.ts";
-import { validateData } from "../../../runtime/data/validate.ts";
-import { periodOf, periodsFromTo } from "../../../core/dates.ts";
-import { Decimal, ZERO } from "../../../core/decimal.ts";
-import { computeKpis } from "../../../runtime/kpi/index.ts";
-import { runThrough } from "../../../runtime/reference/runThrough.ts";
-import type { PeriodResult } from "../../../core/result.ts";
+import { checkDataAgainstPlan, compilePlan, computeKpis, type DataProblem, type Dataset, Decimal, defaultEngine, type Engine, hasErrors, periodOf, type PeriodResult, periodsFromTo, type PlanIR, type Policy, validateData, ZERO } from "../../../runtime/surface.ts";
 import { compareAll, type Progress } from "./compareJob.ts";
 import { rawData, sourceKey, sourceLabel } from "./dataSources.ts";
 import type { CompareReply, DataSource, DataSummary, KpiReply, LoadReply, PeriodSummary, RunReply, RunSummary } from "./protocol.ts";
@@ -71,6 +61,9 @@ function periodSummary(p: PeriodResult, decimals: number): PeriodSummary {
 }
 
 export class Session {
+  /** The engine every run and comparison of this session uses (core/engine.ts). */
+  constructor(private readonly engine: Engine = defaultEngine) {}
+
   private loaded: Loaded | null = null;
   private state: { run: RunState; summary: RunSummary } | null = null;
 
@@ -125,7 +118,7 @@ export class Session {
     }
     const usedPolicy = policy ?? ir.cancellation.policy;
     const partners = dataSummary.partners.toLocaleString("en");
-    const outcome = runThrough(ir, data, {
+    const outcome = this.engine.runThrough(ir, data, {
       through: until,
       policy: usedPolicy,
       onPeriod: (period, index, count) =>
@@ -158,7 +151,7 @@ export class Session {
     if (!prepared.ok) {
       throw new Error(prepared.reply.kind === "plan-errors" ? "the plan has errors: fix them and run again" : "the data has problems: see the notice above");
     }
-    return compareAll(prepared.ir, prepared.data, through, progress);
+    return compareAll(prepared.ir, prepared.data, through, progress, this.engine);
   }
 
   private current(): { run: RunState; summary: RunSummary } {

@@ -1,0 +1,74 @@
+/**
+ * The surface of the project's own front ends: cli/ and playground/ import this module and
+ * nothing else of the core (test/layering.test.ts enforces it). Everything they need — compile a
+ * plan, read and validate data, run on an engine, compare, KPIs, write results, the contracts of
+ * core/ — is re-exported here unchanged, so a front end never reaches into an evaluator.
+ *
+ * Embedders use runtime/api.ts instead: the same pipeline with every argument checked
+ * (runtime/api/guarded.ts). The front ends validate their inputs before calling in (a data file
+ * through validateData, a result straight from an engine), so they call the unchecked functions
+ * and do not pay for a second check of a large dataset or result.
+ *
+ * Every run goes through an `Engine` (core/engine.ts): `defaultEngine` when a command names
+ * none, `referenceEngine` the decimal.js oracle.
+ */
+// Plans: text -> checked IR, and back.
+export { compilePlan, type CompileResult } from "../compiler/compile.ts";
+export { formatDiagnostic } from "../compiler/formatDiagnostics.ts";
+export { hasErrors, type Diagnostic, type Severity } from "../grammar/diagnostic.ts";
+export type { PlanAst } from "../grammar/ast.ts";
+export { payoutBound } from "../compiler/analysis/payoutBound.ts";
+export { formatPayoutBound } from "../compiler/analysis/formatBound.ts";
+export { BONUS_KINDS, KEYWORDS, TOKEN_INFO, type TokenInfo } from "../grammar/tokenInfo.ts";
+
+// The contracts (core/).
+export { validateIr } from "../core/validateIr.ts";
+export { printIr } from "../core/printIr.ts";
+export type { PlanIR, Policy, BonusIR, BonusKind, RoundingMode } from "../core/ir.ts";
+export type { Dataset, DataProblem, Partner } from "../core/dataModel.ts";
+export { validateResult } from "../core/validateResult.ts";
+export type { ResultDocument, PeriodResult, LedgerEntry, Statement, Breakage, Deferred, Flag, StockMovement, Unrecovered, VolumeFigures } from "../core/result.ts";
+export type { ResultView, PeriodView } from "../core/resultView.ts";
+export { Decimal, ZERO } from "../core/decimal.ts";
+export { addPeriods, comparePeriods, isValidDate, isValidPeriod, periodOf, periodsFromTo } from "../core/dates.ts";
+export { sortProblems } from "../core/problemPath.ts";
+export type { Engine, EngineName, ViewOutcome } from "../core/engine.ts";
+export type { RunOptions, RunOutcome, RunError, PeriodRunInput, PeriodOutcome } from "../core/run.ts";
+
+// Data documents.
+export { validateData, type DataValidation } from "./data/validate.ts";
+export { checkDataAgainstPlan } from "./data/planChecks.ts";
+// Streamed reading (a data file record by record: JSON documents and JSON Lines).
+export { DatasetBuilder, problemKind, type RecordSection } from "./data/stream/datasetBuilder.ts";
+export { DocumentScanner, ScanFault } from "./data/stream/documentScanner.ts";
+export { LineSplitter } from "./data/stream/jsonLines.ts";
+export { parseValueText } from "./data/stream/recordText.ts";
+export { lineAndColumn } from "./data/stream/strictJson.ts";
+
+// Plan analysis: what changes between two plans, and the disclosure of a plan's payouts.
+export { diffPlans } from "./analysis/diffPlans.ts";
+export { formatPlanDiff } from "./analysis/formatDiff.ts";
+export { disclose, disclosureCsvLines, formatDisclosure } from "./analysis/disclose.ts";
+
+// Engines and runs.
+export { defaultEngine } from "./defaultEngine.ts";
+export { referenceEngine } from "./reference/engine.ts";
+export { firstPeriod } from "./reference/runThrough.ts";
+export { earliestFinalAsOf } from "./reference/runPeriod.ts";
+
+// Results: writers, comparisons, KPIs.
+export { resultJsonChunks, writeResultJson } from "./output/resultJson.ts";
+export { ledgerCsvChunks } from "./output/ledgerCsv.ts";
+export { ranksCsvChunks } from "./output/ranksCsv.ts";
+export { statementsCsvChunks } from "./output/statementsCsv.ts";
+export { joinChunks, pipeChunks, type TextSink } from "./output/sink.ts";
+export { comparePolicies, compareSplitModes, formatPolicyComparison, formatSplitComparison } from "./compare/index.ts";
+export type { PolicyComparison, SplitComparison } from "./compare/types.ts";
+export { replayPolicies, comparisonOf, bottomLinesOf, type ComparisonProgress, type PolicyRuns, type PolicyBottomLine, type PolicyBottomLines, type PartnerClawback } from "./compare/index.ts";
+export { computeKpis, formatKpiTable, type PlanKpis } from "./kpi/index.ts";
+
+// The seeded sample generator (tools/samples: a tool, browser-safe, used by `comp generate` and
+// the playground's generated scenarios).
+export { generateData, tryGenerateData, type GenerateOptions } from "../tools/samples/generate.ts";
+export { dataDocumentChunks, dataJsonLinesChunks, formatDataDocument } from "../tools/samples/format.ts";
+export { GENERATED_SCENARIOS } from "../tools/samples/scenarios.ts";

@@ -6,11 +6,12 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../cli/main.ts";
 import { runStoreCommand } from "../../cli/storeCommands.ts";
 import { COMP_VERSION } from "../../store/version.ts";
 import { root } from "./fixtures.ts";
+import { postgresUnavailable, startPgServer, type PgServer } from "./pgServer.ts";
 
 const plan = `${root}plans/vitalis-classic.plan`;
 const data = `${root}samples/tiny.data.json`;
@@ -82,9 +83,19 @@ it("the engine version recorded with each closed period is the package's version
   expect(COMP_VERSION).toBe(JSON.parse(readFileSync(`${root}package.json`, "utf8")).version);
 });
 
-describe("the README's monthly walk-through: three months, a cancellation of October's O1, January under each policy", () => {
+const pgReason = postgresUnavailable();
+let pg: PgServer | null = null;
+beforeAll(async () => {
+  if (pgReason === null) pg = await startPgServer();
+}, 120_000);
+afterAll(async () => {
+  await pg?.stop();
+});
+
+describe.each(["sqlite", "postgres"] as const)("the README's monthly walk-through on %s: three months, a cancellation of October's O1, January under each policy", (backend) => {
   const dir = mkdtempSync(join(tmpdir(), "comp-readme-"));
   const cancelled = `${root}samples/tiny-cancelled.data.json`;
+  const skip = backend === "postgres" && pgReason !== null;
 
   it("samples/tiny-cancelled.data.json is tiny plus the one cancellation X1 of O1", () => {
     const tiny = JSON.parse(readFileSync(data, "utf8"));
@@ -92,8 +103,8 @@ describe("the README's monthly walk-through: three months, a cancellation of Oct
   });
 
   for (const [policy, entries, earned] of [["simple", 0, "0.00"], ["previous-rank", 3, "-10.96"], ["exact", 3, "-10.96"]] as const) {
-    it(`January under ${policy}: ${entries} clawback entries, earned ${earned}; O1 nets to what the policy reclaims`, async () => {
-      const db = join(dir, `${policy}.db`);
+    it.skipIf(skip)(`January under ${policy}: ${entries} clawback entries, earned ${earned}; O1 nets to what the policy reclaims`, async () => {
+      const db = backend === "sqlite" ? join(dir, `${policy}.db`) : await pg!.createDatabase(`readme_${policy.replace("-", "_")}`);
       for (const period of ["2026-10", "2026-11", "2026-12"]) {
         expect((await store(["close", plan, "--data", data, "--period", period, "--store", db])).exitCode).toBe(0);
       }

@@ -37,9 +37,12 @@ function up(ctx: WalkContext, i: number, step: number, p: number): number {
   return step === 0 ? ctx.portions.p1[i]! : ctx.sponsor[p]!;
 }
 
-/** Earners of a differential walk: [step, partner, rank, rate paid] flattened. */
-export function differentialEarners(ctx: WalkContext, i: number, rates: number[], topRate: number, earners: number[]): number {
-  earners.length = 0;
+/**
+ * Earners of a differential walk: [step, partner, rank, rate paid] flattened into `earners`
+ * (room for one earner per rank: each earner raises the rate); returns how many numbers it wrote.
+ */
+export function differentialEarners(ctx: WalkContext, i: number, rates: number[], topRate: number, earners: Float64Array): number {
+  let count = 0;
   let paid = 0;
   let p = ctx.portions.p0[i]!;
   for (let step = 0; paid < topRate && p >= 0; p = up(ctx, i, step, p), step++) {
@@ -47,11 +50,15 @@ export function differentialEarners(ctx: WalkContext, i: number, rates: number[]
     const r = ctx.rank[p]!;
     const rate = r < 0 ? 0 : rates[r]!;
     if (rate > paid) {
-      earners.push(step, p, r, rate - paid);
+      earners[count] = step;
+      earners[count + 1] = p;
+      earners[count + 2] = r;
+      earners[count + 3] = rate - paid;
+      count += 4;
       paid = rate;
     }
   }
-  return paid;
+  return count;
 }
 
 function walkOf(tables: PlanTables, bonus: ScaledBonus, b: number): Walk | null {
@@ -76,10 +83,14 @@ function walkOf(tables: PlanTables, bonus: ScaledBonus, b: number): Walk | null 
     }
     case "differential": {
       const { rates, topRate } = bonus;
-      const earners: number[] = [];
+      const earners = new Float64Array(4 * (rates.length + 1));
       return (ctx, i, x) => {
-        const paid = differentialEarners(ctx, i, rates, topRate, earners);
-        for (let e = 0; e < earners.length; e += 4) pay(ctx, b, mult, div, i, x, earners[e]!, earners[e + 1]!, earners[e + 3]!, 0);
+        const count = differentialEarners(ctx, i, rates, topRate, earners);
+        let paid = 0;
+        for (let e = 0; e < count; e += 4) {
+          pay(ctx, b, mult, div, i, x, earners[e]!, earners[e + 1]!, earners[e + 3]!, 0);
+          paid += earners[e + 3]!;
+        }
         unpaid(ctx, b, mult, div, i, x, topRate - paid, REASON.topRateNotReached);
       };
     }
@@ -112,10 +123,10 @@ function walkOf(tables: PlanTables, bonus: ScaledBonus, b: number): Walk | null 
       const differential = tables.bonuses[bonus.differential]!;
       if (differential.kind !== "differential") throw new Error("equal rank without a differential bonus");
       const { rate, minRank } = bonus;
-      const earners: number[] = [];
+      const earners = new Float64Array(4 * (differential.rates.length + 1));
       return (ctx, i, x) => {
-        differentialEarners(ctx, i, differential.rates, differential.topRate, earners);
-        for (let e = 0; e < earners.length; e += 4) {
+        const count = differentialEarners(ctx, i, differential.rates, differential.topRate, earners);
+        for (let e = 0; e < count; e += 4) {
           const earnerRank = earners[e + 2]!;
           if (earnerRank < minRank) continue;
           let step = earners[e]!;

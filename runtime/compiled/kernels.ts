@@ -1,14 +1,15 @@
 /**
  * The two hot kernels of a compiled period — ranks and activity per partner, bonus walks per
- * portion — as plan-specialised generated code (compiler/codegen/), cached per plan tables, or,
- * where `new Function` is refused (a strict Content-Security-Policy), as the interpreter over the
- * same columnar model. The choice is automatic; tests force the interpreter.
+ * portion — as plan-specialised generated code (compiler/codegen/), cached per plan, or, where
+ * `new Function` is refused (a strict Content-Security-Policy), as the interpreter over the same
+ * columnar model. The choice is automatic; tests force the interpreter.
  */
-import { generatedKernels } from "../../compiler/codegen/kernels.ts";
-import { interpretedBonusKernel, type BonusKernel } from "./interpretBonuses.ts";
+import { instantiate, kernelSources } from "../../compiler/codegen/kernels.ts";
+import { differentialEarners, interpretedBonusKernel, type BonusKernel } from "./interpretBonuses.ts";
 import { interpretedRankKernel } from "./interpretConditions.ts";
 import type { PlanTables } from "./planTables.ts";
-import type { RankKernel } from "./qualify.ts";
+import { frontlineAtLeast, groupWithLegCap, legsAtLeast, type RankKernel } from "./qualify.ts";
+import { amountOf } from "./walkContext.ts";
 
 export interface Kernels {
   kind: "generated" | "interpreted";
@@ -16,23 +17,31 @@ export interface Kernels {
   bonuses: BonusKernel;
 }
 
-const cache = new WeakMap<PlanTables, Kernels>();
-const interpreted = new WeakMap<PlanTables, Kernels>();
+const HELPERS = { amountOf, differentialEarners, groupWithLegCap, legsAtLeast, frontlineAtLeast };
+
+const generatedCache = new WeakMap<PlanTables, Kernels | null>();
+const interpretedCache = new WeakMap<PlanTables, Kernels>();
+
+function interpreted(tables: PlanTables): Kernels {
+  let k = interpretedCache.get(tables);
+  if (k === undefined) {
+    k = { kind: "interpreted", rank: interpretedRankKernel(tables), bonuses: interpretedBonusKernel(tables) };
+    interpretedCache.set(tables, k);
+  }
+  return k;
+}
+
+function generated(tables: PlanTables): Kernels | null {
+  if (!generatedCache.has(tables)) {
+    const sources = kernelSources(tables);
+    const rank = instantiate<RankKernel>(sources.rank, HELPERS);
+    const bonuses = instantiate<BonusKernel>(sources.bonuses, HELPERS);
+    generatedCache.set(tables, rank !== null && bonuses !== null ? { kind: "generated", rank, bonuses } : null);
+  }
+  return generatedCache.get(tables)!;
+}
 
 export function kernelsFor(tables: PlanTables, forceInterpreter = false): Kernels {
-  if (forceInterpreter) {
-    let k = interpreted.get(tables);
-    if (k === undefined) {
-      k = { kind: "interpreted", rank: interpretedRankKernel(tables), bonuses: interpretedBonusKernel(tables) };
-      interpreted.set(tables, k);
-    }
-    return k;
-  }
-  let kernels = cache.get(tables);
-  if (kernels === undefined) {
-    const generated = generatedKernels(tables);
-    kernels = generated ?? { kind: "interpreted", rank: interpretedRankKernel(tables), bonuses: interpretedBonusKernel(tables) };
-    cache.set(tables, kernels);
-  }
-  return kernels;
+  if (forceInterpreter) return interpreted(tables);
+  return generated(tables) ?? interpreted(tables);
 }

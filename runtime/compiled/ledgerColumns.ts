@@ -5,19 +5,25 @@
  * writer asks for it (runtime/compiled/view.ts).
  */
 
+/**
+ * Columns are as narrow as real plans allow (21 bytes an entry: a 1M-partner month has about 20M
+ * entries); a value that does not fit (a step beyond 65535, an amount beyond 2^31 − 1 minor
+ * units...) sets `overflow`, and the period then runs in the reference evaluator.
+ */
 export class LedgerColumns {
   length = 0;
+  overflow = false;
   recipient: Int32Array;
-  bonus: Int32Array;
-  /** Portion index; -1 for a pool entry (then `pool` indexes poolRows). */
+  bonus: Uint8Array;
+  /** Portion index; for a pool entry −1 − its index in poolRows. */
   portion: Int32Array;
-  step: Int32Array;
+  step: Uint16Array;
   /** Level or generation number (0 = none). */
-  number: Int32Array;
+  number: Uint16Array;
   /** Rate as a scaled integer at the bonus's rate scale; pool rows keep theirs in poolRows. */
-  rate: Float64Array;
+  rate: Int32Array;
   /** Amount in minor units (10^-moneyScale). */
-  amount: Float64Array;
+  amount: Int32Array;
   readonly poolRows: { base: string; rate: string; note: string }[] = [];
   /** Earned per partner, minor units. */
   readonly earned: Float64Array;
@@ -27,34 +33,35 @@ export class LedgerColumns {
   constructor(partners: number, bonuses: number, capacity: number) {
     const size = Math.max(16, capacity);
     this.recipient = new Int32Array(size);
-    this.bonus = new Int32Array(size);
+    this.bonus = new Uint8Array(size);
     this.portion = new Int32Array(size);
-    this.step = new Int32Array(size);
-    this.number = new Int32Array(size);
-    this.rate = new Float64Array(size);
-    this.amount = new Float64Array(size);
+    this.step = new Uint16Array(size);
+    this.number = new Uint16Array(size);
+    this.rate = new Int32Array(size);
+    this.amount = new Int32Array(size);
     this.earned = new Float64Array(partners);
     this.breakage = new Float64Array(bonuses * UNPAID_REASONS.length);
   }
 
   private grow(): void {
     const size = this.recipient.length * 2;
-    const more = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+    const more = <T extends Int32Array | Uint16Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const b = make(size);
       b.set(a);
       return b;
     };
     this.recipient = more(this.recipient, (n) => new Int32Array(n));
-    this.bonus = more(this.bonus, (n) => new Int32Array(n));
+    this.bonus = more(this.bonus, (n) => new Uint8Array(n));
     this.portion = more(this.portion, (n) => new Int32Array(n));
-    this.step = more(this.step, (n) => new Int32Array(n));
-    this.number = more(this.number, (n) => new Int32Array(n));
-    this.rate = more(this.rate, (n) => new Float64Array(n));
-    this.amount = more(this.amount, (n) => new Float64Array(n));
+    this.step = more(this.step, (n) => new Uint16Array(n));
+    this.number = more(this.number, (n) => new Uint16Array(n));
+    this.rate = more(this.rate, (n) => new Int32Array(n));
+    this.amount = more(this.amount, (n) => new Int32Array(n));
   }
 
   push(recipient: number, bonus: number, portion: number, step: number, number: number, rate: number, amount: number): void {
     if (this.length === this.recipient.length) this.grow();
+    if (step > 0xffff || number > 0xffff || amount > 0x7fffffff || amount < -0x7fffffff || rate > 0x7fffffff || rate < -0x7fffffff) this.overflow = true;
     const i = this.length++;
     this.recipient[i] = recipient;
     this.bonus[i] = bonus;
@@ -67,7 +74,7 @@ export class LedgerColumns {
   }
 
   pushPool(recipient: number, bonus: number, amount: number, row: { base: string; rate: string; note: string }): void {
-    this.push(recipient, bonus, -1, this.poolRows.length, 0, 0, amount);
+    this.push(recipient, bonus, -1 - this.poolRows.length, 0, 0, 0, amount);
     this.poolRows.push(row);
   }
 

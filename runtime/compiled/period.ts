@@ -69,6 +69,7 @@ const delegate = (reason: string): CompiledOutcome => ({ ok: false, delegate: re
 const preparedCache = new WeakMap<PlanIR, PreparedPlan | null>();
 const tablesCache = new WeakMap<PlanIR, WeakMap<ColumnarData, PlanTables | string>>();
 const takesCache = new WeakMap<ColumnarData, TakesByOrder>();
+const ledgerHints = new WeakMap<PlanTables, number>();
 
 function preparedOf(ir: PlanIR): PreparedPlan | null {
   if (!preparedCache.has(ir)) {
@@ -115,6 +116,7 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
   if (c.inconsistent) return delegate("the data is inconsistent");
   const tables = tablesOf(ir, c);
   if (typeof tables === "string") return delegate(tables);
+  if (ir.bonuses.length > 255) return delegate("more than 255 bonuses");
   const release = releaseOf(ir, c);
   const month = monthOfPeriod(period);
   const asOfDay = toDayNumber(asOf);
@@ -139,9 +141,13 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
 
   // Counted orders and their measure values (after before-run cancellations).
   const candidates = release.byMonth.get(month) ?? new Int32Array(0);
-  const countedList: number[] = [];
-  for (const o of candidates) if (release.releaseDay[o]! <= asOfDay) countedList.push(o);
-  const counted = Int32Array.from(countedList);
+  const countedAll = new Int32Array(candidates.length);
+  let countedLength = 0;
+  for (let j = 0; j < candidates.length; j++) {
+    const o = candidates[j]!;
+    if (release.releaseDay[o]! <= asOfDay) countedAll[countedLength++] = o;
+  }
+  const counted = countedAll.subarray(0, countedLength);
   const K = tables.measureCount;
   const values = Array.from({ length: K }, () => new Float64Array(counted.length));
   const takes = data.cancellations.length > 0 ? takesOf(c) : null;
@@ -194,7 +200,9 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
 
   const kernels = kernelsFor(tables, forceInterpreter);
   const state = qualify(c, tables, portions, supporterOf, memberStart, memberList, order, lastDay, kernels.rank);
-  const ledger = new LedgerColumns(n, ir.bonuses.length, portions.count * 4);
+  // Sized from the last run of this plan on this data (or a generous guess): growing a column
+  // means copying it and, for big runs, a full garbage collection for the freed memory.
+  const ledger = new LedgerColumns(n, ir.bonuses.length, Math.ceil((ledgerHints.get(tables) ?? portions.count * 8) * 1.05));
   const ctx: WalkContext = {
     sponsor: c.sponsor, rank: state.rank, eligible: state.eligible, manager: state.manager, portions, ledger,
     buyerAge: (o) => {
@@ -205,9 +213,12 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
   };
   const walk = kernels.bonuses;
   for (let i = 0; i < portions.count; i++) walk(ctx, i);
+  ledgerHints.set(tables, ledger.length);
   if (ctx.unsafe) return delegate("an amount does not fit a safe integer");
+  if (ledger.overflow) return delegate("a ledger value does not fit its column (step, level, rate or amount)");
   const pooled = payPools(prepared, tables, c, state, totals, ledger);
   if (pooled !== null) return delegate(pooled);
+  if (ledger.overflow) return delegate("a ledger value does not fit its column (step, level, rate or amount)");
 
   const listedList: number[] = [];
   for (const p of c.idOrder) if (state.joined[p]) listedList.push(p);

@@ -8,29 +8,14 @@
  * the reference evaluator (recorded as the reason).
  */
 import type { BonusIR, ConditionIR, PlanIR, RoundingMode } from "../../core/ir.ts";
+import type { ScaledBonusShape, ScaledConditionShape, ScaledTierShape } from "../../compiler/codegen/shapes.ts";
 import type { ColumnarData, FigureSums } from "./columnar.ts";
 import { figureSumsOf } from "./columnar.ts";
 import { canonicalText, decimalsOf, pow10, scaledInt } from "./scaled.ts";
 
-/** A condition with its literals scaled; compare values are integers at the figure's scale. */
-export type ScaledCondition =
-  | { kind: "and" | "or"; operands: ScaledCondition[] }
-  | { kind: "not"; operand: ScaledCondition }
-  | { kind: "figure"; figure: "personal" | "group" | "open"; measure: number; op: string; value: number; cap: number | null }
-  | { kind: "count"; figure: "legs" | "frontline"; rank: number; op: string; value: number; scale: number };
-
-export interface ScaledTier {
-  rate: number;
-  requires: number;
-}
-
-export type ScaledBonus =
-  | { kind: "level"; measure: number; levels: ScaledTier[]; compression: boolean }
-  | { kind: "differential"; measure: number; rates: number[]; topRate: number }
-  | { kind: "generation"; measure: number; generations: ScaledTier[] }
-  | { kind: "equalrank"; measure: number; rate: number; minRank: number; differential: number }
-  | { kind: "faststart"; measure: number; withinDays: number; levels: ScaledTier[] }
-  | { kind: "pool"; measure: number };
+export type ScaledCondition = ScaledConditionShape;
+export type ScaledTier = ScaledTierShape;
+export type ScaledBonus = ScaledBonusShape;
 
 export interface PlanTables {
   ir: PlanIR;

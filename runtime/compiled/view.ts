@@ -33,7 +33,7 @@ export function ledgerEntryOf(cp: ColumnarPeriod, i: number): LedgerEntry {
   };
   const pi = ledger.portion[i]!;
   if (pi < 0) {
-    const row = ledger.poolRows[ledger.step[i]!]!;
+    const row = ledger.poolRows[-1 - pi]!;
     entry.base = row.base;
     entry.rate = row.rate;
     entry.amount = amountText(cp, ledger.amount[i]!);

@@ -1,0 +1,98 @@
+/**
+ * The engine bench's data sets, generated in-process without JSON: the sample generator's
+ * drawing stages (tools/samples) with the Dataset built directly, sharing what repeats (date
+ * texts, line objects per product and quantity), so that a 1M-partner month fits next to the
+ * run. Same seed, same data as `comp generate` would draw from these stages.
+ *
+ * Shape: about two orders per partner and month (partners' own orders and 3.5 customers per
+ * partner), about 5% of partners as split members, cancellations of 2% of the orders (before- and
+ * after-run together; in a one-period run the after-run ones wait for a later period).
+ */
+import type { Dataset, OrderLine, Partner } from "../../core/dataModel.ts";
+import { normalizeDocument } from "../../runtime/data/normalize.ts";
+import { formatCents } from "../../tools/samples/amounts.ts";
+import { addMonths, dayNumber, firstDay, isoDate, lastDay, parsePeriod } from "../../tools/samples/calendar.ts";
+import { drawCancellations } from "../../tools/samples/cancellations.ts";
+import { growGenealogy, type GenealogyWindow } from "../../tools/samples/genealogy.ts";
+import { cancellationId, customerId, orderId, partnerId } from "../../tools/samples/ids.ts";
+import { drawOrders } from "../../tools/samples/orders.ts";
+import { drawCustomers, drawTerminations, TerminationKind } from "../../tools/samples/people.ts";
+import { Rng } from "../../tools/samples/rng.ts";
+import { drawSplits } from "../../tools/samples/splits.ts";
+
+export const BENCH_MONTH = "2026-07";
+
+export function benchData(partners: number, seed = 42): Dataset {
+  const firstMonth = parsePeriod(BENCH_MONTH)!;
+  const window: GenealogyWindow = {
+    historyStart: dayNumber(firstMonth.year - 3, firstMonth.month, 1),
+    monthsStart: firstDay(firstMonth),
+    monthsEnd: lastDay(addMonths(firstMonth, 0)),
+  };
+  const genealogy = growGenealogy(partners, new Rng(seed, 1), window);
+  const peopleRng = new Rng(seed, 2);
+  const terminations = drawTerminations(genealogy, window, peopleRng);
+  const customers = drawCustomers(genealogy, terminations, window, 3.5, peopleRng);
+  const isoCache = new Map<number, string>();
+  const iso = (day: number): string => {
+    let text = isoCache.get(day);
+    if (text === undefined) {
+      text = isoDate(day);
+      isoCache.set(day, text);
+    }
+    return text;
+  };
+  const partnerList: Partner[] = new Array(partners);
+  for (let i = 0; i < partners; i++) {
+    const sponsor = genealogy.sponsor[i] ?? -1;
+    const kind = terminations.kind[i];
+    partnerList[i] = {
+      id: partnerId(i),
+      sponsor: sponsor < 0 ? null : partnerId(sponsor),
+      joined: iso(genealogy.joined[i] ?? 0),
+      status: kind === TerminationKind.None ? "active" : "terminated",
+      terminated: kind === TerminationKind.Dated ? iso(terminations.day[i] ?? 0) : null,
+    };
+  }
+  const customerList = Array.from(customers.partner, (partner, c) => ({ id: customerId(c), partner: partnerId(partner), joined: iso(customers.joined[c] ?? 0) }));
+  let drafts = drawOrders(
+    { genealogy, terminations, customers, firstMonth, months: 1, monthsStart: window.monthsStart, pendingPerMille: 20 },
+    new Rng(seed, 3),
+  );
+  const splits = drawSplits(
+    { genealogy, terminations, customers, firstMonth, months: 1, count: Math.round(partners * 0.1), shareMeasures: ["PV", "CV"] },
+    new Rng(seed, 4),
+  );
+  // The generator's agreements are each valid, but together they can close a circle of credit
+  // (semantics §3, refused as credit-cycle). Keep only partner members whose supporter sits
+  // higher in the genealogy: every credit edge then points to a smaller depth, so no circle.
+  const depthOf = (id: string): number => genealogy.depth[Number(id.slice(1)) - 1] ?? 0;
+  const acyclicSplits = splits.filter((a) => !a.member.startsWith("P") || depthOf(a.supporter) < depthOf(a.member));
+  const rawCancellations = drawCancellations(drafts, Math.round(drafts.length * 0.02), new Rng(seed, 5));
+  const lines = new Map<string, OrderLine>();
+  const lineOf = (sku: string, qty: number, netCents: number, points: number): OrderLine => {
+    const key = `${sku}\u0000${qty}`;
+    let line = lines.get(key);
+    if (line === undefined) {
+      line = { sku, qty: String(qty), figures: { net: formatCents(netCents), points: String(points) } };
+      lines.set(key, line);
+    }
+    return line;
+  };
+  const orders = drafts.map((o, index) => ({
+    id: orderId(index),
+    buyer: o.buyer.kind === "partner" ? partnerId(o.buyer.index) : customerId(o.buyer.index),
+    date: iso(o.day),
+    paid: o.paid === null ? null : iso(o.paid),
+    delivered: o.delivered === null ? null : iso(o.delivered),
+    lines: o.lines.map((l) => lineOf(l.product.sku, l.qty, l.product.netCents, l.product.points)),
+  }));
+  drafts = [];
+  const small = normalizeDocument({
+    partners: [], customers: [], orders: [], splits: acyclicSplits,
+    cancellations: rawCancellations.map((c, index) => ({
+      id: cancellationId(index), order: orderId(c.order), date: iso(c.day), goods: c.goods, ...(c.lines === null ? {} : { lines: c.lines }),
+    })),
+  });
+  return { partners: partnerList, customers: customerList, splits: small.splits, orders, cancellations: small.cancellations };
+}

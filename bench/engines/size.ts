@@ -1,0 +1,93 @@
+/**
+ * One size of the engine bench, in its own process (so peak RSS belongs to this size):
+ * generates the data in-process, prepares the shared columnar arrays, then runs the hand-written
+ * vitalis implementation, the compiled engine (one period, full ledger, as the view writers
+ * read) and — at 10k only — the reference evaluator, each timed in CPU (process.cpuUsage, all
+ * threads, so garbage collection counts). The hand-written and the compiled runs alternate,
+ * `ROUNDS` times each after a warm-up, each after a full garbage collection, and the fastest
+ * round is reported: the machine is shared and its load changes from second to second.
+ * Prints one JSON row on stdout; bench/engines/run.ts collects the rows.
+ *
+ *   npx tsx bench/engines/size.ts 100000
+ */
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { compilePlan } from "../../compiler/compile.ts";
+import { columnarOf } from "../../runtime/compiled/columnar.ts";
+import { compiledEngine, lastDelegations } from "../../runtime/compiled/engine.ts";
+import { planTables } from "../../runtime/compiled/planTables.ts";
+import { releaseOf } from "../../runtime/compiled/release.ts";
+import { referenceEngine } from "../../runtime/reference/engine.ts";
+import { BENCH_MONTH, benchData } from "./data.ts";
+import { runVitalisByHand } from "../handWritten/vitalis.ts";
+
+function cpuMs<T>(work: () => T): { value: T; cpuMs: number; wallMs: number } {
+  const wall = performance.now();
+  const start = process.cpuUsage();
+  const value = work();
+  const used = process.cpuUsage(start);
+  return { value, cpuMs: Math.round((used.user + used.system) / 1000), wallMs: Math.round(performance.now() - wall) };
+}
+
+const partners = Number(process.argv[2]);
+const withReference = process.argv.includes("--reference");
+const { ir } = compilePlan(readFileSync(new URL("../../plans/vitalis-classic.plan", import.meta.url), "utf8"));
+if (!ir) throw new Error("plans/vitalis-classic.plan does not compile");
+const data = benchData(partners);
+const prepare = cpuMs(() => {
+  const c = columnarOf(data);
+  releaseOf(ir, c);
+  return planTables(ir, c);
+});
+const through = BENCH_MONTH;
+const view = compiledEngine.runThroughView(ir, data, { through });
+if (!view.ok) throw new Error(view.error.message);
+const asOf = view.view.periods[0]!.asOf;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const fastest = <T>(work: () => T): { value: T; cpuMs: number; wallMs: number } => {
+  let best: { value: T; cpuMs: number; wallMs: number } | null = null;
+  for (let round = 0; round < ROUNDS; round++) {
+    collect();
+    const run = cpuMs(work);
+    if (best === null || run.cpuMs < best.cpuMs) best = run;
+  }
+  return best!;
+};
+// Warm both once on this data (JIT), then measure.
+runVitalisByHand(ir, data, through, asOf);
+const hand = fastest(() => runVitalisByHand(ir, data, through, asOf));
+const compiled = fastest(() => {
+  const outcome = compiledEngine.runThroughView(ir, data, { through });
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return outcome.view.periods[0]!;
+});
+const delegated = lastDelegations().length;
+let total = 0;
+for (let i = 0; i < compiled.value.ledgerLength; i++) total += Math.round(Number(compiled.value.ledgerEntry(i).amount) * 100);
+const breakage = compiled.value.breakage.reduce((sum, b) => sum + Math.round(Number(b.amount) * 100), 0);
+let reference: { cpuMs: number } | null = null;
+if (withReference) {
+  collect();
+  const r = cpuMs(() => referenceEngine.runThrough(ir, data, { through }));
+  if (!r.value.ok) throw new Error(r.value.error.message);
+  const again = compiledEngine.runThrough(ir, data, { through });
+  const same = again.ok && JSON.stringify(r.value.result) === JSON.stringify(again.result);
+  if (!same) throw new Error("the compiled result differs from the reference result");
+  reference = { cpuMs: r.cpuMs };
+}
+const row = {
+  partners,
+  orders: data.orders.length,
+  ledgerEntries: compiled.value.ledgerLength,
+  compiled: { cpuMs: compiled.cpuMs, wallMs: compiled.wallMs, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) },
+  handWritten: { cpuMs: hand.cpuMs },
+  reference,
+  checks: {
+    prepareCpuMs: prepare.cpuMs,
+    delegatedPeriods: delegated,
+    handWrittenLedgerEntries: hand.value.ledgerEntries,
+    ledgerTotalsAgree: hand.value.total === total && hand.value.breakage === breakage,
+  },
+};
+process.stdout.write(`${JSON.stringify(row)}\n`);

@@ -104,7 +104,7 @@ describe("a run of vitalis-classic on the tiny sample", () => {
     expect(cells.map((c) => [c[0], c[2], c[3], c[4], c[5], c[6]])).toEqual(
       ledger.map((e) => [e.id, e.portion, String(e.step), e.base, e.rate, e.amount]),
     );
-    expect(cells[0]).toEqual(["2026-11#1", "O6 (P5)", "recruiter", "1", "69.80", "5%", "3.49", "Ebenenbonus level 1, compressed"]);
+    expect(cells[0]).toEqual(["2026-11#1", "O6 (P5)", "recruiter", "1", "69.80", "5%", "3.49", "plan ↗ Ebenenbonus level 1, compressed"]);
     expect(await page.textContent(".statement-line")).toBe("earned 25.49 + carried in 0.00 → payout 25.49, carried out 0.00 EUR");
   });
 

@@ -6,6 +6,7 @@
 import { compilePlan, type Diagnostic, type PlanAst, type Policy } from "../../../runtime/surface.ts";
 import { namesFromAst, type DeclaredNames } from "./completion.ts";
 import { toMarkers } from "./markers.ts";
+import { quickFixes, type QuickFix } from "./quickFix.ts";
 import { PLAN_LANGUAGE_ID } from "./monarch.ts";
 import { DARK_THEME, monaco, setupMonaco, THEME } from "./setupMonaco.ts";
 
@@ -32,6 +33,10 @@ export interface PlanEditor {
   onTabFocusChange(listener: (on: boolean) => void): void;
   setDark(dark: boolean): void;
   focus(): void;
+  /** The cursor's line (1-based). */
+  cursorLine(): number;
+  /** Offset of a bonus's declaration in the text (its level or generation clause when given), from the last check; null when absent. */
+  ruleOffset(bonus: string, level: number | null, generation: number | null): number | null;
   reveal(offset: number): void;
   markers(): { message: string; severity: string; code: string; startLineNumber: number; startColumn: number }[];
   tokenize(text: string): { offset: number; type: string }[][];
@@ -40,7 +45,8 @@ export interface PlanEditor {
 export function createPlanEditor(container: HTMLElement, initialText: string): PlanEditor {
   let lastAst: PlanAst | null = null;
   let lastNames: DeclaredNames = { ranks: [], measures: [] };
-  setupMonaco({ names: () => lastNames, ast: () => lastAst });
+  let lastFixes: QuickFix[] = [];
+  setupMonaco({ names: () => lastNames, ast: () => lastAst, fixes: () => lastFixes });
 
   const model = monaco.editor.createModel(initialText, PLAN_LANGUAGE_ID, monaco.Uri.parse("inmemory://plan/plan.plan"));
   const editor = monaco.editor.create(container, {
@@ -75,6 +81,7 @@ export function createPlanEditor(container: HTMLElement, initialText: string): P
     const text = model.getValue();
     const compiled = compilePlan(text);
     lastAst = compiled.ast;
+    lastFixes = quickFixes(compiled.diagnostics, text);
     const names = namesFromAst(compiled.ast);
     // Keep the names of the last text that declared any, so completion still offers them while
     // the ranks block is half typed.
@@ -145,6 +152,15 @@ export function createPlanEditor(container: HTMLElement, initialText: string): P
       monaco.editor.setTheme(dark ? DARK_THEME : THEME);
     },
     focus: () => editor.focus(),
+    cursorLine: () => editor.getPosition()?.lineNumber ?? 1,
+    ruleOffset(bonus, level, generation) {
+      const item = lastAst?.items.find((i) => i.kind === "Bonus" && i.title.value === bonus);
+      if (!item || item.kind !== "Bonus") return null;
+      const clause = item.clauses.find(
+        (c) => (c.kind === "Level" && level !== null && c.level.text === String(level)) || (c.kind === "Generation" && generation !== null && c.generation.text === String(generation)),
+      );
+      return (clause ?? item).span.start;
+    },
     reveal(offset) {
       const position = model.getPositionAt(offset);
       editor.revealPositionInCenter(position);

@@ -16,12 +16,15 @@ import "monaco-editor/features/gotoError/register";
 import "monaco-editor/features/wordHighlighter/register";
 import "monaco-editor/features/clipboard/register";
 import "monaco-editor/features/contextmenu/register";
+// Quick fixes (did-you-mean): the light bulb and Ctrl+. (Ctrl+M for Tab focus is planEditor's own command).
+import "monaco-editor/features/codeAction/register";
 // features/suggest/register only brings the inline-completion part; the suggest widget itself
 // (the completion list) is this contribution.
 import "monaco-editor/editor/contrib/suggest/browser/suggestController";
 import type { PlanAst } from "../../../runtime/surface.ts";
 import { completionsAt, type CompletionKind, type DeclaredNames } from "./completion.ts";
 import { hoverFor } from "./hover.ts";
+import type { QuickFix } from "./quickFix.ts";
 import { buildMonarchLanguage, PLAN_LANGUAGE_ID } from "./monarch.ts";
 
 export { monaco };
@@ -30,6 +33,7 @@ export { monaco };
 export interface LanguageContext {
   names(): DeclaredNames;
   ast(): PlanAst | null;
+  fixes(): QuickFix[];
 }
 
 export const THEME = "comp-light";
@@ -88,6 +92,28 @@ export function setupMonaco(context: LanguageContext): void {
         // Our own sentences from TOKEN_INFO; never rendered as HTML.
         contents: lines.map((value) => ({ value, supportHtml: false, isTrusted: false })),
       };
+    },
+  });
+  monaco.languages.registerCodeActionProvider(PLAN_LANGUAGE_ID, {
+    provideCodeActions(model, range, actionContext) {
+      const from = model.getOffsetAt(range.getStartPosition());
+      const to = model.getOffsetAt(range.getEndPosition());
+      const actions = context
+        .fixes()
+        .filter((f) => f.start <= to && f.end >= from)
+        .map((f): monaco.languages.CodeAction => {
+          const start = model.getPositionAt(f.start);
+          const end = model.getPositionAt(f.end);
+          const editRange = new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
+          return {
+            title: f.title,
+            kind: "quickfix",
+            isPreferred: true,
+            diagnostics: actionContext.markers.filter((m) => monaco.Range.areIntersectingOrTouching(m, editRange)),
+            edit: { edits: [{ resource: model.uri, textEdit: { range: editRange, text: f.replacement }, versionId: model.getVersionId() }] },
+          };
+        });
+      return { actions, dispose: () => {} };
     },
   });
   monaco.editor.defineTheme(THEME, {

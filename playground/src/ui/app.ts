@@ -167,12 +167,20 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
 
   function context(): ViewContext | null {
     if (!run || !shownInputs) return null;
-    return { client, run, inputs: shownInputs, period: period.value || run.through, runNumber, openPartner };
+    return { client, run, inputs: shownInputs, period: period.value || run.through, runNumber, openPartner, revealRule };
   }
 
   function showCurrent(): void {
     const ctx = context();
     if (ctx) views[tabs.current()].show(ctx);
+  }
+
+  function revealRule(bonus: string, level: number | null, generation: number | null): boolean {
+    const offset = editor.ruleOffset(bonus, level, generation);
+    if (offset === null) return false;
+    if (layout.isPhone()) layout.show("editor");
+    editor.reveal(offset);
+    return true;
   }
 
   function openPartner(partner: string): void {
@@ -437,6 +445,7 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
     setText: (text: string) => editor.setText(text),
     markers: () => editor.markers(),
     tokenize: (text: string) => editor.tokenize(text),
+    cursorLine: () => editor.cursorLine(),
   };
 
   syncPlanSelect();

@@ -15,7 +15,13 @@ export const ENTRIES_PAGE = 200;
 
 export class ExplainView implements ResultView {
   readonly element = el("section", { className: "view explain-view" });
-  private readonly input = el("input", { className: "search", attrs: { type: "search", placeholder: "Partner id, e.g. P1", "aria-label": "Partner id" } });
+  private readonly input = el("input", { className: "search", attrs: { type: "search", placeholder: "Partner id, e.g. P1 (any case)", "aria-label": "Partner id", list: "partner-suggestions", autocomplete: "off", id: "explain-partner" } });
+  private readonly suggestions = el("datalist", { attrs: { id: "partner-suggestions" } });
+  private readonly bonusFilter = el("select", { attrs: { "aria-label": "Filter by bonus", id: "explain-bonus" } });
+  private readonly orderFilter = el("input", { className: "search", attrs: { type: "search", placeholder: "Order id", "aria-label": "Filter by order", list: "order-suggestions", id: "explain-order" } });
+  private readonly orderSuggestions = el("datalist", { attrs: { id: "order-suggestions" } });
+  private filterKey = "";
+  private suggestTicket = 0;
   private readonly body = el("div", { className: "explain-body" });
   private context: ViewContext | null = null;
   private partner = "";
@@ -37,9 +43,22 @@ export class ExplainView implements ResultView {
         },
       },
       this.input,
+      this.suggestions,
       el("button", { text: "Explain", attrs: { type: "submit" } }),
     );
-    this.element.append(form, this.body);
+    this.input.addEventListener("input", () => this.suggest());
+    const refilter = (): void => {
+      this.offset = 0;
+      if (this.context) this.show(this.context);
+    };
+    this.bonusFilter.addEventListener("change", refilter);
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    this.orderFilter.addEventListener("input", () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(refilter, 200);
+    });
+    const filters = el("div", { className: "toolbar explain-filters" }, el("span", { className: "muted", text: "Entries:" }), this.bonusFilter, this.orderFilter, this.orderSuggestions, el("span", { className: "muted", text: "· the period is the Period picker above" }));
+    this.element.append(form, filters, this.body);
     this.reset();
   }
 
@@ -53,12 +72,15 @@ export class ExplainView implements ResultView {
     this.partner = partner;
     this.offset = 0;
     this.input.value = partner;
+    this.bonusFilter.value = "";
+    this.orderFilter.value = "";
     this.shownKey = "";
   }
 
   show(context: ViewContext): void {
     this.context = context;
-    const key = `${context.runNumber}:${context.period}:${this.partner}:${this.offset}`;
+    const filter = { bonus: this.bonusFilter.value || null, order: this.orderFilter.value.trim() || null };
+    const key = `${context.runNumber}:${context.period}:${this.partner}:${this.offset}:${filter.bonus ?? ""}:${filter.order ?? ""}`;
     if (key === this.shownKey) return;
     this.shownKey = key;
     if (this.partner === "") {
@@ -68,7 +90,7 @@ export class ExplainView implements ResultView {
     const ticket = ++this.request;
     replaceChildren(this.body, loading());
     context.client
-      .request({ type: "explain", period: context.period, partner: this.partner, offset: this.offset, limit: ENTRIES_PAGE })
+      .request({ type: "explain", period: context.period, partner: this.partner, offset: this.offset, limit: ENTRIES_PAGE, filter })
       .then((explanation) => {
         if (ticket === this.request) this.render(explanation, context);
       })
@@ -86,7 +108,33 @@ export class ExplainView implements ResultView {
     replaceChildren(this.body, emptyState("Run a plan, then pick a partner to see why they were paid what they were paid."));
   }
 
+  /** Autocomplete: up to 20 ids matching what is typed, case-insensitively. */
+  private suggest(): void {
+    const context = this.context;
+    const text = this.input.value.trim();
+    if (!context || text === "") return;
+    const ticket = ++this.suggestTicket;
+    context.client.request({ type: "partners", search: text, limit: 20 }).then(
+      (matches) => {
+        if (ticket !== this.suggestTicket) return;
+        this.suggestions.replaceChildren(...matches.ids.map((id) => el("option", { attrs: { value: id } })));
+      },
+      () => undefined,
+    );
+  }
+
   private render(x: Explanation, context: ViewContext): void {
+    // The id as the data spells it (typed in another case).
+    this.partner = x.partner;
+    this.input.value = x.partner;
+    const key = `${context.runNumber}:${x.partner}`;
+    if (this.filterKey !== key) {
+      this.filterKey = key;
+      const keep = this.bonusFilter.value;
+      this.bonusFilter.replaceChildren(el("option", { text: "every bonus", attrs: { value: "" } }), ...x.byBonus.map((b) => el("option", { text: `${b.bonus} (${count(b.entries)})`, attrs: { value: b.bonus } })));
+      this.bonusFilter.value = x.byBonus.some((b) => b.bonus === keep) ? keep : "";
+      this.orderSuggestions.replaceChildren(...x.orders.map((o) => el("option", { attrs: { value: o } })));
+    }
     if (x.found !== "partner") {
       replaceChildren(
         this.body,
@@ -133,11 +181,11 @@ export class ExplainView implements ResultView {
       el("div", { className: "history" }, "earned per period: ", ...x.history.flatMap((h, i) => [i > 0 ? " · " : "", `${h.period} `, amount(h.earned)])),
       volumes,
     );
-    replaceChildren(this.body, head, this.entries(x, open));
+    replaceChildren(this.body, head, this.entries(x, open, context.revealRule));
   }
 
-  private entries(x: Explanation, open: (id: string) => void): HTMLElement {
-    if (x.entryCount === 0) return emptyState("No ledger entries: nothing was earned or clawed back in this period.");
+  private entries(x: Explanation, open: (id: string) => void, reveal: ViewContext["revealRule"]): HTMLElement {
+    if (x.allEntries === 0) return emptyState("No ledger entries: nothing was earned or clawed back in this period.");
     const headers = ["Entry", "Order (buyer)", "Portion", "Step", "Base", "Rate", "Amount", "Rule"];
     const numeric = new Set(["Step", "Base", "Rate", "Amount"]);
     const rows = x.entries.map((e) =>
@@ -151,7 +199,22 @@ export class ExplainView implements ResultView {
         el("td", { className: "num", text: e.base ?? "—" }),
         el("td", { className: "num", text: e.rate ?? "—" }),
         el("td", { className: "num" }, amount(e.amount)),
-        el("td", { className: "rule", text: explainFractions(e.rule) }),
+        el(
+          "td",
+          { className: "rule" },
+          el("button", {
+            className: "link rule-link",
+            text: "plan ↗",
+            title: `show the rule of ${e.bonus} in the plan`,
+            on: {
+              click: (event) => {
+                if (!reveal(e.bonus, e.level, e.generation)) (event.currentTarget as HTMLElement).textContent = "not in the plan now";
+              },
+            },
+          }),
+          " ",
+          explainFractions(e.rule),
+        ),
       ),
     );
     const byBonus = el(
@@ -164,8 +227,10 @@ export class ExplainView implements ResultView {
     return el(
       "div",
       { className: "table-wrap" },
-      el("div", { className: "section-title", text: `${plural(n, "ledger entry", "ledger entries")} in ${x.period}` }),
+      el("div", { className: "section-title", text: `${plural(x.allEntries, "ledger entry", "ledger entries")} in ${x.period}` }),
       byBonus,
+      n === x.allEntries ? "" : el("div", { className: "filtered", attrs: { id: "explain-filtered" }, text: `Showing ${plural(n, "entry", "entries")} of ${count(x.allEntries)} (filtered).` }),
+      n === 0 ? emptyState("No entry matches the filter.") : "",
       el(
         "table",
         { className: "grid entries" },

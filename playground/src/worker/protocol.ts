@@ -117,6 +117,9 @@ export interface ExplainEntry {
   amount: string;
   /** The rule that paid it, in words: "Ebenenbonus level 2 (requires Senior), compressed". */
   rule: string;
+  /** Level or generation of the rule, to find its line in the plan. */
+  level: number | null;
+  generation: number | null;
 }
 
 export interface Explanation {
@@ -135,8 +138,12 @@ export interface Explanation {
   statement: Statement | null;
   /** All of the partner's ledger entries in the period, summed per bonus (in plan order). */
   byBonus: { bonus: string; kind: string; entries: number; amount: string }[];
-  /** How many ledger entries the partner has in the period; `entries` is one page of them. */
+  /** How many ledger entries the partner has in the period (after the filter); `entries` is one page of them. */
   entryCount: number;
+  /** Entries before the filter. */
+  allEntries: number;
+  /** Orders the partner was paid on in the period (for the filter's suggestions), at most 500. */
+  orders: string[];
   entryOffset: number;
   entries: ExplainEntry[];
   /** Earned per period of the run, for the small history line. */
@@ -182,7 +189,9 @@ export type WorkerRequest =
   | { type: "load"; source: DataSource }
   | { type: "run"; planText: string; source: DataSource; through: string | null; policy: Policy | null }
   | { type: "statements"; period: string; sort: StatementColumn; descending: boolean; search: string; offset: number; limit: number }
-  | { type: "explain"; period: string; partner: string; offset: number; limit: number }
+  | { type: "explain"; period: string; partner: string; offset: number; limit: number; filter?: EntryFilter }
+  | { type: "partners"; search: string; limit: number }
+  | { type: "upline"; partner: string }
   | { type: "children"; period: string; parent: string | null; offset: number; limit: number }
   | { type: "kpis"; period: string | null }
   | { type: "compare"; planText: string; source: DataSource; through: string }
@@ -198,6 +207,26 @@ export interface ReplyOf {
   kpis: KpiReply;
   compare: CompareReply;
   export: ExportReply;
+  partners: PartnerMatches;
+  upline: UplineReply;
+}
+
+/** Which ledger entries Explain lists: by bonus and by order (both optional). */
+export interface EntryFilter {
+  bonus: string | null;
+  order: string | null;
+}
+
+/** Partner ids matching a search, case-insensitively: exact match first, then those starting with it, then containing it. */
+export interface PartnerMatches {
+  ids: string[];
+  total: number;
+}
+
+/** A partner's id as the data spells it (found case-insensitively) and its upline, top first; null when unknown. */
+export interface UplineReply {
+  partner: string | null;
+  path: string[];
 }
 
 export type ExportWhat = "statements" | "ledger";

@@ -15,7 +15,7 @@ import type {
 } from "./protocol.ts";
 import { describeRule } from "./ruleText.ts";
 import { buildExport } from "./exports.ts";
-import type { ExportFormat, ExportReply, ExportWhat } from "./protocol.ts";
+import type { EntryFilter, ExportFormat, ExportReply, ExportWhat, PartnerMatches, UplineReply } from "./protocol.ts";
 
 interface PeriodIndex {
   rows: StatementRow[];
@@ -31,6 +31,7 @@ export class RunState {
   private readonly buyerOf = new Map<string, string>();
   private readonly rankIndex = new Map<string, number>();
   private readonly zero: Statement;
+  private lowerIds: Map<string, string> | null = null;
 
   constructor(
     readonly ir: PlanIR,
@@ -136,8 +137,50 @@ export class RunState {
     return { period, rows: matching.slice(start, start + limit), total: matching.length, all: index.rows.length, offset: start };
   }
 
+  /** The id as the data spells it: exact, else the one id equal ignoring case (partners, then customers). */
+  resolve(id: string): string {
+    if (this.partnersById.has(id) || this.customers.has(id)) return id;
+    const lower = id.toLowerCase();
+    if (this.lowerIds === null) {
+      this.lowerIds = new Map();
+      for (const p of this.data.partners) if (!this.lowerIds.has(p.id.toLowerCase())) this.lowerIds.set(p.id.toLowerCase(), p.id);
+      for (const c of this.data.customers) if (!this.lowerIds.has(c.id.toLowerCase())) this.lowerIds.set(c.id.toLowerCase(), c.id);
+    }
+    return this.lowerIds.get(lower) ?? id;
+  }
+
+  partners(search: string, limit: number): PartnerMatches {
+    const needle = search.trim().toLowerCase();
+    if (needle === "") return { ids: [], total: 0 };
+    const exact: string[] = [];
+    const starts: string[] = [];
+    const contains: string[] = [];
+    for (const p of this.data.partners) {
+      const lower = p.id.toLowerCase();
+      if (lower === needle) exact.push(p.id);
+      else if (lower.startsWith(needle)) starts.push(p.id);
+      else if (lower.includes(needle)) contains.push(p.id);
+    }
+    starts.sort(compareIds);
+    contains.sort(compareIds);
+    const all = [...exact, ...starts, ...contains];
+    return { ids: all.slice(0, limit), total: all.length };
+  }
+
+  upline(partner: string): UplineReply {
+    const id = this.resolve(partner);
+    if (!this.partnersById.has(id)) return { partner: null, path: [] };
+    const path: string[] = [];
+    for (let s = this.partnersById.get(id)?.sponsor ?? null; s !== null && path.length <= this.partnersById.size; ) {
+      path.push(s);
+      s = this.partnersById.get(s)?.sponsor ?? null;
+    }
+    return { partner: id, path: path.reverse() };
+  }
+
   /** One partner in one period; the ledger entries come a page at a time (a top earner of a 100k run has 100k+). */
-  explain(period: string, partner: string, offset: number, limit: number): Explanation {
+  explain(period: string, asked: string, offset: number, limit: number, filter: EntryFilter = { bonus: null, order: null }): Explanation {
+    const partner = this.resolve(asked.trim());
     const result = this.periodResult(period);
     const p = this.partnersById.get(partner);
     const found = p ? "partner" : this.customers.has(partner) ? "customer" : "unknown";
@@ -146,7 +189,10 @@ export class RunState {
       upline.push(s);
       s = this.partnersById.get(s)?.sponsor ?? null;
     }
-    const all = result && p ? (this.index(result).entriesByRecipient.get(partner) ?? []).map((i) => result.ledger[i]!) : [];
+    const unfiltered = result && p ? (this.index(result).entriesByRecipient.get(partner) ?? []).map((i) => result.ledger[i]!) : [];
+    const order = filter.order?.trim().toLowerCase() ?? "";
+    const all = unfiltered.filter((e) => (filter.bonus === null || e.bonus === filter.bonus) && (order === "" || (e.order ?? "").toLowerCase().includes(order)));
+    const orders = [...new Set(unfiltered.flatMap((e) => (e.order ? [e.order] : [])))].sort(compareIds).slice(0, 500);
     const start = Math.max(0, Math.min(offset, Math.max(0, all.length - 1)));
     const entries = all.slice(start, start + limit);
     return {
@@ -164,8 +210,10 @@ export class RunState {
         return figures ? [{ measure: m.name, figures }] : [];
       }),
       statement: result?.statements[partner] ?? null,
-      byBonus: this.sumByBonus(all),
+      byBonus: this.sumByBonus(unfiltered),
       entryCount: all.length,
+      allEntries: unfiltered.length,
+      orders,
       entryOffset: start,
       entries: entries.map((e) => ({
         id: e.id,
@@ -179,6 +227,8 @@ export class RunState {
         rate: e.rate ?? null,
         amount: e.amount,
         rule: describeRule(e, this.ir),
+        level: e.level ?? null,
+        generation: e.generation ?? null,
       })),
       history: this.result.periods.map((r) => ({ period: r.period, earned: r.statements[partner]?.earned ?? this.zero.earned })),
     };

@@ -26,7 +26,11 @@ async function answer(request: WorkerRequest, progress: (stage: string, fraction
         .finished()
         .statements(request.period, request.sort, request.descending, request.search, request.offset, request.limit);
     case "explain":
-      return session.finished().explain(request.period, request.partner, request.offset, request.limit);
+      return session.finished().explain(request.period, request.partner, request.offset, request.limit, request.filter);
+    case "partners":
+      return session.finished().partners(request.search, request.limit);
+    case "upline":
+      return session.finished().upline(request.partner);
     case "children":
       return session.finished().genealogy(request.period, request.parent, request.offset, request.limit);
     case "kpis":

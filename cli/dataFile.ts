@@ -25,8 +25,10 @@ export const RECORD_TYPES: Record<string, RecordSection> = {
   cancellation: "cancellations",
 };
 
+/** Told how far reading got, and when the checks across records start. */
 export interface ReadProgress {
   bytes(read: number, size: number): void;
+  checking(partners: number, orders: number): void;
 }
 
 export function isJsonLines(file: string): boolean {
@@ -68,7 +70,7 @@ function readJsonLines(file: string, progress?: ReadProgress): Reading {
     lines[section].push(line);
     builder.add(section, record);
   });
-  for (const chunk of textChunks(file, "data file", progress?.bytes)) splitter.feed(chunk);
+  for (const chunk of textChunks(file, "data file", progress && ((read, size) => progress.bytes(read, size)))) splitter.feed(chunk);
   splitter.end();
   return { builder, lines, located };
 }
@@ -105,7 +107,7 @@ function readJsonDocument(file: string, progress?: ReadProgress): Reading {
     },
   });
   try {
-    for (const chunk of textChunks(file, "data file", progress?.bytes)) scanner.feed(chunk);
+    for (const chunk of textChunks(file, "data file", progress && ((read, size) => progress.bytes(read, size)))) scanner.feed(chunk);
     scanner.end();
   } catch (e) {
     if (e instanceof ScanFault) throw new CliFailure(`${file}: not valid JSON: ${e.message} at line ${e.line}, column ${e.column}`, 1);
@@ -172,6 +174,7 @@ export function formatDataProblems(
 /** Reads and checks a data file; the Dataset, or a CliFailure listing every problem (exit 1). */
 export function readDataFile(file: string, ir: PlanIR, progress?: ReadProgress): Dataset {
   const reading = isJsonLines(file) ? readJsonLines(file, progress) : readJsonDocument(file, progress);
+  progress?.checking(reading.builder.count("partners"), reading.builder.count("orders"));
   const built = reading.builder.finish();
   if (!built.ok || reading.located.length > 0) {
     const problems = built.ok ? [] : built.problems;

@@ -27,7 +27,7 @@ export const USAGE = `comp — compensation plans for network marketing
 
 usage:
   comp check   <plan> [--json]                          diagnostics only; exit 1 on any error
-  comp run     <plan> --data <file> --through <YYYY-MM> [--policy P] [--json] [--out <dir>]
+  comp run     <plan> --data <file> --through <YYYY-MM> [--policy P] [--json] [--out <dir>] [--quiet]
                       [--as-of <YYYY-MM-DD> [--preliminary]]   the last period's run date
   comp explain <plan> --data <file> --period <YYYY-MM> --partner <id> [--policy P] [--json]
   comp compare <plan> --data <file> --through <YYYY-MM> [--splits] [--json]
@@ -40,7 +40,7 @@ usage:
   comp history --store <db> [--json] [--plan <YYYY-MM>]   closed periods, their plans and totals
   comp explain --store <db> --period <YYYY-MM> --partner <id> | --order <id>   from the stored ledger
   comp export  --store <db> --period <YYYY-MM> --out <dir>   statements, ledger and ranks as CSV
-  comp generate --partners <n> [--seed <n>] [--months <n>] [--first-month <YYYY-MM>] [--out <file.json|file.jsonl>]
+  comp generate --partners <n> [--seed <n>] [--months <n>] [--first-month <YYYY-MM>] [--out <file.json|file.jsonl>] [--quiet]
   comp demo                                             run the bundled plans on the bundled samples
 
 policies: simple | previous-rank | exact (default: the plan's own)

@@ -53,7 +53,12 @@ function prepareDirectory(dir: string): void {
 }
 
 /** Writes every file into `dir` all or nothing; returns the paths written. */
-export function writeFilesAtomically(dir: string, files: readonly OutputFile[], ops: FileOps = nodeOps, onChunk?: () => void): string[] {
+export function writeFilesAtomically(
+  dir: string,
+  files: readonly OutputFile[],
+  ops: FileOps = nodeOps,
+  onBytes?: (file: string, bytes: number) => void,
+): string[] {
   prepareDirectory(dir);
   const temps: string[] = [];
   let fd: number | null = null;
@@ -64,9 +69,12 @@ export function writeFilesAtomically(dir: string, files: readonly OutputFile[], 
       const temp = join(dir, `.${file.name}.${process.pid}.tmp`);
       fd = openSync(temp, "w");
       temps.push(temp);
+      let bytes = 0;
       for (const chunk of file.chunks) {
-        ops.write(fd, Buffer.from(chunk, "utf8"));
-        onChunk?.();
+        const encoded = Buffer.from(chunk, "utf8");
+        ops.write(fd, encoded);
+        bytes += encoded.length;
+        onBytes?.(file.name, bytes);
       }
       closeSync(fd);
       fd = null;

@@ -9,6 +9,7 @@ import { dataDocumentChunks, dataJsonLinesChunks, tryGenerateData } from "../../
 import { parseArgs, UsageError } from "../args.ts";
 import { isJsonLines } from "../dataFile.ts";
 import { writeFilesAtomically } from "../outDir.ts";
+import { progressOnStderr } from "../progress.ts";
 import type { CommandOutput } from "../output.ts";
 
 function wholeNumber(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -22,7 +23,7 @@ function wholeNumber(name: string, value: string | undefined, fallback: number, 
 export function generateCommand(argv: readonly string[]): CommandOutput {
   const args = parseArgs("generate", argv, {
     values: ["partners", "seed", "months", "first-month", "splits", "cancellations", "out"],
-    booleans: [],
+    booleans: ["quiet"],
   });
   if (args.positionals.length > 0) throw new UsageError(`unexpected argument \`${args.positionals[0]}\``);
   if (!args.values.has("partners")) throw new UsageError("missing `--partners <n>`");
@@ -46,7 +47,12 @@ export function generateCommand(argv: readonly string[]): CommandOutput {
   if (out === undefined) return { stdout: "", stderr: "", exitCode: 0, stream: dataDocumentChunks(generated.document) };
   const chunks = isJsonLines(out) ? dataJsonLinesChunks(generated.document) : dataDocumentChunks(generated.document);
   // Written to a temporary file and renamed: an interrupted run leaves no half file.
-  writeFilesAtomically(dirname(out), [{ name: basename(out), chunks }]);
+  const progress = progressOnStderr(args.booleans.has("quiet"));
+  try {
+    writeFilesAtomically(dirname(out), [{ name: basename(out), chunks }], undefined, (file, bytes) => progress.writing(file, bytes));
+  } finally {
+    progress.done();
+  }
   const { partners, orders } = generated.document;
   return { stdout: "", stderr: `wrote ${out} (${partners.length} partners, ${orders.length} orders)\n`, exitCode: 0 };
 }

@@ -6,10 +6,11 @@
  * `--json` streams the result document to standard output; `--out DIR` writes statements.csv,
  * ledger.csv and ranks.csv into DIR (all or nothing, cli/outDir.ts).
  */
-import { defaultEngine, type Engine, isValidDate, ledgerCsvChunks, type PeriodResult, type PeriodView, type Policy, ranksCsvChunks, type ResultDocument, resultJsonChunks, type RunError, type RunOptions, statementsCsvChunks } from "../../runtime/surface.ts";
-import { onePositional, parseArgs, requirePeriod, requireValue, UsageError } from "../args.ts";
+import { defaultEngine, type Engine, isValidDate, ledgerCsvChunks, type PeriodResult, type PeriodView, type PlanIR, type Policy, ranksCsvChunks, type ResultDocument, resultJsonChunks, type RunError, type RunOptions, statementsCsvChunks } from "../../runtime/surface.ts";
+import { onePositional, parseArgs, type ParsedArgs, requirePeriod, requireValue, UsageError } from "../args.ts";
 import { CliFailure, loadData, loadPlan } from "../io.ts";
 import { writeFilesAtomically } from "../outDir.ts";
+import { progressOnStderr, type Progress } from "../progress.ts";
 import type { CommandOutput } from "../output.ts";
 import { naturalOrder, table } from "../table.ts";
 
@@ -22,7 +23,7 @@ export function parsePolicy(value: string | undefined): Policy | undefined {
 }
 
 export function runCommand(argv: readonly string[], engine: Engine = defaultEngine): CommandOutput {
-  const args = parseArgs("run", argv, { values: ["data", "through", "policy", "as-of", "out"], booleans: ["json", "preliminary"] });
+  const args = parseArgs("run", argv, { values: ["data", "through", "policy", "as-of", "out"], booleans: ["json", "preliminary", "quiet"] });
   const planFile = onePositional(args, "plan file");
   const dataFile = requireValue(args, "data", "file");
   const through = requirePeriod(args, "through");
@@ -32,19 +33,32 @@ export function runCommand(argv: readonly string[], engine: Engine = defaultEngi
   const preliminary = args.booleans.has("preliminary");
   if (preliminary && asOf === undefined) throw new UsageError("`--preliminary` needs `--as-of <YYYY-MM-DD>`: the date the run is made as of");
   const { ir } = loadPlan(planFile);
-  const data = loadData(dataFile, ir);
-  const options: RunOptions = {
-    through,
-    ...(policy ? { policy } : {}),
-    ...(asOf !== undefined ? { asOf } : {}),
-    ...(preliminary ? { preliminary } : {}),
-  };
+  const progress = progressOnStderr(args.booleans.has("quiet"));
+  try {
+    return runWith(args, engine, ir, dataFile, progress, {
+      through,
+      ...(policy ? { policy } : {}),
+      ...(asOf !== undefined ? { asOf } : {}),
+      ...(preliminary ? { preliminary } : {}),
+      onPeriod: (period, index, count) => progress.period(period, index, count),
+    });
+  } finally {
+    // The progress line is gone before any message or output is printed.
+    progress.done();
+  }
+}
+
+function runWith(args: ParsedArgs, engine: Engine, ir: PlanIR, dataFile: string, progress: Progress, options: RunOptions): CommandOutput {
+  const data = loadData(dataFile, ir, {
+    bytes: (read, size) => progress.reading(dataFile, read, size),
+    checking: (partners, orders) => progress.checking(`${partners.toLocaleString("en-US")} partners, ${orders.toLocaleString("en-US")} orders`),
+  });
   const outDir = args.values.get("out");
   if (args.booleans.has("json") || outDir !== undefined) {
     // Written from a view, never as one string (a 1M-partner month is gigabytes of text).
     const outcome = engine.runThroughView(ir, data, options);
     if (!outcome.ok) throw refused(outcome.error);
-    const wrote = outDir === undefined ? "" : writeCsvFiles(outDir, outcome.view.periods);
+    const wrote = outDir === undefined ? "" : writeCsvFiles(outDir, outcome.view.periods, progress);
     if (!args.booleans.has("json")) return { stdout: wrote, stderr: "", exitCode: 0 };
     return { stdout: "", stderr: wrote, exitCode: 0, stream: resultJsonChunks(outcome.view) };
   }
@@ -54,12 +68,13 @@ export function runCommand(argv: readonly string[], engine: Engine = defaultEngi
 }
 
 /** statements.csv, ledger.csv and ranks.csv into `dir`, all or nothing; says what it wrote. */
-function writeCsvFiles(dir: string, periods: readonly PeriodView[]): string {
-  const paths = writeFilesAtomically(dir, [
+function writeCsvFiles(dir: string, periods: readonly PeriodView[], progress: Progress): string {
+  const files = [
     { name: "statements.csv", chunks: statementsCsvChunks(periods) },
     { name: "ledger.csv", chunks: ledgerCsvChunks(periods) },
     { name: "ranks.csv", chunks: ranksCsvChunks(periods) },
-  ]);
+  ];
+  const paths = writeFilesAtomically(dir, files, undefined, (file, bytes) => progress.writing(file, bytes));
   const partners = periods.reduce((n, p) => n + p.partnerCount, 0);
   const entries = periods.reduce((n, p) => n + p.ledgerLength, 0);
   const [statements, ledger, ranks] = paths;

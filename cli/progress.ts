@@ -1,0 +1,73 @@
+/**
+ * Progress on standard error for long work (reading, checking, each period, writing): a single
+ * line redrawn in place, shown only when standard error is a terminal and the work has already
+ * taken about a second, and never with `--quiet`. Scripts and pipes (not a terminal) get nothing,
+ * so their standard error holds only real messages.
+ */
+
+export interface Progress {
+  reading(file: string, read: number, size: number): void;
+  checking(what: string): void;
+  period(period: string, index: number, count: number): void;
+  writing(file: string, bytes: number): void;
+  /** Clears the line (before the command's own output). */
+  done(): void;
+}
+
+export const silentProgress: Progress = {
+  reading() {},
+  checking() {},
+  period() {},
+  writing() {},
+  done() {},
+};
+
+export interface ProgressTerminal {
+  isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+const MB = 1024 * 1024;
+const mb = (bytes: number) => `${(bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0)} MB`;
+
+/** Redraws at most every `intervalMs`, and only once `delayMs` have passed since it was made. */
+export function terminalProgress(terminal: ProgressTerminal, now: () => number = () => performance.now(), delayMs = 1000, intervalMs = 100): Progress {
+  const start = now();
+  let drawnAt = Number.NEGATIVE_INFINITY;
+  let drawn = false;
+  let lastPhase = "";
+  const show = (phase: string, text: string) => {
+    const t = now();
+    if (t - start < delayMs) return;
+    if (phase === lastPhase && t - drawnAt < intervalMs) return;
+    lastPhase = phase;
+    drawnAt = t;
+    drawn = true;
+    terminal.write(`\r${text}\x1b[K`);
+  };
+  return {
+    reading(file, read, size) {
+      const percent = size > 0 ? ` ${Math.floor((read / size) * 100)}%` : "";
+      show("reading", `reading ${file}${percent} (${mb(read)}${size > 0 ? ` of ${mb(size)}` : ""})`);
+    },
+    checking(what) {
+      show("checking", `checking ${what}`);
+    },
+    period(period, index, count) {
+      show(`period ${period}`, `computing ${period} (period ${index + 1} of ${count})`);
+    },
+    writing(file, bytes) {
+      show(`writing ${file}`, `writing ${file} (${mb(bytes)})`);
+    },
+    done() {
+      if (drawn) terminal.write("\r\x1b[K");
+      drawn = false;
+    },
+  };
+}
+
+/** The progress of a command: on standard error when it is a terminal, unless `quiet`. */
+export function progressOnStderr(quiet: boolean): Progress {
+  if (quiet || process.stderr.isTTY !== true) return silentProgress;
+  return terminalProgress(process.stderr);
+}

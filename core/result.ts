@@ -1,5 +1,5 @@
 /**
- * The result document (../shared/spec/data.md, "Result document"): what `comp run --json`
+ * The result document (docs/spec/data.md, "Result document"): what `comp run --json`
  * prints and what the API returns. Amounts are strings with exactly the plan's money decimals;
  * volumes are exact decimal strings. JSON Schema: core/result.schema.json.
  */

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import * as comp from "../runtime/api.ts";
 
-const ex = new URL("../../shared/spec/examples/", import.meta.url);
+const ex = new URL("../docs/spec/examples/", import.meta.url);
 
 it("compiles, validates, runs and validates the result through runtime/api.ts", () => {
   const { ir, diagnostics } = comp.compilePlan(readFileSync(new URL("a_seed_levels.plan", ex), "utf8"));

@@ -1,5 +1,5 @@
 /**
- * The data document as written (shared/spec/data.md), i.e. the shape data.schema.json accepts:
+ * The data document as written (docs/spec/data.md), i.e. the shape data.schema.json accepts:
  * optional fields may be absent, decimals may be JSON integers, shares are percentages.
  * validateData turns it into the normalized Dataset of model.ts. Generators and tests that
  * write data documents can use these types.

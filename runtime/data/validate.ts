@@ -3,7 +3,7 @@
  * the records that passed, then normalization (stream/datasetBuilder.ts does the work, record by
  * record, so that a file read as a stream is checked the same way). Every problem is listed in
  * one pass — a schema problem no longer hides a graph problem — sorted by document position, and
- * nothing is returned for computing while any problem exists (shared/spec/data.md).
+ * nothing is returned for computing while any problem exists (docs/spec/data.md).
  *
  * Never throws: a document is untrusted input from a file, an API call or the playground.
  */

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../../cli/main.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const examples = fileURLToPath(new URL("../../../shared/spec/examples/", import.meta.url));
+const examples = fileURLToPath(new URL("../../docs/spec/examples/", import.meta.url));
 const plans = readdirSync(`${root}plans`).filter((f) => f.endsWith(".plan")).map((f) => `${root}plans/${f}`);
 const examplePlans = readdirSync(examples).filter((f) => f.endsWith(".plan")).map((f) => `${examples}${f}`);
 

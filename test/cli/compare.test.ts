@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../cli/main.ts";
 
-const ex = fileURLToPath(new URL("../../../shared/spec/examples/", import.meta.url));
+const ex = fileURLToPath(new URL("../../docs/spec/examples/", import.meta.url));
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const f = ["compare", `${ex}f_late_cancel.plan`, "--data", `${ex}f_late_cancel.data.json`, "--through", "2026-11"];
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../../cli/main.ts";
 import { validateResult } from "../../core/validateResult.ts";
 
-const ex = fileURLToPath(new URL("../../../shared/spec/examples/", import.meta.url));
+const ex = fileURLToPath(new URL("../../docs/spec/examples/", import.meta.url));
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
 describe("comp run", () => {

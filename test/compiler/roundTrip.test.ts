@@ -11,7 +11,7 @@ import { printIr } from "../../core/printIr.ts";
 import { validateIr } from "../../core/validateIr.ts";
 import { planIrArb } from "./arbitraryIr.ts";
 
-const folders = [new URL("../../plans/", import.meta.url), new URL("../../../shared/spec/examples/", import.meta.url)];
+const folders = [new URL("../../plans/", import.meta.url), new URL("../../docs/spec/examples/", import.meta.url)];
 const planFiles = folders.flatMap((dir) =>
   readdirSync(dir)
     .filter((f) => f.endsWith(".plan"))

@@ -1,5 +1,5 @@
 /**
- * The worked examples' data documents (shared/spec/examples) are valid, and normalization turns
+ * The worked examples' data documents (docs/spec/examples) are valid, and normalization turns
  * one of them into exactly the Dataset the evaluators consume.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -9,7 +9,7 @@ import type { Dataset } from "../../core/dataModel.ts";
 import { checkDataAgainstPlan } from "../../runtime/data/planChecks.ts";
 import { validateData } from "../../runtime/data/validate.ts";
 
-const examples = new URL("../../../shared/spec/examples/", import.meta.url);
+const examples = new URL("../../docs/spec/examples/", import.meta.url);
 const dataFiles = readdirSync(examples)
   .filter((name) => name.endsWith(".data.json"))
   .sort();

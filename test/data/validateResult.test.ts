@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ResultDocument } from "../../core/result.ts";
 import { validateResult } from "../../core/validateResult.ts";
 
-/** The example of shared/spec/data.md, plus one of each list entry kind. */
+/** The example of docs/spec/data.md, plus one of each list entry kind. */
 function exampleResult(): ResultDocument {
   return {
     plan: "Vitalis Classic",

@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parsePlan } from "../../grammar/parse.ts";
 
-// CI clones the repository with shared/ beside it; resolve from this file, never a hard path.
-const examplesDir = new URL("../../../shared/spec/examples/", import.meta.url);
+// The spec examples live in the repository (docs/spec/examples); resolve from this file, never a hard path.
+const examplesDir = new URL("../../docs/spec/examples/", import.meta.url);
 const plansDir = new URL("../../plans/", import.meta.url);
 
 function planFiles(dir: URL): string[] {

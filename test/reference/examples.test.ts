@@ -1,5 +1,5 @@
 /**
- * The spec's worked examples (shared/spec/examples/NAME.md) reproduced from the real files:
+ * The spec's worked examples (docs/spec/examples/NAME.md) reproduced from the real files:
  * every amount, volume and rank the hand calculation states.
  */
 import { describe, expect, it } from "vitest";

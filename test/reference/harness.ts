@@ -11,7 +11,7 @@ import { runThrough, type RunOptions } from "../../runtime/reference/runThrough.
 import type { PeriodResult, ResultDocument } from "../../core/result.ts";
 import { validateResult } from "../../core/validateResult.ts";
 
-const examples = new URL("../../../shared/spec/examples/", import.meta.url);
+const examples = new URL("../../docs/spec/examples/", import.meta.url);
 
 /** The example's plan compiled by the real compiler and its data checked by the real validator. */
 export function loadExample(name: string): { ir: PlanIR; data: Dataset } {

@@ -11,7 +11,7 @@ import { openStore } from "../../store/open.ts";
 import type { HistoryStore } from "../../store/types.ts";
 import type { PgServer } from "./pgServer.ts";
 
-export const examples = fileURLToPath(new URL("../../../shared/spec/examples/", import.meta.url));
+export const examples = fileURLToPath(new URL("../../docs/spec/examples/", import.meta.url));
 export const root = fileURLToPath(new URL("../../", import.meta.url));
 
 export function plan(text: string): { ir: PlanIR; planText: string } {

@@ -1,5 +1,5 @@
 /**
- * The raw data document as JSON (shared/spec/data.md), exactly what the generator writes and
+ * The raw data document as JSON (docs/spec/data.md), exactly what the generator writes and
  * what a user would hand to `comp run --data`. A narrower form of runtime/data/document.ts's
  * DataDocument (every list present, the figures the generator writes), assignable to it, so
  * generated documents go straight into validateData. Optional fields are left out when they

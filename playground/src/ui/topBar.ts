@@ -57,7 +57,7 @@ export function buildTopBar(planNames: string[]): TopBar {
   );
   const seed = el("input", { className: "seed", attrs: { type: "number", step: "1", "aria-label": "Seed", id: "seed-input", title: "seed of the generator: same seed, same company" } });
   const fileInput = el("input", { attrs: { type: "file", accept: ".json,application/json", hidden: "" } });
-  const open = el("button", { text: "Open…", attrs: { id: "open-file-button", title: "Open your own data file (JSON, shared/spec/data.md), or drop it on the page" } });
+  const open = el("button", { text: "Open…", attrs: { id: "open-file-button", title: "Open your own data file (JSON or JSON Lines, as the README describes), or drop it on the page" } });
   const through = el("select", { attrs: { "aria-label": "Through", id: "through-select", title: "run every period from the first order through this one" } }, option("", "auto"));
   const policy = el(
     "select",

@@ -3,7 +3,7 @@
  * edit that replaces the diagnostic's span with the suggested text (Monaco offers it as a code
  * action: the light bulb, or Ctrl+. on the squiggle). Pure, so it is tested without an editor.
  */
-import type { Diagnostic } from "../../../grammar/diagnostic.ts";
+import type { Diagnostic } from "../../../runtime/surface.ts";
 
 export interface QuickFix {
   start: number;

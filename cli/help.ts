@@ -11,13 +11,17 @@ const EXIT_CODES = "exit codes: 0 ok, 1 errors in the plan or data, 2 wrong comm
 const POLICY = "  --policy <P>         simple | previous-rank | exact (default: the plan's own `policy`)";
 
 export const COMMAND_HELP: Record<string, string> = {
-  check: `usage: comp check <plan> [--json]
+  check: `usage: comp check <plan> [--json] [--witness <file>]
 
 Checks a plan file and prints every diagnostic (errors and warnings) with its place and, where
-possible, the fix. Nothing is run. \`-\` as <plan> reads the plan from standard input.
+possible, the fix, then the payout bound: per measure the most the plan can pay on one order,
+bonus by bonus with the reasoning (docs/analysis.md). \`-\` as <plan> reads the plan from
+standard input.
 
 options:
-  --json               the diagnostics as a JSON document (for editors and tools)
+  --json               the diagnostics and the bound as a JSON document (for editors and tools)
+  --witness <file>     write a small data document on which the plan reaches its bound, checked
+                       by running it; the output says when tightness was not shown
 
 example:
   comp check plans/vitalis-classic.plan
@@ -54,6 +58,37 @@ ${POLICY}
 
 example:
   comp explain plans/vitalis-classic.plan --data samples/tiny.data.json --period 2026-10 --partner P1
+`,
+  diff: `usage: comp diff <A.plan> <B.plan> --data <file> --through <YYYY-MM> [--policy P] [--json]
+
+What changing plan A into plan B costs on the same data: total payout and % of volume under
+both, the difference per bonus, who moves up or down a rank, the partners who gain and lose
+most, and how the per-partner changes are distributed (docs/analysis.md).
+
+options:
+  --data <file>        the data document (it must suit both plans)
+  --through <YYYY-MM>  the last period to run
+${POLICY}
+  --json               the diff as a JSON document
+
+example:
+  comp diff plans/vitalis-classic.plan plans/stairstep-breakaway.plan --data samples/small.data.json --through 2026-11
+`,
+  disclose: `usage: comp disclose <plan> --data <file> --through <YYYY-MM> [--policy P] [--json] [--out <file.csv>]
+
+The income disclosure per paid-as rank: number and share of partners, their earnings over the
+periods (mean, median, 10th and 90th percentile, lowest, highest), the share who earned nothing
+and the time at rank. Every figure is defined in docs/analysis.md.
+
+options:
+  --data <file>        the data document
+  --through <YYYY-MM>  the last period to run
+${POLICY}
+  --json               the disclosure as a JSON document
+  --out <file.csv>     also write the table as CSV (all or nothing)
+
+example:
+  comp disclose plans/vitalis-classic.plan --data samples/small.data.json --through 2026-11 --out disclosure.csv
 `,
   compare: `usage: comp compare <plan> --data <file> --through <YYYY-MM> [--splits] [--json]
 

@@ -26,7 +26,7 @@ import { isStoreCommand, runStoreCommand } from "./storeCommands.ts";
 export const USAGE = `comp — compensation plans for network marketing
 
 usage:
-  comp check   <plan> [--json]                          diagnostics only; exit 1 on any error
+  comp check   <plan> [--json] [--witness <file>]         diagnostics and the payout bound; exit 1 on any error
   comp run     <plan> --data <file> --through <YYYY-MM> [--policy P] [--json] [--out <dir>] [--quiet]
                       [--as-of <YYYY-MM-DD> [--preliminary]]   the last period's run date
   comp explain <plan> --data <file> --period <YYYY-MM> --partner <id> [--policy P] [--json]

@@ -17,7 +17,7 @@ export { compilePlan, type CompileResult } from "../compiler/compile.ts";
 export { formatDiagnostic } from "../compiler/formatDiagnostics.ts";
 export { hasErrors, type Diagnostic, type Severity } from "../grammar/diagnostic.ts";
 export type { PlanAst } from "../grammar/ast.ts";
-export { payoutBound } from "../compiler/analysis/payoutBound.ts";
+export { payoutBound, type PayoutBound } from "../compiler/analysis/payoutBound.ts";
 export { formatPayoutBound } from "../compiler/analysis/formatBound.ts";
 export { BONUS_KINDS, KEYWORDS, TOKEN_INFO, type TokenInfo } from "../grammar/tokenInfo.ts";
 
@@ -28,7 +28,7 @@ export type { PlanIR, Policy, BonusIR, BonusKind, RoundingMode } from "../core/i
 export type { Dataset, DataProblem, Partner } from "../core/dataModel.ts";
 export { validateResult } from "../core/validateResult.ts";
 export type { ResultDocument, PeriodResult, LedgerEntry, Statement, Breakage, Deferred, Flag, StockMovement, Unrecovered, VolumeFigures } from "../core/result.ts";
-export type { ResultView, PeriodView } from "../core/resultView.ts";
+export { viewOfDocument, type ResultView, type PeriodView } from "../core/resultView.ts";
 export { Decimal, ZERO } from "../core/decimal.ts";
 export { addPeriods, comparePeriods, isValidDate, isValidPeriod, periodOf, periodsFromTo } from "../core/dates.ts";
 export { sortProblems } from "../core/problemPath.ts";
@@ -48,7 +48,10 @@ export { lineAndColumn } from "./data/stream/strictJson.ts";
 // Plan analysis: what changes between two plans, and the disclosure of a plan's payouts.
 export { diffPlans } from "./analysis/diffPlans.ts";
 export { formatPlanDiff } from "./analysis/formatDiff.ts";
-export { disclose, disclosureCsvLines, formatDisclosure } from "./analysis/disclose.ts";
+export { disclose, disclosureCsvLines, disclosureOf, formatDisclosure, type Disclosure } from "./analysis/disclose.ts";
+export { diffSummaries, type PlanDiff } from "./analysis/diffPlans.ts";
+export { moneyDecimals, summariseRun } from "./analysis/runSummary.ts";
+export { checkWitness } from "./analysis/witnessCheck.ts";
 
 // Engines and runs.
 export { defaultEngine } from "./defaultEngine.ts";

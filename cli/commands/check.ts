@@ -1,16 +1,24 @@
-/** `comp check <plan> [--json]`: diagnostics only; exit 1 on any error. */
-import { compilePlan, formatDiagnostic, formatPayoutBound, payoutBound } from "../../runtime/surface.ts";
+/**
+ * `comp check <plan> [--json] [--witness FILE]`: diagnostics and the payout bound; exit 1 on any
+ * error. `--witness` writes a small data document on which the plan reaches its bound (checked
+ * by running it) and says when tightness was not shown.
+ */
+import { basename, dirname } from "node:path";
+import { checkWitness, compilePlan, defaultEngine, formatDiagnostic, formatPayoutBound, payoutBound, type PayoutBound, type PlanIR } from "../../runtime/surface.ts";
+import { writeFilesAtomically } from "../outDir.ts";
 import { parseArgs, onePositional } from "../args.ts";
 import { displayName, readText } from "../io.ts";
 import type { CommandOutput } from "../output.ts";
 
 export function checkCommand(argv: readonly string[]): CommandOutput {
-  const args = parseArgs("check", argv, { values: [], booleans: ["json"] });
+  const args = parseArgs("check", argv, { values: ["witness"], booleans: ["json"] });
   const path = onePositional(args, "plan file");
   const text = readText(path, "plan");
   const file = displayName(path);
   const { diagnostics, ir } = compilePlan(text);
   const bound = ir ? payoutBound(ir) : null;
+  const witnessFile = args.values.get("witness");
+  const witness = ir && bound && witnessFile !== undefined ? writeWitness(ir, bound, witnessFile) : null;
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   if (args.booleans.has("json")) {
@@ -28,6 +36,7 @@ export function checkCommand(argv: readonly string[]): CommandOutput {
         ...(d.suggestion ? { suggestion: d.suggestion } : {}),
       })),
       ...(bound ? { payoutBound: bound } : {}),
+      ...(witness ? { witness } : {}),
     };
     return { stdout: JSON.stringify(doc, null, 2) + "\n", stderr: "", exitCode: errors > 0 ? 1 : 0 };
   }
@@ -39,5 +48,13 @@ export function checkCommand(argv: readonly string[]): CommandOutput {
       : `${file}: ${count(errors, "error")}, ${count(warnings, "warning")}\n`;
   return errors > 0
     ? { stdout: "", stderr: shown + summary, exitCode: 1 }
-    : { stdout: shown + summary + (bound ? formatPayoutBound(bound) : ""), stderr: "", exitCode: 0 };
+    : { stdout: shown + summary + (bound ? formatPayoutBound(bound) : "") + (witness ? `  witness: ${witness.sentence}\n` : ""), stderr: "", exitCode: 0 };
+}
+
+/** Builds and checks the witness; writes its data document (all or nothing) when one was built. */
+function writeWitness(ir: PlanIR, bound: PayoutBound, file: string): { file: string | null; tight: boolean; order: string | null; sentence: string } {
+  const outcome = checkWitness(defaultEngine, ir, bound);
+  if (!outcome.built) return { file: null, tight: false, order: null, sentence: outcome.sentence };
+  writeFilesAtomically(dirname(file), [{ name: basename(file), chunks: [JSON.stringify(outcome.document, null, 2) + "\n"] }]);
+  return { file, tight: outcome.tight, order: outcome.order, sentence: `${outcome.sentence} (data written to ${file})` };
 }

@@ -3,7 +3,7 @@
  * last keystroke (a warm compile takes well under a millisecond, so it runs on the page; a run
  * never does). Diagnostics become markers and go to the listeners (the problems panel).
  */
-import { compilePlan, type Diagnostic, type PlanAst, type Policy } from "../../../runtime/surface.ts";
+import { compilePlan, type Diagnostic, type PlanAst, type PlanIR, type Policy } from "../../../runtime/surface.ts";
 import { namesFromAst, type DeclaredNames } from "./completion.ts";
 import { toMarkers } from "./markers.ts";
 import { quickFixes, type QuickFix } from "./quickFix.ts";
@@ -18,6 +18,8 @@ export interface CheckOutcome {
   /** The plan's name and cancellation policy when it compiled, else null. */
   planName: string | null;
   policy: Policy | null;
+  /** The IR when the plan compiled (for the live payout bound), else null. */
+  ir: PlanIR | null;
 }
 
 export interface PlanEditor {
@@ -110,6 +112,7 @@ export function createPlanEditor(container: HTMLElement, initialText: string): P
       diagnostics: compiled.diagnostics,
       planName: compiled.ir?.name ?? null,
       policy: compiled.ir?.cancellation.policy ?? null,
+      ir: compiled.ir,
     };
     for (const listener of checkListeners) listener(outcome);
   };

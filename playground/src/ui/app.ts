@@ -12,6 +12,9 @@ import { createPlanEditor } from "../editor/planEditor.ts";
 import { GENERATED_SIZES, type DataSource, type DataSummary, type RunReply, type RunSummary } from "../worker/protocol.ts";
 import { sourceKey } from "../worker/dataSources.ts";
 import { slug } from "../worker/exports.ts";
+import { BoundPanel } from "../analysis/boundPanel.ts";
+import { DisclosureView } from "../analysis/disclosureView.ts";
+import { PlanDiffView } from "../analysis/planDiffView.ts";
 import { CompareView } from "./compareView.ts";
 import type { ResultView, RunInputs, ViewContext } from "./context.ts";
 import { download } from "./download.ts";
@@ -35,7 +38,7 @@ export interface PlanFile {
   text: string;
 }
 
-export const TAB_IDS = ["statements", "explain", "genealogy", "kpis", "compare"] as const;
+export const TAB_IDS = ["statements", "explain", "genealogy", "kpis", "compare", "diff", "disclosure"] as const;
 export type TabId = (typeof TAB_IDS)[number];
 
 const CUSTOM_PLAN = "(edited plan)";
@@ -54,8 +57,12 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
     genealogy: new GenealogyView(),
     kpis: new KpiView(),
     compare: new CompareView({ runJob: (label, job) => status.track(label, job) }),
+    diff: new PlanDiffView({ plans, editorText: () => editor.getText(), runJob: (label, job) => status.track(label, job) }),
+    disclosure: new DisclosureView(),
   };
-  const labels: Record<TabId, string> = { statements: "Statements", explain: "Explain", genealogy: "Genealogy", kpis: "KPIs", compare: "Compare" };
+  const labels: Record<TabId, string> = {
+    statements: "Statements", explain: "Explain", genealogy: "Genealogy", kpis: "KPIs", compare: "Compare", diff: "Plan diff", disclosure: "Disclosure",
+  };
   const tabs = buildTabs(
     TAB_IDS.map((id) => ({ id, label: labels[id], panel: views[id].element })),
     () => {
@@ -66,6 +73,7 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
   const editorHost = el("div", { className: "editor-host", attrs: { id: "editor" } });
   const problems = el("div", { className: "problems", attrs: { id: "problems" } });
   const tabHint = el("div", { className: "editor-hint", attrs: { id: "tab-hint" } });
+  const bound = new BoundPanel();
   const runInfo = el("div", { className: "run-info", attrs: { id: "run-info" }, text: "Press Run (Ctrl+Enter) to run the plan on the chosen data." });
   const period = el("select", { attrs: { "aria-label": "Period shown", id: "period-select" } });
   const periodField = el("label", { className: "field" }, el("span", { className: "field-label", text: "Period" }), period);
@@ -74,7 +82,7 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
   stale.hidden = true;
   const notices = el("div", { className: "notices", attrs: { id: "notices" } });
   const popoverHost = el("div", { className: "popover-host" });
-  const editorPane = el("section", { className: "editor-pane", attrs: { "aria-label": "Plan editor" } }, editorHost, tabHint, problems);
+  const editorPane = el("section", { className: "editor-pane", attrs: { "aria-label": "Plan editor" } }, editorHost, tabHint, problems, bound.element);
   const resultsPane = el(
     "section",
     { className: "results-pane", attrs: { "aria-label": "Results" } },
@@ -107,6 +115,7 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
   if (saved) editor.setText(saved.plan);
   editor.onCheck((outcome) => {
     renderDiagnostics(problems, outcome.diagnostics, (offset) => editor.reveal(offset));
+    bound.show(outcome.ir);
     const planDefault = bar.policy.options[0];
     if (planDefault) planDefault.textContent = outcome.policy ? `${outcome.policy} (plan)` : "the plan's";
   });

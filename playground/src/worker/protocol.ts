@@ -5,6 +5,7 @@
  * of the genealogy, the KPIs, a comparison. Everything here is plain JSON.
  */
 import type { DataProblem, Diagnostic, PlanKpis, Policy, PolicyBottomLines, PolicyComparison, RunError, SplitComparison, Statement, VolumeFigures } from "../../../runtime/surface.ts";
+import type { AnalysisReplyOf, AnalysisRequest } from "../analysis/protocol.ts";
 
 export const GENERATED_SIZES = ["tiny", "1k", "10k", "100k"] as const;
 export type GeneratedSize = (typeof GENERATED_SIZES)[number];
@@ -195,7 +196,8 @@ export type WorkerRequest =
   | { type: "children"; period: string; parent: string | null; offset: number; limit: number }
   | { type: "kpis"; period: string | null }
   | { type: "compare"; planText: string; source: DataSource; through: string }
-  | { type: "export"; what: ExportWhat; format: ExportFormat; period: string };
+  | { type: "export"; what: ExportWhat; format: ExportFormat; period: string }
+  | AnalysisRequest;
 
 /** The reply type of each request type. */
 export interface ReplyOf {
@@ -209,6 +211,8 @@ export interface ReplyOf {
   export: ExportReply;
   partners: PartnerMatches;
   upline: UplineReply;
+  diffPlans: AnalysisReplyOf["diffPlans"];
+  disclose: AnalysisReplyOf["disclose"];
 }
 
 /** Which ledger entries Explain lists: by bonus and by order (both optional). */

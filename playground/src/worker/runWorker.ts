@@ -4,6 +4,7 @@
  * a message; the page never gets a raw exception.
  */
 import type { ReplyOf, WorkerMessage, WorkerRequest } from "./protocol.ts";
+import { answerAnalysis } from "../analysis/jobs.ts";
 import { Session } from "./session.ts";
 
 interface WorkerScope {
@@ -39,6 +40,9 @@ async function answer(request: WorkerRequest, progress: (stage: string, fraction
       return session.compare(request.planText, request.source, request.through, progress);
     case "export":
       return session.finished().export(request.what, request.format, request.period);
+    case "diffPlans":
+    case "disclose":
+      return answerAnalysis(request, session.finished(), progress);
     default: {
       const unknown: never = request;
       throw new Error(`unknown request ${JSON.stringify(unknown)}`);

@@ -16,10 +16,18 @@ import { chooseData, openPlayground, run, screenshot, waitIdle } from "./support
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 const vitalisText = read("plans/vitalis-classic.plan");
 const vitalis = compilePlan(vitalisText).ir!;
-const stairstep = compilePlan(read("plans/stairstep-breakaway.plan")).ir!;
+// Plan B: Directors get 30% instead of 35%, the second level 6%.
+const changedText = vitalisText.replace("Director: 35%", "Director: 30%").replace("  level 2: 5%\n  level 3", "  level 2: 6%\n  level 3");
+const changed = compilePlan(changedText).ir!;
 const validation = validateData(JSON.parse(read("samples/stage-speaker.data.json")));
 if (!validation.ok) throw new Error("stage-speaker does not load");
 const data = validation.data;
+
+/** Amounts as the page shows them: digits grouped by thousands ("1,890.32"). */
+const grouped = (text: string): string => {
+  const [whole = "", fraction] = text.split(".");
+  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (fraction === undefined ? "" : `.${fraction}`);
+};
 
 interface Hook {
   setText(text: string): void;
@@ -68,7 +76,7 @@ describe("analysis in the playground", () => {
     const shown = await page.$$eval("#disclosure-table tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
     expect(shown).toEqual(
       expected.disclosure.rows.map((r) => [
-        r.rank ?? "no rank", String(r.partners), `${r.shareOfPartners}%`, r.mean, r.median, r.p10, r.p90, r.lowest, r.highest,
+        r.rank ?? "no rank", String(r.partners), `${r.shareOfPartners}%`, ...[r.mean, r.median, r.p10, r.p90, r.lowest, r.highest].map(grouped),
         `${r.earnedNothing} (${r.earnedNothingShare}%)`, `${r.meanPeriodsAtRank} of ${r.meanPeriodsListed}`,
       ]),
     );
@@ -76,19 +84,21 @@ describe("analysis in the playground", () => {
     await screenshot(page, "21-disclosure");
   });
 
-  it("the plan diff compares the run's plan with another bundled plan", async () => {
+  it("the plan diff compares the run's plan with the editor's text now", async () => {
     const { page } = session;
     const through = /through (\d{4}-\d{2})/.exec((await page.textContent("#run-info")) ?? "")?.[1]!;
+    await page.evaluate((text) => (window as unknown as { compPlayground: Hook }).compPlayground.setText(text), changedText);
     await page.click("#tab-diff");
-    await page.selectOption("#diff-plan", "stairstep-breakaway.plan");
+    await page.selectOption("#diff-plan", "(the editor's text now)");
     await page.click("#diff-run");
-    await page.waitForSelector(".diff-totals");
+    await page.waitForSelector(".diff-totals, .plan-diff-body .error-box");
+    expect(await page.locator(".plan-diff-body .error-box").count(), (await page.textContent(".plan-diff-body")) ?? "").toBe(0);
     await waitIdle(page);
-    const expected = diffPlans(referenceEngine, vitalis, stairstep, data, { through, policy: vitalis.cancellation.policy });
+    const expected = diffPlans(referenceEngine, vitalis, changed, data, { through, policy: vitalis.cancellation.policy });
     if (!expected.ok) throw new Error(expected.error.message);
     const d = expected.diff;
     const totals = await page.$$eval(".diff-totals tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
-    expect(totals[0]).toEqual(["Total payout", d.a.totalPayout, d.b.totalPayout, d.change.totalPayout]);
+    expect(totals[0]).toEqual(["Total payout", ...[d.a.totalPayout, d.b.totalPayout, d.change.totalPayout].map(grouped)]);
     expect(totals[1]).toEqual(["% of volume", `${d.a.percentOfVolume}% of CV`, `${d.b.percentOfVolume}% of CV`, `${d.change.percentPoints} points`]);
     const bonuses = await page.$$eval(".diff-bonuses tbody tr td:first-child", (tds) => tds.map((td) => td.textContent));
     expect(bonuses).toEqual(d.bonuses.map((b) => b.bonus));

@@ -107,8 +107,9 @@ export class PlanDiffView implements ResultView {
     replaceChildren(
       this.body,
       el("p", { className: "diff-headline", text: `A: ${d.a.plan} · B: ${d.b.plan} (${reply.label}) · ${d.periods[0] ?? ""} – ${d.periods[d.periods.length - 1] ?? ""}` }),
-      el("div", { className: "kpi-row" }, totals, perBonus),
-      el("div", { className: "kpi-row" }, chart.element, bands.element),
+      totals,
+      el("div", { className: "kpi-row" }, perBonus, chart.element),
+      bands.element,
       el("p", { className: "diff-ranks", text: `Paid-as ranks in ${r.period}: ${count(r.up)} up, ${count(r.down)} down, ${count(r.same)} unchanged (place on each plan's ladder)${moves.length ? ": " + moves.join(", ") : ""}` }),
       el("p", { text: `Per-partner change over ${count(x.partners)} partners: ${count(x.gained)} gain, ${count(x.lost)} lose, ${count(x.unchanged)} unchanged; lowest ${x.percentiles.lowest}, p10 ${x.percentiles.p10}, median ${x.percentiles.median}, p90 ${x.percentiles.p90}, highest ${x.percentiles.highest} ${cur}` }),
       el("div", { className: "kpi-row" }, people("Gain most", d.gainers), people("Lose most", d.losers)),

@@ -17,7 +17,7 @@ import { validateData } from "../../runtime/data/validate.ts";
 import { referenceEngine } from "../../runtime/reference/engine.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
-const examples = new URL("../../../shared/spec/examples/", import.meta.url).pathname;
+const examples = new URL("../../docs/spec/examples/", import.meta.url).pathname;
 const planFiles = [
   ...readdirSync(`${root}plans`).filter((f) => f.endsWith(".plan")).map((f) => `${root}plans/${f}`),
   ...readdirSync(examples).filter((f) => f.endsWith(".plan")).map((f) => `${examples}${f}`),

@@ -9,12 +9,14 @@
  *   reference   the reference evaluator on a generated 10k-partner genealogy, 3 months
  *
  * `npm run bench -- --large` adds the reference evaluator on 100k partners (about a minute).
+ *   endToEnd    `comp run` from JSON Lines to CSV, 100k partners (1M with --large): bench/endToEnd.ts
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { compilePlan } from "../compiler/compile.ts";
 import { validateData } from "../runtime/data/validate.ts";
 import { defaultEngine } from "../runtime/defaultEngine.ts";
+import { endToEndBench } from "./endToEnd.ts";
 import { generateData } from "../tools/samples/generate.ts";
 
 function median(xs: number[]): number {
@@ -67,3 +69,7 @@ for (const partners of sizes) {
       `${ms(wall)} wall, ${ms(user)} CPU, ${entries} ledger entries, ${ms(wall / periods)} per period`,
   );
 }
+
+// End to end (bench/endToEnd.ts): `comp run` from JSON Lines to CSV at 100k partners; with
+// --large also 1M. Rows go to bench/results.json under "endToEnd".
+endToEndBench(process.argv.includes("--large") ? [100_000, 1_000_000] : [100_000], engine.name);

@@ -34,7 +34,40 @@ export function problemKind(path: string): string {
 const SECTION_INDEX = /\b(partners|customers|splits|orders|cancellations)\[(\d+)\]/g;
 const UNKNOWN_REFERENCE = /^unknown (?:sponsor|buyer|partner|member|supporter|order) `([^`]*)`/;
 
+/**
+ * One string object per distinct short text (dates, SKUs, prices, quantities): JSON.parse makes a
+ * new string for every occurrence, and a million orders repeat a few hundred dates and prices.
+ * Sharing them saves hundreds of megabytes at 1M partners. Bounded, so odd data cannot grow it.
+ */
+class Interner {
+  private readonly texts = new Map<string, string>();
+
+  of(text: string): string {
+    const known = this.texts.get(text);
+    if (known !== undefined) return known;
+    if (this.texts.size < 100_000) this.texts.set(text, text);
+    return text;
+  }
+
+  orNull(text: string | null): string | null {
+    return text === null ? null : this.of(text);
+  }
+}
+
+function internOrder(order: Order, interner: Interner): Order {
+  order.date = interner.of(order.date);
+  order.paid = interner.orNull(order.paid);
+  order.delivered = interner.orNull(order.delivered);
+  for (const line of order.lines) {
+    line.sku = interner.of(line.sku);
+    line.qty = interner.of(line.qty);
+    for (const name in line.figures) line.figures[name] = interner.of(line.figures[name] as string);
+  }
+  return order;
+}
+
 export class DatasetBuilder {
+  private readonly interner = new Interner();
   private readonly partners: Partner[] = [];
   private readonly customers: Customer[] = [];
   private readonly splits: SplitRecord[] = [];
@@ -92,16 +125,25 @@ export class DatasetBuilder {
     (this.positions.get(section) as number[]).push(index);
     switch (section) {
       case "partners":
-        this.partners.push(normalizePartner(record as PartnerRecord));
+        {
+          const partner = normalizePartner(record as PartnerRecord);
+          partner.joined = this.interner.of(partner.joined);
+          partner.terminated = this.interner.orNull(partner.terminated);
+          this.partners.push(partner);
+        }
         break;
       case "customers":
-        this.customers.push(normalizeCustomer(record as CustomerRecord));
+        {
+          const customer = normalizeCustomer(record as CustomerRecord);
+          customer.joined = this.interner.of(customer.joined);
+          this.customers.push(customer);
+        }
         break;
       case "splits":
         this.splits.push(record as SplitRecord);
         break;
       case "orders":
-        this.orders.push(normalizeOrder(record as OrderRecord));
+        this.orders.push(internOrder(normalizeOrder(record as OrderRecord), this.interner));
         break;
       case "cancellations":
         this.cancellations.push(record as CancellationRecord);

@@ -8,6 +8,7 @@ import { referenceEngine } from "../../runtime/reference/engine.ts";
 import { runThrough } from "../../runtime/reference/runThrough.ts";
 import type { PeriodResult } from "../../core/result.ts";
 import { closePeriod } from "../../store/close.ts";
+import { openStore } from "../../store/open.ts";
 import { StoreError, type HistoryStore } from "../../store/types.ts";
 import { COMP_VERSION } from "../../store/version.ts";
 import { dataDoc, dataFile, examples, freshStore, planFile, root, type Backend } from "./fixtures.ts";
@@ -116,6 +117,22 @@ describe.each<Backend>(["sqlite", "postgres"])("%s store", (backend) => {
     expect(gap.code).toBe("not-next");
     expect(gap.message).toContain("the next one to close is 2026-11");
     expect((await store.runs()).length).toBe(1);
+    await store.close();
+  });
+
+  it.skipIf(skip)("two closes of the same period at once, through two connections: one stores it, the other is refused", async () => {
+    const { store, where } = await freshStore(backend, pg);
+    const second = await openStore(where);
+    const p = planFile(`${root}plans/vitalis-classic.plan`);
+    const data = dataFile(`${root}samples/tiny.data.json`);
+    const close = (s: HistoryStore) => closePeriod({ store: s, engine: referenceEngine, ...p, data, period: "2026-10", closedAt: CLOSED_AT });
+    const outcomes = await Promise.allSettled([close(store), close(second)]);
+    expect(outcomes.filter((o) => o.status === "fulfilled").length).toBe(1);
+    const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(StoreError);
+    expect((refused.reason as StoreError).code).toBe("already-closed");
+    expect((await store.runs()).length).toBe(1);
+    await second.close();
     await store.close();
   });
 

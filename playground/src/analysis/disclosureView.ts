@@ -65,7 +65,7 @@ export class DisclosureView implements ResultView {
       unit: ` ${cur}`,
     });
     this.disposers.push(chart.dispose);
-    const headers = ["Rank", "Partners", "Share", "Mean", "Median", "p10", "p90", "Lowest", "Highest", "Earned nothing", "Periods at rank"];
+    const headers = ["Rank", "Partners", "Share", "Mean", "Median", "p10", "p90", "Lowest", "Highest", "Earned nothing", "Periods at rank (of listed)"];
     const table = el("table", { className: "grid compact disclosure-table", attrs: { id: "disclosure-table" } },
       el("thead", {}, el("tr", {}, ...headers.map((h, i) => el("th", { className: i === 0 ? "" : "num", text: h })))),
       el("tbody", {}, ...d.rows.map((r) => el("tr", {},
@@ -79,7 +79,7 @@ export class DisclosureView implements ResultView {
       this.body,
       el("p", { className: "muted", text: `${count(d.partners)} partners. A partner counts at the highest rank it was paid as; terminated partners and partners who joined part-way count; earnings are the sum over all periods of the run, clawbacks included.` }),
       chart.element,
-      table,
+      el("div", { className: "table-scroll" }, table),
     );
   }
 }

@@ -11,6 +11,7 @@ import type { PreparedBonus } from "../plan.ts";
 import type { Portion } from "../portions.ts";
 import type { BonusContext } from "./context.ts";
 import { differentialWalk, type DifferentialBonus } from "./differential.ts";
+import { nearestFlaggedAbove } from "../pathJumps.ts";
 
 type EqualRankBonus = Extract<PreparedBonus, { kind: "equalrank" }>;
 
@@ -19,17 +20,19 @@ export function equalRankBonus(bonus: EqualRankBonus, bonusIndex: number, portio
   const differential = ctx.plan.bonuses[bonus.differential] as DifferentialBonus;
   const { eligible, rank } = ctx.qualification;
   const { earners } = differentialWalk(differential, portion, ctx.qualification);
+  const path = portion.path;
+  const above = nearestFlaggedAbove(path.sponsor, eligible);
   for (const earner of earners) {
     if (earner.rank < bonus.minRank) continue;
-    for (let step = earner.step + 1; ; step++) {
-      const p = portion.path.at(step);
-      if (p < 0) break;
-      if (!eligible[p]) continue;
+    // eligible partners only, jumping over the others (pathJumps.ts)
+    for (let step = path.nextFlagged(earner.step, earner.partner, eligible, above); step >= 0; ) {
+      const p = path.found;
       if (rank[p] === earner.rank) {
         ctx.sink.pay(portion, bonusIndex, bonus, step, p, bonus.rate);
         break;
       }
       if (rank[p]! > earner.rank) break;
+      step = path.nextFlagged(step, p, eligible, above);
     }
   }
 }

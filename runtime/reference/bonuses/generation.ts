@@ -9,29 +9,27 @@ import type { PreparedBonus } from "../plan.ts";
 import type { Portion } from "../portions.ts";
 import type { BonusContext } from "./context.ts";
 import { payTier, UNPAID } from "./sink.ts";
+import { nearestFlaggedAbove } from "../pathJumps.ts";
 
 type GenerationBonus = Extract<PreparedBonus, { kind: "generation" }>;
 
 export function generationBonus(bonus: GenerationBonus, bonusIndex: number, portion: Portion, ctx: BonusContext): void {
   if (portion.x[bonus.measure]!.isZero()) return;
   const { manager } = ctx.qualification;
-  let step = 0;
-  for (; ; step++) {
-    const p = portion.path.at(step);
-    if (p < 0) {
-      for (const tier of bonus.generations) ctx.sink.unpaid(portion, bonusIndex, bonus, tier.rate, UNPAID.noOwner);
-      return;
-    }
-    if (manager[p]) break;
+  const path = portion.path;
+  // managers are found by jumping from one to the next (pathJumps.ts), not by stepping
+  const above = nearestFlaggedAbove(path.sponsor, manager);
+  let step = path.firstFlagged(manager, above);
+  if (step < 0) {
+    for (const tier of bonus.generations) ctx.sink.unpaid(portion, bonusIndex, bonus, tier.rate, UNPAID.noOwner);
+    return;
   }
   let generation = 0;
-  for (step++; generation < bonus.generations.length; step++) {
-    const p = portion.path.at(step);
-    if (p < 0) break;
-    if (!manager[p]) continue;
+  for (step = path.nextFlagged(step, path.found, manager, above); step >= 0 && generation < bonus.generations.length; ) {
+    const p = path.found;
     generation++;
-    const tier = bonus.generations[generation - 1]!;
-    payTier(ctx, bonusIndex, bonus, portion, step, p, tier, { generation });
+    payTier(ctx, bonusIndex, bonus, portion, step, p, bonus.generations[generation - 1]!, { generation });
+    step = path.nextFlagged(step, p, manager, above);
   }
   for (let missing = generation; missing < bonus.generations.length; missing++) {
     ctx.sink.unpaid(portion, bonusIndex, bonus, bonus.generations[missing]!.rate, UNPAID.fewerManagers);

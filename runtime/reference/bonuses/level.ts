@@ -8,6 +8,7 @@ import type { PreparedBonus } from "../plan.ts";
 import type { Portion } from "../portions.ts";
 import type { BonusContext } from "./context.ts";
 import { payTier, UNPAID } from "./sink.ts";
+import { nearestFlaggedAbove } from "../pathJumps.ts";
 
 type LevelBonus = Extract<PreparedBonus, { kind: "level" }>;
 
@@ -15,13 +16,23 @@ export function levelBonus(bonus: LevelBonus, bonusIndex: number, portion: Porti
   if (portion.x[bonus.measure]!.isZero()) return;
   const { eligible } = ctx.qualification;
   let level = 0;
-  for (let step = 1; level < bonus.levels.length; step++) {
-    const p = portion.path.at(step);
-    if (p < 0) break;
-    if (bonus.compression && !eligible[p]) continue;
-    level++;
-    const tier = bonus.levels[level - 1]!;
-    payTier(ctx, bonusIndex, bonus, portion, step, p, tier, { level });
+  const path = portion.path;
+  if (bonus.compression) {
+    // inactive partners do not count: jump from one eligible partner to the next (pathJumps.ts)
+    const above = nearestFlaggedAbove(path.sponsor, eligible);
+    for (let step = path.nextFlagged(0, path.at(0), eligible, above); step >= 0 && level < bonus.levels.length; ) {
+      const p = path.found;
+      level++;
+      payTier(ctx, bonusIndex, bonus, portion, step, p, bonus.levels[level - 1]!, { level });
+      step = path.nextFlagged(step, p, eligible, above);
+    }
+  } else {
+    for (let step = 1; level < bonus.levels.length; step++) {
+      const p = path.at(step);
+      if (p < 0) break;
+      level++;
+      payTier(ctx, bonusIndex, bonus, portion, step, p, bonus.levels[level - 1]!, { level });
+    }
   }
   for (let missing = level; missing < bonus.levels.length; missing++) {
     ctx.sink.unpaid(portion, bonusIndex, bonus, bonus.levels[missing]!.rate, UNPAID.pathShorter);

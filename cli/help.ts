@@ -35,6 +35,7 @@ options:
   --data <file>        the data document (partners, customers, splits, orders, cancellations)
   --through <YYYY-MM>  the last period to run
 ${POLICY}
+  --engine <E>         compiled | reference (default: compiled; reference is the decimal.js oracle)
   --as-of <YYYY-MM-DD> the date the last period is run as of (refused while orders of it can
                        still be withdrawn, naming them and the earliest allowed date)
   --preliminary        with --as-of: make the last run a preliminary one
@@ -54,6 +55,7 @@ options:
   --period <YYYY-MM>   the period to explain (earlier periods are run first)
   --partner <id>       the partner
 ${POLICY}
+  --engine <E>         compiled | reference (default: compiled; reference is the decimal.js oracle)
   --json               the explanation as a JSON document
 
 example:
@@ -100,6 +102,7 @@ options:
   --data <file>        the data document
   --through <YYYY-MM>  the last period to run
   --splits             compare the split modes instead of the policies
+  --engine <E>         compiled | reference (default: compiled; reference is the decimal.js oracle)
   --json               the comparison as a JSON document
 
 example:

@@ -36,5 +36,6 @@ export type { PlanKpis } from "./kpi/index.ts";
 export { generateData } from "./api/guarded.ts";
 export type { GenerateOptions } from "../tools/samples/generate.ts";
 export type { Engine, EngineName } from "../core/engine.ts";
-export { referenceEngine, defaultEngine } from "./api/guarded.ts";
+/** Which engine runs: `defaultEngine` (compiled), or name one — `compiledEngine.runThrough(...)`, `referenceEngine.runThrough(...)`. */
+export { referenceEngine, compiledEngine, defaultEngine } from "./api/guarded.ts";
 export type { PeriodView, ResultView } from "../core/resultView.ts";

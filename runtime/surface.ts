@@ -56,6 +56,7 @@ export { checkWitness } from "./analysis/witnessCheck.ts";
 // Engines and runs.
 export { defaultEngine } from "./defaultEngine.ts";
 export { referenceEngine } from "./reference/engine.ts";
+export { compiledEngine } from "./compiled/engine.ts";
 export { firstPeriod } from "./reference/runThrough.ts";
 export { earliestFinalAsOf } from "./reference/runPeriod.ts";
 

@@ -7,6 +7,7 @@
  */
 import { comparePolicies, compareSplitModes, defaultEngine, type Engine, formatPolicyComparison, formatSplitComparison, type RunError } from "../../runtime/surface.ts";
 import { onePositional, parseArgs, requirePeriod, requireValue } from "../args.ts";
+import { engineOption } from "../engineOption.ts";
 import { CliFailure, loadData, loadPlan } from "../io.ts";
 import type { CommandOutput } from "../output.ts";
 
@@ -15,8 +16,9 @@ function refused(error: RunError): CliFailure {
   return new CliFailure(`run refused (${error.code}): ${error.message}${details ? "\n" + details : ""}`, 3);
 }
 
-export function compareCommand(argv: readonly string[], engine: Engine = defaultEngine): CommandOutput {
-  const args = parseArgs("compare", argv, { values: ["data", "through"], booleans: ["splits", "json"] });
+export function compareCommand(argv: readonly string[], defaultChoice: Engine = defaultEngine): CommandOutput {
+  const args = parseArgs("compare", argv, { values: ["data", "through", "engine"], booleans: ["splits", "json"] });
+  const engine = engineOption(args, defaultChoice);
   const planFile = onePositional(args, "plan file");
   const dataFile = requireValue(args, "data", "file");
   const through = requirePeriod(args, "through");

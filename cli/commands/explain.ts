@@ -5,13 +5,15 @@
  */
 import { type BonusIR, type Dataset, defaultEngine, type Engine, type LedgerEntry, type PeriodResult, type PlanIR } from "../../runtime/surface.ts";
 import { onePositional, parseArgs, requirePeriod, requireValue } from "../args.ts";
+import { engineOption } from "../engineOption.ts";
 import { CliFailure, loadData, loadPlan } from "../io.ts";
 import type { CommandOutput } from "../output.ts";
 import { parsePolicy } from "./run.ts";
 import { table } from "../table.ts";
 
-export function explainCommand(argv: readonly string[], engine: Engine = defaultEngine): CommandOutput {
-  const args = parseArgs("explain", argv, { values: ["data", "period", "partner", "policy"], booleans: ["json"] });
+export function explainCommand(argv: readonly string[], defaultChoice: Engine = defaultEngine): CommandOutput {
+  const args = parseArgs("explain", argv, { values: ["data", "period", "partner", "policy", "engine"], booleans: ["json"] });
+  const engine = engineOption(args, defaultChoice);
   const planFile = onePositional(args, "plan file");
   const dataFile = requireValue(args, "data", "file");
   const period = requirePeriod(args, "period");

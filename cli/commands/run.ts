@@ -9,6 +9,7 @@
 import { defaultEngine, type Engine, isValidDate, ledgerCsvChunks, type PeriodResult, type PeriodView, type PlanIR, type Policy, ranksCsvChunks, type ResultDocument, resultJsonChunks, type RunError, type RunOptions, statementsCsvChunks } from "../../runtime/surface.ts";
 import { onePositional, parseArgs, type ParsedArgs, requirePeriod, requireValue, UsageError } from "../args.ts";
 import { CliFailure, loadData, loadPlan } from "../io.ts";
+import { engineOption } from "../engineOption.ts";
 import { writeFilesAtomically } from "../outDir.ts";
 import { progressOnStderr, type Progress } from "../progress.ts";
 import type { CommandOutput } from "../output.ts";
@@ -22,8 +23,9 @@ export function parsePolicy(value: string | undefined): Policy | undefined {
   throw new UsageError(`\`--policy\` must be one of ${POLICIES.join(", ")}, got \`${value}\``);
 }
 
-export function runCommand(argv: readonly string[], engine: Engine = defaultEngine): CommandOutput {
-  const args = parseArgs("run", argv, { values: ["data", "through", "policy", "as-of", "out"], booleans: ["json", "preliminary", "quiet"] });
+export function runCommand(argv: readonly string[], defaultChoice: Engine = defaultEngine): CommandOutput {
+  const args = parseArgs("run", argv, { values: ["data", "through", "policy", "as-of", "out", "engine"], booleans: ["json", "preliminary", "quiet"] });
+  const engine = engineOption(args, defaultChoice);
   const planFile = onePositional(args, "plan file");
   const dataFile = requireValue(args, "data", "file");
   const through = requirePeriod(args, "through");

@@ -23,6 +23,7 @@ import type { PolicyComparison, SplitComparison } from "../compare/types.ts";
 import { computeKpis as computeKpisUnchecked, formatKpiTable as formatKpiUnchecked, type PlanKpis } from "../kpi/index.ts";
 import type { Engine } from "../../core/engine.ts";
 import { referenceEngine as referenceUnchecked } from "../reference/engine.ts";
+import { compiledEngine as compiledUnchecked } from "../compiled/engine.ts";
 import { tryGenerateData } from "../../tools/samples/generate.ts";
 import type { GenerateOptions } from "../../tools/samples/options.ts";
 import type { DataDocument } from "../../tools/samples/document.ts";
@@ -145,6 +146,8 @@ export function guardEngine(engine: Engine): Engine {
 }
 
 export const referenceEngine: Engine = guardEngine(referenceUnchecked);
+/** The compiled runtime (the default), guarded the same way. */
+export const compiledEngine: Engine = guardEngine(compiledUnchecked);
 /** The engine `runThrough` and `runPeriod` use (runtime/defaultEngine.ts), guarded the same way. */
 export const defaultEngine: Engine = guardEngine(defaultUnchecked);
 

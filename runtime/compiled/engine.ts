@@ -14,6 +14,7 @@ import { internalError } from "../reference/errors.ts";
 import { runPeriod as referenceRunPeriod, type PeriodOutcome, type PeriodRunInput } from "../reference/runPeriod.ts";
 import { firstPeriod, runThrough as referenceRunThrough, type RunOptions, type RunOutcome, type RunError } from "../reference/runThrough.ts";
 import type { PeriodResult } from "../../core/result.ts";
+import { checkRunSpan } from "../runSpan.ts";
 import { columnarOf } from "./columnar.ts";
 import { computeCompiledPeriod, type ColumnarPeriod } from "./period.ts";
 import { earliestAsOfDay, monthOfPeriod, releaseOf } from "./release.ts";
@@ -85,13 +86,16 @@ type PeriodsOutcome = { ok: true; periods: RunPeriod[]; policy: RunOptions["poli
 function runAll(ir: PlanIR, data: Dataset, options: RunOptions): PeriodsOutcome {
   const first = firstPeriod(data);
   if (!isValidPeriod(options.through) || first === null || options.through < first) return { ok: "reference" };
+  if (checkRunSpan(data, first, options.through) !== null) return { ok: "reference" };
   if (options.preliminary && options.asOf === undefined) return { ok: "reference" };
   if (columnarOf(data).inconsistent) return { ok: "reference" };
   const policy = options.policy ?? ir.cancellation.policy;
   const splitMode = options.splitMode ?? ir.split?.mode ?? "volume";
   const release = releaseOf(ir, columnarOf(data));
   const periods: RunPeriod[] = [];
-  for (const period of periodsFromTo(first, options.through)) {
+  const all = periodsFromTo(first, options.through);
+  for (const [index, period] of all.entries()) {
+    options.onPeriod?.(period, index, all.length);
     const last = period === options.through;
     const asOf = last && options.asOf !== undefined ? options.asOf : fromDayNumber(earliestAsOfDay(release, monthOfPeriod(period)));
     const final = !(last && options.preliminary);

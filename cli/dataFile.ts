@@ -7,7 +7,8 @@
  * `file:line` plus the field for JSON Lines; the listing stops after 100 problems and counts the
  * rest per kind.
  */
-import { checkDataAgainstPlan, type DataProblem, type Dataset, DatasetBuilder, DocumentScanner, lineAndColumn, LineSplitter, parseValueText, type PlanIR, problemKind, type RecordSection, ScanFault, sortProblems as sortProblemsWith } from "../runtime/surface.ts";
+import { warn } from "./warnings.ts";
+import { checkDataAgainstPlan, dataWarningsAgainstPlan, type DataProblem, type Dataset, DatasetBuilder, DocumentScanner, lineAndColumn, LineSplitter, parseValueText, type PlanIR, problemKind, type RecordSection, ScanFault, sortProblems as sortProblemsWith } from "../runtime/surface.ts";
 import { CliFailure } from "./io.ts";
 import { textChunks } from "./textChunks.ts";
 
@@ -183,5 +184,6 @@ export function readDataFile(file: string, ir: PlanIR, progress?: ReadProgress):
   }
   const againstPlan = checkDataAgainstPlan(ir, built.data);
   if (againstPlan.length > 0) throw new CliFailure(formatDataProblems(file, againstPlan, { lines: reading.lines }), 1);
+  for (const w of dataWarningsAgainstPlan(ir, built.data)) warn(`${file}: warning: ${w.path}: ${w.message}`);
   return built.data;
 }

@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { UsageError } from "./args.ts";
 import { commandHelp, usageLine, version } from "./help.ts";
 import { guardStandardStreams } from "./outputErrors.ts";
+import { takeWarnings } from "./warnings.ts";
 import { checkCommand } from "./commands/check.ts";
 import { compareCommand } from "./commands/compare.ts";
 import { demoCommand } from "./commands/demo.ts";
@@ -82,6 +83,13 @@ function internalError(e: unknown): CommandOutput {
 
 /** Runs a command, leaving a streamed standard output unread for the caller to write. */
 export function runCommandOf(argv: readonly string[]): CommandOutput {
+  takeWarnings(); // nothing left over from an earlier in-process run
+  const out = runCommandInner(argv);
+  const warnings = takeWarnings();
+  return warnings ? { ...out, stderr: warnings + out.stderr } : out;
+}
+
+function runCommandInner(argv: readonly string[]): CommandOutput {
   const [command, ...rest] = argv;
   if (command === undefined) return { stdout: "", stderr: USAGE, exitCode: 2 };
   if (command === "--version" || command === "-V" || command === "version") {

@@ -21,7 +21,7 @@ export { printIr } from "./api/guarded.ts";
 export type { PlanIR, Policy, BonusKind } from "../core/ir.ts";
 export type { Diagnostic, Severity } from "../grammar/diagnostic.ts";
 export { validateData, type DataValidation } from "./data/validate.ts";
-export { checkDataAgainstPlan } from "./api/guarded.ts";
+export { checkDataAgainstPlan, dataWarningsAgainstPlan } from "./api/guarded.ts";
 export type { Dataset, DataProblem } from "../core/dataModel.ts";
 export { runThrough, firstPeriod } from "./api/guarded.ts";
 export type { RunOptions, RunOutcome, RunError } from "./reference/runThrough.ts";

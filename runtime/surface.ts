@@ -37,7 +37,7 @@ export type { RunOptions, RunOutcome, RunError, PeriodRunInput, PeriodOutcome } 
 
 // Data documents.
 export { validateData, type DataValidation } from "./data/validate.ts";
-export { checkDataAgainstPlan } from "./data/planChecks.ts";
+export { checkDataAgainstPlan, dataWarningsAgainstPlan } from "./data/planChecks.ts";
 // Streamed reading (a data file record by record: JSON documents and JSON Lines).
 export { DatasetBuilder, problemKind, type RecordSection } from "./data/stream/datasetBuilder.ts";
 export { DocumentScanner, ScanFault } from "./data/stream/documentScanner.ts";

@@ -13,7 +13,7 @@ import type { PlanIR, Policy } from "../../core/ir.ts";
 import type { Dataset, DataProblem } from "../../core/dataModel.ts";
 import type { PeriodOutcome, PeriodRunInput, RunOptions, RunOutcome } from "../../core/run.ts";
 import type { ResultDocument } from "../../core/result.ts";
-import { checkDataAgainstPlan as planChecksUnchecked } from "../data/planChecks.ts";
+import { checkDataAgainstPlan as planChecksUnchecked, dataWarningsAgainstPlan as planWarningsUnchecked } from "../data/planChecks.ts";
 import { firstPeriod as firstPeriodUnchecked } from "../reference/runThrough.ts";
 import { earliestFinalAsOf as earliestUnchecked } from "../reference/runPeriod.ts";
 import { defaultEngine as defaultUnchecked } from "../defaultEngine.ts";
@@ -66,6 +66,11 @@ export function printIr(ir: PlanIR): string {
 export function checkDataAgainstPlan(ir: PlanIR, data: Dataset): DataProblem[] {
   const fail = failFor("checkDataAgainstPlan");
   return planChecksUnchecked(checkIr(fail, "ir", ir), checkDataset(fail, "data", data));
+}
+
+export function dataWarningsAgainstPlan(ir: PlanIR, data: Dataset): DataProblem[] {
+  const fail = failFor("dataWarningsAgainstPlan");
+  return planWarningsUnchecked(checkIr(fail, "ir", ir), checkDataset(fail, "data", data));
 }
 
 export function firstPeriod(data: Dataset): string | null {

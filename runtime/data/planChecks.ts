@@ -1,7 +1,7 @@
 /**
  * Checks that need both the plan and the data: the data validator knows nothing about measures,
- * so a line without the `points` figure that `volume PV = points` sums, or a split share for a
- * measure the plan does not split, can only be found here. Run after validateData and
+ * so a line without the `points` figure that `volume PV = points` sums can only be found here;
+ * split agreements the plan cannot apply are warnings (dataWarningsAgainstPlan), not problems. Run after validateData and
  * compilePlan both succeeded; any problem means nothing is computed.
  */
 import type { PlanIR } from "../../core/ir.ts";
@@ -39,16 +39,19 @@ function checkLineFigures(ir: PlanIR, data: Dataset, problems: DataProblem[]): v
   });
 }
 
-function checkSplitMeasures(ir: PlanIR, data: Dataset, problems: DataProblem[]): void {
+/**
+ * Split agreements the plan cannot apply are ignored with a warning, never refused (semantics §3:
+ * the data belongs to the company, not to one plan, so two plans can run on the same data).
+ */
+function splitWarnings(ir: PlanIR, data: Dataset, warnings: DataProblem[]): void {
   if (data.splits.length === 0) return;
   const split = ir.split;
   if (split === null) {
     const count = data.splits.length;
-    problems.push({
+    warnings.push({
       path: "splits",
       message:
-        `the plan has no \`split\` block, so the data's ${count} split agreement${count === 1 ? "" : "s"} ` +
-        `cannot be applied; add a \`split\` block to the plan or remove the agreements`,
+        `the plan has no \`split\` block, so the data's ${count} split agreement${count === 1 ? " is" : "s are"} ignored`,
     });
     return;
   }
@@ -58,25 +61,25 @@ function checkSplitMeasures(ir: PlanIR, data: Dataset, problems: DataProblem[]):
     for (const measure of Object.keys(agreement.shareByMeasure).sort()) {
       const path = formatPath(["splits", agreement.index, "share", measure]);
       if (!measureNames.includes(measure)) {
-        const message = `unknown measure \`${measure}\`; the plan's measures are ${listNames(measureNames)}`;
-        problems.push({ path, message });
+        warnings.push({ path, message: `unknown measure \`${measure}\` (the plan's measures are ${listNames(measureNames)}): this share is ignored` });
       } else if (!splitNames.includes(measure)) {
-        problems.push({
-          path,
-          message:
-            splitNames.length === 0
-              ? `measure \`${measure}\` is not split by the plan, which splits no measures`
-              : `measure \`${measure}\` is not split by the plan, which splits only ${listNames(splitNames)}`,
-        });
+        const splits = splitNames.length === 0 ? "which splits no measures" : `which splits only ${listNames(splitNames)}`;
+        warnings.push({ path, message: `measure \`${measure}\` is not split by the plan, ${splits}: this share is ignored` });
       }
     }
   }
 }
 
+/** What the run will ignore in the data for this plan (it still runs): split agreements it cannot apply. */
+export function dataWarningsAgainstPlan(ir: PlanIR, data: Dataset): DataProblem[] {
+  const warnings: DataProblem[] = [];
+  splitWarnings(ir, data, warnings);
+  return sortProblems(warnings);
+}
+
 export function checkDataAgainstPlan(ir: PlanIR, data: Dataset): DataProblem[] {
   const problems: DataProblem[] = [];
   checkLineFigures(ir, data, problems);
-  checkSplitMeasures(ir, data, problems);
   checkDateHorizon(ir, data, problems);
   return sortProblems(problems);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { IR_VERSION, type PlanIR } from "../../core/ir.ts";
 import type { DataDocument } from "../../runtime/data/document.ts";
 import type { Dataset } from "../../core/dataModel.ts";
-import { checkDataAgainstPlan } from "../../runtime/data/planChecks.ts";
+import { checkDataAgainstPlan, dataWarningsAgainstPlan } from "../../runtime/data/planChecks.ts";
 import { validateData } from "../../runtime/data/validate.ts";
 import { smallDocument } from "./fixtures.ts";
 
@@ -58,28 +58,25 @@ describe("checkDataAgainstPlan", () => {
     ]);
   });
 
-  it("rejects split agreements when the plan has no split block", () => {
+  it("ignores split agreements with a warning when the plan has no split block (semantics §3)", () => {
     const doc = smallDocument();
     doc.splits = [{ member: "K1", supporter: "P1" }, { member: "P3", supporter: "P1" }];
-    expect(checkDataAgainstPlan(plan(null), dataset(doc))).toEqual([
-      {
-        path: "splits",
-        message:
-          "the plan has no `split` block, so the data's 2 split agreements cannot be applied; " +
-          "add a `split` block to the plan or remove the agreements",
-      },
+    expect(checkDataAgainstPlan(plan(null), dataset(doc))).toEqual([]);
+    expect(dataWarningsAgainstPlan(plan(null), dataset(doc))).toEqual([
+      { path: "splits", message: "the plan has no `split` block, so the data's 2 split agreements are ignored" },
     ]);
   });
 
-  it("rejects per-measure shares for unknown measures and for measures the plan does not split", () => {
+  it("ignores per-measure shares for unknown measures and for measures the plan does not split, with a warning", () => {
     const doc = smallDocument();
     doc.splits = [
       { member: "K1", supporter: "P1", share: { PV: "50%", XV: "20%" } },
       { member: "P3", supporter: "P1", share: { QV: "10%" } },
     ];
-    expect(checkDataAgainstPlan(plan(splitPvCv), dataset(doc))).toEqual([
-      { path: "splits[0].share.XV", message: "measure `XV` is not split by the plan, which splits only `PV` and `CV`" },
-      { path: "splits[1].share.QV", message: "unknown measure `QV`; the plan's measures are `PV`, `CV` and `XV`" },
+    expect(checkDataAgainstPlan(plan(splitPvCv), dataset(doc))).toEqual([]);
+    expect(dataWarningsAgainstPlan(plan(splitPvCv), dataset(doc))).toEqual([
+      { path: "splits[0].share.XV", message: "measure `XV` is not split by the plan, which splits only `PV` and `CV`: this share is ignored" },
+      { path: "splits[1].share.QV", message: "unknown measure `QV` (the plan's measures are `PV`, `CV` and `XV`): this share is ignored" },
     ]);
   });
 });

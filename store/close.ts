@@ -115,7 +115,15 @@ export async function closePeriod(input: CloseInput): Promise<CloseOutcome> {
     payoutTotal: Object.values(result.statements).reduce((sum, s) => sum.plus(s.payout), ZERO).toFixed(decimals),
     orders: commissioned, cancellations,
   };
-  await store.write(record);
+  try {
+    await store.write(record);
+  } catch (e) {
+    // Another close of the same period committed between our checks and our write.
+    if (e instanceof StoreError && e.code === "already-closed") {
+      throw new StoreError(`${period} was closed by another run meanwhile; a closed period never changes. Look at it with:`, "already-closed", howToLook(store.location, period));
+    }
+    throw e;
+  }
   return {
     run: { ...meta, partnerCount: Object.keys(result.ranks).length, ledgerCount: result.ledger.length, earnedTotal: record.earnedTotal, payoutTotal: record.payoutTotal },
     result,

@@ -131,6 +131,7 @@ describe.each<Backend>(["sqlite", "postgres"])("%s store", (backend) => {
     const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
     expect(refused.reason).toBeInstanceOf(StoreError);
     expect((refused.reason as StoreError).code).toBe("already-closed");
+    expect((refused.reason as StoreError).message).toBe("2026-10 was closed by another run meanwhile; a closed period never changes. Look at it with:");
     expect((await store.runs()).length).toBe(1);
     await second.close();
     await store.close();

@@ -4,6 +4,7 @@
  * Rows go into bench/results.json under `endToEnd` (other keys are kept):
  *
  *   wallS        the whole command: start of Node, reading, checking, the run, writing CSV
+ *   cpuS         its user + system CPU time (with loadAverage: a loaded machine inflates wall time)
  *   peakRssMB    the child's maximum resident set size (GNU time)
  *   inputMBps    data file size / wall
  *   ledgerRowsPerS  ledger rows written / wall
@@ -16,7 +17,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -30,28 +31,33 @@ export interface EndToEndRow {
   inputMB: number;
   engine: string;
   wallS: number;
+  /** User + system CPU seconds of the child: on a loaded machine wall time overstates the work. */
+  cpuS: number;
+  /** One-minute load average when the row was measured (2 cores here). */
+  loadAverage: number;
   peakRssMB: number;
   inputMBps: number;
   ledgerRows: number;
   ledgerRowsPerS: number;
-  readOnly: { wallS: number; peakRssMB: number };
+  readOnly: { wallS: number; cpuS: number; peakRssMB: number };
   targetWallS: number;
   targetRssMB: number;
 }
 
-/** Runs `node --import tsx <args>` under GNU time: wall seconds, peak RSS in MB, stdout. */
-function timed(args: string[]): { wallS: number; peakRssMB: number; stdout: string } {
+/** Runs `node --import tsx <args>` under GNU time: wall and CPU seconds, peak RSS in MB, stdout. */
+function timed(args: string[]): { wallS: number; cpuS: number; peakRssMB: number; stdout: string } {
   const report = join(tmpdir(), `comp-bench-time-${process.pid}.txt`);
   const heap = "--max-old-space-size=6144";
-  const child = spawnSync(TIME, ["-f", "%e %M", "-o", report, process.execPath, heap, "--import", "tsx", ...args], {
+  const child = spawnSync(TIME, ["-f", "%e %M %U %S", "-o", report, process.execPath, heap, "--import", "tsx", ...args], {
     cwd: root,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
   if (child.status !== 0) throw new Error(`${args.join(" ")} failed (${child.status}): ${child.stderr.slice(-2000)}`);
-  const [wall, rssKB] = readFileSync(report, "utf8").trim().split(/\s+/).slice(-2).map(Number);
+  const [wall, rssKB, user, system] = readFileSync(report, "utf8").trim().split(/\s+/).slice(-4).map(Number);
   rmSync(report, { force: true });
-  return { wallS: wall as number, peakRssMB: Math.round((rssKB as number) / 1024), stdout: child.stdout };
+  const cpuS = Math.round(((user as number) + (system as number)) * 100) / 100;
+  return { wallS: wall as number, cpuS, peakRssMB: Math.round((rssKB as number) / 1024), stdout: child.stdout };
 }
 
 function dataFile(partners: number): string {
@@ -78,6 +84,7 @@ function firstMonthAndOrders(file: string): { month: string; orders: number } {
 export function endToEnd(partners: number, engine: string): EndToEndRow {
   const file = dataFile(partners);
   const { month, orders } = firstMonthAndOrders(file);
+  const loadAverage = Math.round((loadavg()[0] ?? 0) * 10) / 10;
   const out = join(tmpdir(), `comp-bench-out-${partners}`);
   rmSync(out, { recursive: true, force: true });
   const plan = "plans/vitalis-classic.plan";
@@ -93,11 +100,13 @@ export function endToEnd(partners: number, engine: string): EndToEndRow {
     inputMB: Math.round(inputMB),
     engine,
     wallS: run.wallS,
+    cpuS: run.cpuS,
+    loadAverage,
     peakRssMB: run.peakRssMB,
     inputMBps: Math.round((inputMB / run.wallS) * 10) / 10,
     ledgerRows,
     ledgerRowsPerS: Math.round(ledgerRows / run.wallS),
-    readOnly: { wallS: readOnly.wallS, peakRssMB: readOnly.peakRssMB },
+    readOnly: { wallS: readOnly.wallS, cpuS: readOnly.cpuS, peakRssMB: readOnly.peakRssMB },
     targetWallS: partners >= 1_000_000 ? 60 : 6,
     targetRssMB: 4096,
   };
@@ -113,9 +122,9 @@ export function endToEndBench(sizes: readonly number[], engine: string): EndToEn
     const row = endToEnd(n, engine);
     console.log(
       `end to end ${n} partners (${row.ordersInFile} orders in ${row.inputMB} MB of JSON Lines, 1 period, ${engine} engine): ` +
-        `${row.wallS} s wall (target ${row.targetWallS} s), peak RSS ${row.peakRssMB} MB (target 4096), ` +
+        `${row.wallS} s wall (target ${row.targetWallS} s; ${row.cpuS} s CPU, load ${row.loadAverage}), peak RSS ${row.peakRssMB} MB (target 4096), ` +
         `${row.inputMBps} MB/s in, ${row.ledgerRowsPerS} ledger rows/s (${row.ledgerRows} rows); ` +
-        `reading alone ${row.readOnly.wallS} s, ${row.readOnly.peakRssMB} MB`,
+        `reading alone ${row.readOnly.wallS} s (${row.readOnly.cpuS} s CPU), ${row.readOnly.peakRssMB} MB`,
     );
     return row;
   });

@@ -43,8 +43,11 @@ export function parseValueText(text: string): ParsedText {
     value = JSON.parse(text);
   } catch (e) {
     const fault = findJsonFault(text);
-    // The strict reader accepts a little less than JSON.parse rejects, never more; keep the native text otherwise.
-    return fault === null ? { ok: false, message: e instanceof Error ? e.message : String(e), offset: 0 } : { ok: false, ...fault };
+    if (fault !== null) return { ok: false, ...fault };
+    // Never reached for a text JSON.parse rejects, unless the strict reader is wrong; its message
+    // quotes the raw text, so control characters (newlines) are escaped before it is shown.
+    const message = (e instanceof Error ? e.message : String(e)).replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    return { ok: false, message, offset: 0 };
   }
   // Keys in the text >= keys in the value (a repeated key counts once), and colons >= keys in the
   // text. So colons == keys in the value proves there is no repeated key without the (slower)

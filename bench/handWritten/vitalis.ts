@@ -106,9 +106,9 @@ export function runVitalisByHand(ir: PlanIR, data: Dataset, period: string, asOf
   const dv = new Float64Array(n);
   for (let i = 0; i < portions.count; i++) {
     const x = portions.x[0]![i]!;
-    pv[portions.p0[i]!] += x;
+    pv[portions.p0[i]!] = pv[portions.p0[i]!]! + x;
     const d = portions.diverted[i]!;
-    if (d >= 0) dv[d] += x;
+    if (d >= 0) dv[d] = dv[d]! + x;
   }
   const rank = new Int32Array(n).fill(-1);
   const manager = new Uint8Array(n);

@@ -171,7 +171,7 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
         values[k]![i] = f.values[o]!;
       }
     }
-    for (let k = 0; k < K; k++) totals[k] += values[k]![i]!;
+    for (let k = 0; k < K; k++) totals[k] = totals[k]! + values[k]![i]!;
   }
   const portions = buildPortions(ir, c, tables, counted, values, volumeSplits);
   if (typeof portions === "string") return delegate(portions);

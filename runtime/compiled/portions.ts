@@ -88,7 +88,7 @@ export function buildPortions(
       for (let k = 0; k < K; k++) {
         const v = values[k]![i]! * whole * tables.volumeFactor[k]!;
         x[k]![j] = v;
-        absTotal[k] += Math.abs(v);
+        absTotal[k] = absTotal[k]! + Math.abs(v);
       }
       j++;
       continue;
@@ -100,7 +100,7 @@ export function buildPortions(
     for (let k = 0; k < K; k++) {
       const v = values[k]![i]! * (whole - shares[k]!) * tables.volumeFactor[k]!;
       x[k]![j] = v;
-      absTotal[k] += Math.abs(v);
+      absTotal[k] = absTotal[k]! + Math.abs(v);
     }
     j++;
     order[j] = o;
@@ -116,7 +116,7 @@ export function buildPortions(
     for (let k = 0; k < K; k++) {
       const v = values[k]![i]! * shares[k]! * tables.volumeFactor[k]!;
       x[k]![j] = v;
-      absTotal[k] += Math.abs(v);
+      absTotal[k] = absTotal[k]! + Math.abs(v);
     }
     j++;
   }

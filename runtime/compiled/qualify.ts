@@ -71,9 +71,9 @@ export function qualify(
     for (let i = 0; i < portions.count; i++) {
       const v = x[i]!;
       if (v === 0) continue;
-      pv[portions.p0[i]!] += v;
+      pv[portions.p0[i]!] = pv[portions.p0[i]!]! + v;
       const d = portions.diverted[i]!;
-      if (d >= 0) dv[d] += v;
+      if (d >= 0) dv[d] = dv[d]! + v;
     }
   }
   const s: QualifyState = {

@@ -93,12 +93,15 @@ function buildForest(doc: DataDocument, byId: Map<string, Person>, problems: Dat
   });
   // Children in compressed rows: children[childStart[i] .. childStart[i + 1]) are i's children.
   const childStart = new Int32Array(ids.length + 1);
-  for (const p of parent) if (p >= 0) childStart[p + 1]++;
-  for (let i = 0; i < ids.length; i++) childStart[i + 1] += childStart[i] as number;
+  for (const p of parent) if (p >= 0) childStart[p + 1] = childStart[p + 1]! + 1;
+  for (let i = 0; i < ids.length; i++) childStart[i + 1] = childStart[i + 1]! + childStart[i]!;
   const fill = childStart.slice(0, ids.length);
   const children = new Int32Array(Math.max(0, childStart[ids.length] as number));
   parent.forEach((p, child) => {
-    if (p >= 0) children[fill[p]++] = child;
+    if (p < 0) return;
+    const at = fill[p]!;
+    children[at] = child;
+    fill[p] = at + 1;
   });
   return { ids, position, parent, childStart, children };
 }

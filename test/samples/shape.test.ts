@@ -19,8 +19,7 @@ describe("genealogy shape", () => {
     const stats = shapeStatistics(doc);
     console.log(`100k partners: ${cpuSeconds.toFixed(1)} s CPU, ${wallSeconds.toFixed(1)} s wall, ${JSON.stringify(stats)}`);
 
-    // About 2 s of CPU; CPU time (not wall time) because CI machines are shared with other jobs.
-    expect(cpuSeconds).toBeLessThan(12);
+    // About 2 s of CPU; the target (12 s) is measured by bench/timings.ts, not asserted here.
     expect(stats.topPartners).toBeGreaterThanOrEqual(2);
     expect(stats.topPartners).toBeLessThanOrEqual(10);
     expect(stats.maxDepth).toBeGreaterThanOrEqual(10);

@@ -1,5 +1,5 @@
 /**
- * A 100k-partner document validates well within interactive time. Built in the test: a broad
+ * A 100k-partner document validates (its speed: bench/timings.ts). Built in the test: a broad
  * tree (each partner sponsored by partner ⌊i/4⌋), one customer per ten partners, one order per
  * partner and a few cancellations and splits; plus a 100k-deep sponsor chain, which must not
  * overflow the stack anywhere (the walks are iterative).
@@ -43,7 +43,7 @@ function chainDocument(): DataDocument {
 }
 
 describe("performance", () => {
-  it(`validates ${PARTNERS} partners with as many orders in well under 2 s`, () => {
+  it(`validates ${PARTNERS} partners with as many orders`, () => {
     const doc = broadDocument();
     const startedWall = performance.now();
     const startedCpu = process.cpuUsage();
@@ -56,9 +56,7 @@ describe("performance", () => {
         `${cpuMs.toFixed(0)} ms CPU, ${wallMs.toFixed(0)} ms wall`,
     );
     expect(result.ok).toBe(true);
-    // CPU time, not wall time: other test files share the machine's cores, and wall time on a
-    // loaded 2-core machine measures the neighbours as much as this code.
-    expect(cpuMs).toBeLessThan(2000);
+    // The time is printed for the reader; its target (2 s CPU) is measured by bench/timings.ts.
   });
 
   it("handles a 100k-deep sponsor chain and finds the supporter in the member's downline", () => {

@@ -10,6 +10,8 @@
  *
  * `npm run bench -- --large` adds the reference evaluator on 100k partners (about a minute).
  *   endToEnd    `comp run` from JSON Lines to CSV, 100k partners (1M with --large): bench/endToEnd.ts
+ *   engines     compiled vs hand-written (vs reference at 10k), one month of 10k/100k/1M partners:
+ *               bench/engines/ (rows "runs" in bench/results.json)
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -17,6 +19,7 @@ import { compilePlan } from "../compiler/compile.ts";
 import { validateData } from "../runtime/data/validate.ts";
 import { defaultEngine } from "../runtime/defaultEngine.ts";
 import { endToEndBench } from "./endToEnd.ts";
+import { runEngineBench } from "./engines/run.ts";
 import { generateData } from "../tools/samples/generate.ts";
 
 function median(xs: number[]): number {
@@ -73,3 +76,12 @@ for (const partners of sizes) {
 // End to end (bench/endToEnd.ts): `comp run` from JSON Lines to CSV at 100k partners; with
 // --large also 1M. Rows go to bench/results.json under "endToEnd".
 endToEndBench(process.argv.includes("--large") ? [100_000, 1_000_000] : [100_000], engine.name);
+
+// The engine bench (bench/engines/): compiled vs hand-written vs reference, one vitalis-classic
+// month at 10k, 100k and 1M partners (`--engine-sizes 10000,100000` for fewer). Rows go to
+// bench/results.json under "runs".
+{
+  const flag = process.argv.indexOf("--engine-sizes");
+  const engineSizes = flag >= 0 ? process.argv[flag + 1]!.split(",").map(Number) : [10_000, 100_000, 1_000_000];
+  await runEngineBench(engineSizes);
+}

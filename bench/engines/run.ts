@@ -68,10 +68,15 @@ export function engineTable(rows: EngineRow[]): string {
   return lines.join("\n");
 }
 
-/** Writes the rows as `runs` in bench/results.json; other keys (e.g. `endToEnd`) stay as they are. */
+/**
+ * Writes the rows as `runs` in bench/results.json, replacing earlier rows of the same sizes and
+ * keeping the others (a `--sizes 1000000` run keeps the 10k and 100k rows); other keys (e.g.
+ * `endToEnd`) stay as they are.
+ */
 export function writeRuns(rows: EngineRow[]): void {
   const current: Record<string, unknown> = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, "utf8")) as Record<string, unknown>) : {};
-  const runs = rows.map((r) => ({
+  const earlier = Array.isArray(current["runs"]) ? (current["runs"] as { partners: number }[]).filter((r) => !rows.some((n) => n.partners === r.partners)) : [];
+  const fresh = rows.map((r) => ({
     partners: r.partners,
     orders: r.orders,
     ledgerEntries: r.ledgerEntries,
@@ -79,6 +84,7 @@ export function writeRuns(rows: EngineRow[]): void {
     handWritten: r.handWritten,
     reference: r.reference,
   }));
+  const runs = [...earlier, ...fresh].sort((a, b) => a.partners - b.partners);
   const temp = `${RESULTS}.tmp`;
   writeFileSync(temp, `${JSON.stringify({ ...current, runs }, null, 2)}\n`);
   renameSync(temp, RESULTS);

@@ -3,7 +3,8 @@
  * JSON, plan diagnostics, invalid data) into a CliFailure: a message and an exit code, printed
  * by main.ts without a stack trace.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { capDiagnostics, MAX_PLAN_CHARACTERS, omittedLines } from "../compiler/planSize.ts";
 import { compilePlan, type DataProblem, type Dataset, formatDiagnostic, type PlanIR } from "../runtime/surface.ts";
 import { readDataFile, type ReadProgress } from "./dataFile.ts";
 
@@ -25,8 +26,13 @@ export function displayName(file: string): string {
 /** `-` is standard input, as in other Unix tools (`cat plan | comp check -`). */
 export function readText(file: string, what: string): string {
   try {
+    // a plan many times the size comp reads is refused before it is read (a data file given as the plan)
+    if (what === "plan" && file !== "-" && statSync(file).size > 4 * MAX_PLAN_CHARACTERS) {
+      throw new CliFailure(`${file}: the file is ${statSync(file).size.toLocaleString("en-US")} bytes; comp reads plans of up to ${MAX_PLAN_CHARACTERS.toLocaleString("en-US")} characters (real plans have a few thousand): is this the plan file?`, 1);
+    }
     return readFileSync(file === "-" ? 0 : file, "utf8");
   } catch (e) {
+    if (e instanceof CliFailure) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : String(code ?? e);
@@ -39,9 +45,10 @@ export function loadPlan(file: string): { ir: PlanIR; text: string } {
   const { ir, diagnostics } = compilePlan(text);
   file = displayName(file);
   if (!ir) {
-    const shown = diagnostics.map((d) => formatDiagnostic(d, text, file)).join("\n");
+    const { shown, omitted } = capDiagnostics(diagnostics);
+    const listed = [...shown.map((d) => formatDiagnostic(d, text, file)), ...omittedLines(file, omitted)].join("\n");
     const errors = diagnostics.filter((d) => d.severity === "error").length;
-    throw new CliFailure(`${shown}\n${file}: ${errors} error${errors === 1 ? "" : "s"}; nothing was run`, 1);
+    throw new CliFailure(`${listed}\n${file}: ${errors.toLocaleString("en-US")} error${errors === 1 ? "" : "s"}; nothing was run`, 1);
   }
   return { ir, text };
 }

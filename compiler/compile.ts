@@ -5,10 +5,15 @@
 import type { PlanAst } from "../grammar/ast.ts";
 import { parsePlan } from "../grammar/parse.ts";
 import { compileParsed, internalError, type CompileResult } from "./compileParsed.ts";
+import { planTooLarge } from "./planSize.ts";
 
 export type { CompileResult } from "./compileParsed.ts";
 
 export function compilePlan(text: string): CompileResult {
+  const tooLarge = planTooLarge(text);
+  if (tooLarge !== null) {
+    return { ir: null, diagnostics: [tooLarge], ast: { kind: "Plan", items: [], span: { start: 0, end: 0, line: 1, column: 1 } } };
+  }
   let parsed;
   try {
     parsed = parsePlan(text);

@@ -8,6 +8,7 @@ import { checkWitness, compilePlan, defaultEngine, formatDiagnostic, formatPayou
 import { writeFilesAtomically } from "../outDir.ts";
 import { parseArgs, onePositional } from "../args.ts";
 import { displayName, readText } from "../io.ts";
+import { capDiagnostics, omittedLines } from "../../compiler/planSize.ts";
 import type { CommandOutput } from "../output.ts";
 
 export function checkCommand(argv: readonly string[]): CommandOutput {
@@ -40,7 +41,8 @@ export function checkCommand(argv: readonly string[]): CommandOutput {
     };
     return { stdout: JSON.stringify(doc, null, 2) + "\n", stderr: "", exitCode: errors > 0 ? 1 : 0 };
   }
-  const shown = diagnostics.map((d) => formatDiagnostic(d, text, file) + "\n").join("");
+  const capped = capDiagnostics(diagnostics);
+  const shown = [...capped.shown.map((d) => formatDiagnostic(d, text, file)), ...omittedLines(file, capped.omitted)].map((l) => l + "\n").join("");
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const summary =
     errors === 0 && warnings === 0

@@ -4,6 +4,8 @@
  * PostgreSQL tests run against a throw-away server (pgServer.ts) or are skipped, saying why.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../core/engine.ts";
+import { compiledEngine } from "../../runtime/compiled/engine.ts";
 import { referenceEngine } from "../../runtime/reference/engine.ts";
 import { runThrough } from "../../runtime/reference/runThrough.ts";
 import type { PeriodResult } from "../../core/result.ts";
@@ -30,9 +32,9 @@ it.runIf(pgReason !== null && process.env["COMP_REQUIRE_POSTGRES"] === "1")("Pos
 
 const CLOSED_AT = "2026-12-01T00:00:00.000Z";
 
-async function closeAll(store: HistoryStore, p: ReturnType<typeof planFile>, data: ReturnType<typeof dataFile>, periods: string[], policy?: "simple" | "previous-rank" | "exact") {
+async function closeAll(store: HistoryStore, p: ReturnType<typeof planFile>, data: ReturnType<typeof dataFile>, periods: string[], policy?: "simple" | "previous-rank" | "exact", engine: Engine = referenceEngine) {
   for (const period of periods) {
-    await closePeriod({ store, engine: referenceEngine, ...p, data, period, closedAt: CLOSED_AT, ...(policy ? { policy } : {}) });
+    await closePeriod({ store, engine, ...p, data, period, closedAt: CLOSED_AT, ...(policy ? { policy } : {}) });
   }
 }
 
@@ -77,12 +79,12 @@ describe.each<Backend>(["sqlite", "postgres"])("%s store", (backend) => {
     await store.close();
   });
 
-  for (const policy of ["simple", "previous-rank", "exact"] as const) {
-    it.skipIf(skip)(`four closes equal --through 2027-01 under ${policy}: a late cancellation reaches back into a closed month (example f)`, async () => {
+  for (const [policy, engine] of [["simple", referenceEngine], ["previous-rank", referenceEngine], ["exact", referenceEngine], ["simple", compiledEngine], ["previous-rank", compiledEngine], ["exact", compiledEngine]] as const) {
+    it.skipIf(skip)(`four ${engine.name} closes equal the reference's --through 2027-01 under ${policy}: a late cancellation reaches back into a closed month (example f)`, async () => {
       const { store } = await freshStore(backend, pg);
       const p = planFile(`${examples}f_late_cancel.plan`);
       const data = dataFile(`${examples}f_late_cancel.data.json`);
-      await closeAll(store, p, data, ["2026-10", "2026-11", "2026-12", "2027-01"], policy);
+      await closeAll(store, p, data, ["2026-10", "2026-11", "2026-12", "2027-01"], policy, engine);
       const through = runThrough(p.ir, data, { through: "2027-01", policy });
       if (!through.ok) throw new Error(through.error.message);
       for (const expected of through.result.periods) expect(JSON.stringify(await store.readPeriod(expected.period))).toBe(JSON.stringify(expected));

@@ -61,7 +61,7 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
     disclosure: new DisclosureView(),
   };
   const labels: Record<TabId, string> = {
-    statements: "Statements", explain: "Explain", genealogy: "Genealogy", kpis: "KPIs", compare: "Compare", diff: "Plan diff", disclosure: "Disclosure",
+    statements: "Statements", explain: "Explain", genealogy: "Genealogy", kpis: "KPIs", compare: "Compare", diff: "Diff", disclosure: "Disclosure",
   };
   const tabs = buildTabs(
     TAB_IDS.map((id) => ({ id, label: labels[id], panel: views[id].element })),

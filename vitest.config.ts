@@ -7,6 +7,7 @@ import { configDefaults, defineConfig } from "vitest/config";
 const SLOW = [
   "test/analysis/boundSoundness.test.ts",
   "test/compiled/equivalence.test.ts",
+  "test/compiled/examples.test.ts",
   "test/compiler/robustness.test.ts",
   "test/compiler/roundTrip.test.ts",
   "test/grammar/robustness.test.ts",

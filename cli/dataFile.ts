@@ -8,7 +8,7 @@
  * rest per kind.
  */
 import { warn } from "./warnings.ts";
-import { checkDataAgainstPlan, dataWarningsAgainstPlan, type DataProblem, type Dataset, DatasetBuilder, DocumentScanner, lineAndColumn, LineSplitter, parseValueText, type PlanIR, problemKind, type RecordSection, ScanFault, sortProblems as sortProblemsWith } from "../runtime/surface.ts";
+import { checkDataAgainstPlan, type DataProblem, type Dataset, DatasetBuilder, dataWarningsAgainstPlan, DocumentScanner, lineAndColumn, LineSplitter, parseValueText, type PlanIR, problemKind, type RecordSection, ScanFault, sortProblems as sortProblemsWith } from "../runtime/surface.ts";
 import { CliFailure } from "./io.ts";
 import { textChunks } from "./textChunks.ts";
 

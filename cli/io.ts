@@ -4,8 +4,7 @@
  * by main.ts without a stack trace.
  */
 import { readFileSync, statSync } from "node:fs";
-import { capDiagnostics, MAX_PLAN_CHARACTERS, omittedLines } from "../compiler/planSize.ts";
-import { compilePlan, type DataProblem, type Dataset, formatDiagnostic, type PlanIR } from "../runtime/surface.ts";
+import { capDiagnostics, compilePlan, type DataProblem, type Dataset, formatDiagnostic, MAX_PLAN_CHARACTERS, omittedLines, type PlanIR } from "../runtime/surface.ts";
 import { readDataFile, type ReadProgress } from "./dataFile.ts";
 
 /** Exit codes: 1 = the plan or data has errors, 2 = the command line is wrong, 3 = the run was refused. */

@@ -15,6 +15,7 @@
 // Plans: text -> checked IR, and back.
 export { compilePlan, type CompileResult } from "../compiler/compile.ts";
 export { formatDiagnostic } from "../compiler/formatDiagnostics.ts";
+export { capDiagnostics, MAX_PLAN_CHARACTERS, omittedLines, planTooLarge } from "../compiler/planSize.ts";
 export { hasErrors, type Diagnostic, type Severity } from "../grammar/diagnostic.ts";
 export type { PlanAst } from "../grammar/ast.ts";
 export { payoutBound, type PayoutBound } from "../compiler/analysis/payoutBound.ts";

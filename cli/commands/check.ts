@@ -4,11 +4,10 @@
  * by running it) and says when tightness was not shown.
  */
 import { basename, dirname } from "node:path";
-import { checkWitness, compilePlan, defaultEngine, formatDiagnostic, formatPayoutBound, payoutBound, type PayoutBound, type PlanIR } from "../../runtime/surface.ts";
+import { capDiagnostics, checkWitness, compilePlan, defaultEngine, formatDiagnostic, formatPayoutBound, omittedLines, payoutBound, type PayoutBound, type PlanIR } from "../../runtime/surface.ts";
 import { writeFilesAtomically } from "../outDir.ts";
 import { parseArgs, onePositional } from "../args.ts";
 import { displayName, readText } from "../io.ts";
-import { capDiagnostics, omittedLines } from "../../compiler/planSize.ts";
 import type { CommandOutput } from "../output.ts";
 
 export function checkCommand(argv: readonly string[]): CommandOutput {

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserSession } from "./support/browser.ts";
+import { compilePlan, payoutBound } from "../../runtime/surface.ts";
 import { openPlayground, run, screenshot, waitIdle } from "./support/playground.ts";
 
 const vitalis = readFileSync(new URL("../../plans/vitalis-classic.plan", import.meta.url), "utf8");
@@ -127,6 +128,16 @@ describe("editor help and shared views", () => {
     await page.waitForFunction(() => (window as unknown as { compPlayground: Hook }).compPlayground.getText().includes("requires Senior\n"));
     expect(await page.evaluate(() => (window as unknown as { compPlayground: Hook }).compPlayground.getText())).toBe(vitalis);
     await page.waitForSelector(".problems-title.ok");
+  });
+
+  it("shows the plan's payout bound under the problems", async () => {
+    const { page } = session;
+    const bound = payoutBound(compilePlan(vitalis).ir!);
+    const cv = bound.measures.find((m) => m.measure === "CV")!;
+    // The panel is the analysis helper's (playground/src/analysis/boundPanel.ts): shown under the problems.
+    expect(await page.textContent("#payout-bound summary")).toContain(`at most ${cv.percent} of CV`);
+    await page.click("#payout-bound summary");
+    expect(await page.textContent("#payout-bound")).toContain(bound.bonuses[0]!.reasoning);
   });
 
   it("shows the language reference and the data format in the in-app help", async () => {

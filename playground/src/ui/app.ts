@@ -24,6 +24,7 @@ import { plural } from "./format.ts";
 import { GenealogyView } from "./genealogyView.ts";
 import { helpDialog } from "./help.ts";
 import { KpiView } from "./kpiView.ts";
+import { PathsView } from "./pathsView.ts";
 import { buildLayout } from "./layout.ts";
 import { loadSaved, save, type SavedState } from "./persistence.ts";
 import { dataProblemsNotice, messageNotice, planErrorsNotice, renderDiagnostics, runErrorNotice } from "./problems.ts";
@@ -38,7 +39,7 @@ export interface PlanFile {
   text: string;
 }
 
-export const TAB_IDS = ["statements", "explain", "genealogy", "kpis", "compare", "diff", "disclosure"] as const;
+export const TAB_IDS = ["statements", "explain", "genealogy", "paths", "kpis", "compare", "diff", "disclosure"] as const;
 export type TabId = (typeof TAB_IDS)[number];
 
 const CUSTOM_PLAN = "(edited plan)";
@@ -51,17 +52,20 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
   const client = new WorkerClient(() => forgetRun("The results were lost: the run worker stopped. Press Run to run again."));
   const status = new RunStatus(bar.run, bar.cancel);
   const explain = new ExplainView();
+  const compare = new CompareView({ runJob: (label, job) => status.track(label, job) });
+  const paths = new PathsView({ comparison: () => compare.latest(), compare: (context) => compare.compareNow(context) });
   const views: Record<TabId, ResultView> = {
     statements: new StatementsView(),
     explain,
     genealogy: new GenealogyView(),
+    paths,
     kpis: new KpiView(),
-    compare: new CompareView({ runJob: (label, job) => status.track(label, job) }),
+    compare,
     diff: new PlanDiffView({ plans, editorText: () => editor.getText(), runJob: (label, job) => status.track(label, job) }),
     disclosure: new DisclosureView(),
   };
   const labels: Record<TabId, string> = {
-    statements: "Statements", explain: "Explain", genealogy: "Genealogy", kpis: "KPIs", compare: "Compare", diff: "Diff", disclosure: "Disclosure",
+    statements: "Statements", explain: "Explain", genealogy: "Genealogy", paths: "Credit paths", kpis: "KPIs", compare: "Compare", diff: "Diff", disclosure: "Disclosure",
   };
   const tabs = buildTabs(
     TAB_IDS.map((id) => ({ id, label: labels[id], panel: views[id].element })),
@@ -176,7 +180,7 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
 
   function context(): ViewContext | null {
     if (!run || !shownInputs) return null;
-    return { client, run, inputs: shownInputs, period: period.value || run.through, runNumber, openPartner, revealRule };
+    return { client, run, inputs: shownInputs, period: period.value || run.through, runNumber, openPartner, openOrder, revealRule };
   }
 
   function showCurrent(): void {
@@ -190,6 +194,11 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
     if (layout.isPhone()) layout.show("editor");
     editor.reveal(offset);
     return true;
+  }
+
+  function openOrder(order: string): void {
+    paths.open(order);
+    tabs.select("paths");
   }
 
   function openPartner(partner: string): void {

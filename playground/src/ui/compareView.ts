@@ -49,7 +49,7 @@ export class CompareView implements ResultView {
     const key = `${context.runNumber}`;
     if (key === this.shownKey) return;
     this.shownKey = key;
-    const button = el("button", { className: "primary", text: "Compare policies", attrs: { id: "compare-button" }, on: { click: () => this.compare(context) } });
+    const button = el("button", { className: "primary", text: "Compare policies", attrs: { id: "compare-button" }, on: { click: () => void this.compare(context) } });
     const exportAs = (format: "csv" | "json") =>
       el("button", {
         text: `⬇ ${format.toUpperCase()}`,
@@ -67,7 +67,7 @@ export class CompareView implements ResultView {
     if (this.computedFor !== context.runNumber) {
       this.clearCharts();
       replaceChildren(this.body, emptyState("Press “Compare policies” to replay the run under simple, previous-rank and exact."));
-      if (context.run.data.partners <= AUTO_COMPARE_PARTNERS) this.compare(context);
+      if (context.run.data.partners <= AUTO_COMPARE_PARTNERS) void this.compare(context);
     }
   }
 
@@ -86,20 +86,37 @@ export class CompareView implements ResultView {
     this.disposers = [];
   }
 
-  private compare(context: ViewContext): void {
+  /** The last comparison shown (null before one is made for the current run). */
+  latest(): CompareReply | null {
+    return this.last;
+  }
+
+  /** Compares the current run's policies (again), resolving with the reply (null when cancelled or failed). */
+  compareNow(context: ViewContext): Promise<CompareReply | null> {
+    // The compare tab may never have been opened: it shows this comparison when it is.
+    this.show(context);
+    return this.computedFor === context.runNumber && this.pending ? this.pending : this.compare(context);
+  }
+
+  private pending: Promise<CompareReply | null> | null = null;
+
+  private compare(context: ViewContext): Promise<CompareReply | null> {
     this.computedFor = context.runNumber;
     replaceChildren(this.body, emptyState("Comparing…"));
-    this.hooks
+    this.pending = this.hooks
       .runJob("comparing", (progress) => context.client.request({ type: "compare", ...context.inputs }, progress))
       .then((reply) => {
         if (this.context === context) this.render(reply, context);
+        return reply;
       })
       .catch((error: unknown) => {
         this.computedFor = -1;
-        if (this.context !== context) return;
+        if (this.context !== context) return null;
         const message = error instanceof CancelledError ? "Comparison cancelled." : error instanceof Error ? error.message : String(error);
         replaceChildren(this.body, errorBox(message));
+        return null;
       });
+    return this.pending;
   }
 
   private render(reply: CompareReply, context: ViewContext): void {

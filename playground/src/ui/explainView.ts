@@ -181,10 +181,10 @@ export class ExplainView implements ResultView {
       el("div", { className: "history" }, "earned per period: ", ...x.history.flatMap((h, i) => [i > 0 ? " · " : "", `${h.period} `, amount(h.earned)])),
       volumes,
     );
-    replaceChildren(this.body, head, this.entries(x, open, context.revealRule));
+    replaceChildren(this.body, head, this.entries(x, open, context.revealRule, context.openOrder));
   }
 
-  private entries(x: Explanation, open: (id: string) => void, reveal: ViewContext["revealRule"]): HTMLElement {
+  private entries(x: Explanation, open: (id: string) => void, reveal: ViewContext["revealRule"], openOrder: (order: string) => void): HTMLElement {
     if (x.allEntries === 0) return emptyState("No ledger entries: nothing was earned or clawed back in this period.");
     const headers = ["Entry", "Order (buyer)", "Portion", "Step", "Base", "Rate", "Amount", "Rule"];
     const numeric = new Set(["Step", "Base", "Rate", "Amount"]);
@@ -193,7 +193,7 @@ export class ExplainView implements ResultView {
         "tr",
         {},
         el("td", { className: "id", text: e.id }),
-        el("td", {}, e.order ?? "—", e.buyer ? el("span", {}, " (", partnerLink(e.buyer, open), ")") : ""),
+        el("td", {}, e.order ? el("button", { className: "link order-link", text: e.order, title: `draw the credit paths of ${e.order}`, on: { click: () => openOrder(e.order!) } }) : "—", e.buyer ? el("span", {}, " (", partnerLink(e.buyer, open), ")") : ""),
         el("td", { text: e.portion ?? "—" }),
         el("td", { className: "num", text: e.step === null ? "—" : String(e.step) }),
         el("td", { className: "num", text: e.base ?? "—" }),

@@ -3,8 +3,9 @@
  * their bottom line, and the two split modes when the plan splits and the data has agreements to
  * split. Progress names the replay (policy or mode) and the period.
  */
-import { bottomLinesOf, compareSplitModes, comparisonOf, type Dataset, type Engine, type PlanIR, replayPolicies } from "../../../runtime/surface.ts";
-import type { CompareReply } from "./protocol.ts";
+import { bottomLinesOf, compareSplitModes, comparisonOf, Decimal, type Dataset, type Engine, type PeriodResult, type PlanIR, type Policy, replayPolicies } from "../../../runtime/surface.ts";
+import type { CompareReply, OrderClawbacks } from "./protocol.ts";
+import { compareIds } from "./ordering.ts";
 
 export type Progress = (stage: string, fraction?: number | null) => void;
 
@@ -19,7 +20,38 @@ export function compareAll(ir: PlanIR, data: Dataset, through: string, progress:
   );
   const policies = replayed.ok ? { ok: true as const, comparison: comparisonOf(ir, data, through, replayed.runs) } : replayed;
   const bottom = replayed.ok ? bottomLinesOf(ir, data, replayed.runs) : null;
-  if (splitsSkipped !== null) return { through, policies, bottom, splits: null, splitsSkipped };
+  const unit = ir.rounding.unit;
+  const clawbacksByOrder = replayed.ok ? byOrder(replayed.runs.runs, unit.includes(".") ? unit.length - unit.indexOf(".") - 1 : 0) : [];
+  if (splitsSkipped !== null) return { through, policies, bottom, clawbacksByOrder, splits: null, splitsSkipped };
   progress(`comparing: volume and commission split modes (replays 5–6 of ${total}) through ${through}`, 4 / total);
-  return { through, policies, bottom, splits: compareSplitModes(ir, data, through, engine), splitsSkipped: null };
+  return { through, policies, bottom, clawbacksByOrder, splits: compareSplitModes(ir, data, through, engine), splitsSkipped: null };
+}
+
+const POLICY_ORDER: readonly Policy[] = ["simple", "previous-rank", "exact"];
+
+/** The clawback entries of each policy's replay, summed per cancelled order and recipient. */
+function byOrder(runs: readonly PeriodResult[][], decimals: number): OrderClawbacks[] {
+  const orders = new Map<string, Map<Policy, Map<string, Decimal>>>();
+  runs.forEach((periods, i) => {
+    const policy = POLICY_ORDER[i]!;
+    for (const p of periods) {
+      for (const e of p.ledger) {
+        if (e.cancellation === undefined || e.order === undefined) continue;
+        const perPolicy = orders.get(e.order) ?? new Map<Policy, Map<string, Decimal>>();
+        orders.set(e.order, perPolicy);
+        const sums = perPolicy.get(policy) ?? new Map<string, Decimal>();
+        perPolicy.set(policy, sums);
+        sums.set(e.recipient, (sums.get(e.recipient) ?? new Decimal(0)).plus(e.amount));
+      }
+    }
+  });
+  return [...orders.keys()].sort(compareIds).map((order) => ({
+    order,
+    byPolicy: Object.fromEntries(
+      POLICY_ORDER.map((policy) => [
+        policy,
+        [...(orders.get(order)?.get(policy) ?? new Map<string, Decimal>())].sort(([a], [b]) => compareIds(a, b)).map(([partner, amount]) => ({ partner, amount: amount.toFixed(decimals) })),
+      ]),
+    ) as Record<Policy, { partner: string; amount: string }[]>,
+  }));
 }

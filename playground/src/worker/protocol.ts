@@ -181,6 +181,8 @@ export interface CompareReply {
   policies: ComparisonOutcome<PolicyComparison>;
   /** Net cost, balances and clawbacks per partner; null when the policy comparison was refused. */
   bottom: PolicyBottomLines | null;
+  /** Per cancelled order and policy: who pays back how much (for the credit-path picture). */
+  clawbacksByOrder: OrderClawbacks[];
   /** null when the plan has no split block or the data no split agreements. */
   splits: ComparisonOutcome<SplitComparison> | null;
   splitsSkipped: string | null;
@@ -193,6 +195,8 @@ export type WorkerRequest =
   | { type: "explain"; period: string; partner: string; offset: number; limit: number; filter?: EntryFilter }
   | { type: "partners"; search: string; limit: number }
   | { type: "upline"; partner: string }
+  | { type: "creditPaths"; period: string; order: string }
+  | { type: "ordersOf"; period: string; partner: string }
   | { type: "children"; period: string; parent: string | null; offset: number; limit: number }
   | { type: "kpis"; period: string | null }
   | { type: "compare"; planText: string; source: DataSource; through: string }
@@ -213,6 +217,51 @@ export interface ReplyOf {
   upline: UplineReply;
   diffPlans: AnalysisReplyOf["diffPlans"];
   disclose: AnalysisReplyOf["disclose"];
+  creditPaths: CreditPaths | null;
+  ordersOf: PartnerOrders;
+}
+
+export interface PathNode {
+  partner: string;
+  /** Index on the credit path (0 = where the portion starts). */
+  step: number;
+  rank: string | null;
+  active: boolean;
+  /** What the partner received on this order and portion in the period. */
+  received: string;
+  /** Each entry in words: "Ebenenbonus level 1: 3.49 (5% of 69.80)". */
+  entries: string[];
+}
+
+export interface CreditPaths {
+  order: string;
+  buyer: string;
+  buyerIsCustomer: boolean;
+  date: string;
+  period: string;
+  supporter: string | null;
+  portions: {
+    portion: "recruiter" | "supporter";
+    /** From the start of the path upwards, to a few partners above the last one paid. */
+    nodes: PathNode[];
+    /** Partners further up the path that are not drawn. */
+    hidden: number;
+    total: string;
+    breakage: string[];
+  }[];
+}
+
+/** Orders to pick for a partner: those they (or their customers) bought, and those they were paid on, in the period. */
+export interface PartnerOrders {
+  partner: string | null;
+  bought: string[];
+  paidOn: string[];
+}
+
+/** What each policy takes back for one cancelled order, and from whom. */
+export interface OrderClawbacks {
+  order: string;
+  byPolicy: Record<Policy, { partner: string; amount: string }[]>;
 }
 
 /** Which ledger entries Explain lists: by bonus and by order (both optional). */

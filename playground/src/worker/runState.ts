@@ -15,6 +15,8 @@ import type {
 } from "./protocol.ts";
 import { describeRule } from "./ruleText.ts";
 import { buildExport } from "./exports.ts";
+import { creditPaths } from "./creditPaths.ts";
+import type { CreditPaths, PartnerOrders } from "./protocol.ts";
 import type { EntryFilter, ExportFormat, ExportReply, ExportWhat, PartnerMatches, UplineReply } from "./protocol.ts";
 
 interface PeriodIndex {
@@ -176,6 +178,21 @@ export class RunState {
       s = this.partnersById.get(s)?.sponsor ?? null;
     }
     return { partner: id, path: path.reverse() };
+  }
+
+  creditPaths(period: string, order: string): CreditPaths | null {
+    return creditPaths(this.ir, this.data, this.periodResult(period), period, order.trim(), (id) => this.partnersById.get(id)?.sponsor ?? null);
+  }
+
+  /** Orders a partner (or their customers) bought in the period, and orders they were paid on. */
+  ordersOf(period: string, asked: string): PartnerOrders {
+    const partner = this.resolve(asked.trim());
+    if (!this.partnersById.has(partner)) return { partner: null, bought: [], paidOn: [] };
+    const customers = new Set(this.data.customers.filter((c) => c.partner === partner).map((c) => c.id));
+    const bought = this.data.orders.filter((o) => o.date.slice(0, 7) === period && (o.buyer === partner || customers.has(o.buyer))).map((o) => o.id).sort(compareIds).slice(0, 200);
+    const result = this.periodResult(period);
+    const paidOn = result ? [...new Set((this.index(result).entriesByRecipient.get(partner) ?? []).flatMap((i) => (result.ledger[i]?.order ? [result.ledger[i]!.order!] : [])))].sort(compareIds).slice(0, 200) : [];
+    return { partner, bought, paidOn };
   }
 
   /** One partner in one period; the ledger entries come a page at a time (a top earner of a 100k run has 100k+). */

@@ -32,6 +32,10 @@ async function answer(request: WorkerRequest, progress: (stage: string, fraction
       return session.finished().partners(request.search, request.limit);
     case "upline":
       return session.finished().upline(request.partner);
+    case "creditPaths":
+      return session.finished().creditPaths(request.period, request.order);
+    case "ordersOf":
+      return session.finished().ordersOf(request.period, request.partner);
     case "children":
       return session.finished().genealogy(request.period, request.parent, request.offset, request.limit);
     case "kpis":

@@ -1,0 +1,210 @@
+/**
+ * Credit paths as a picture: pick an order (or a partner, then one of their orders) and see how
+ * its volume travels up the genealogy — each portion (recruiter, and supporter when the order is
+ * split) as its own branch, each partner on it with rank and what it received, the shares nobody
+ * received (breakage) — and for a cancelled order what simple, previous-rank and exact take back
+ * and from whom, side by side. The layout is d3-hierarchy's tidy tree; only the chosen order's
+ * paths are drawn (a few dozen boxes), so the genealogy's size does not matter.
+ */
+import { hierarchy, tree } from "d3-hierarchy";
+import { el, replaceChildren } from "../dom.ts";
+import { CancelledError } from "../client/workerClient.ts";
+import type { CompareReply, CreditPaths, PathNode } from "../worker/protocol.ts";
+import type { ResultView, ViewContext } from "./context.ts";
+import { POLICY_TITLES } from "./compareText.ts";
+import { groupDigits } from "./format.ts";
+import { amount, emptyState, errorBox, loading } from "./widgets.ts";
+
+const SVG = "http://www.w3.org/2000/svg";
+const BOX_W = 150;
+const BOX_H = 46;
+
+interface Shape {
+  label: string;
+  node: PathNode | null;
+  portion: "recruiter" | "supporter" | null;
+  children: Shape[];
+}
+
+export interface PathsHooks {
+  /** The last comparison of the shown run, if one was made. */
+  comparison(): CompareReply | null;
+  /** Runs the comparison (through the compare view), resolving with it. */
+  compare(context: ViewContext): Promise<CompareReply | null>;
+}
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export class PathsView implements ResultView {
+  readonly element = el("section", { className: "view paths-view" });
+  private readonly order = el("input", { className: "search", attrs: { type: "search", placeholder: "Order id, e.g. O6", "aria-label": "Order", id: "paths-order", list: "paths-orders" } });
+  private readonly orders = el("datalist", { attrs: { id: "paths-orders" } });
+  private readonly partner = el("input", { className: "search", attrs: { type: "search", placeholder: "…or a partner id", "aria-label": "Partner", id: "paths-partner", list: "partner-suggestions" } });
+  private readonly picks = el("div", { className: "order-picks", attrs: { id: "paths-picks" } });
+  private readonly body = el("div", { className: "paths-body" });
+  private context: ViewContext | null = null;
+  private wanted = "";
+  private shownKey = "";
+  private ticket = 0;
+
+  constructor(private readonly hooks: PathsHooks) {
+    const orderForm = el("form", { className: "toolbar", on: { submit: (e) => { e.preventDefault(); this.open(this.order.value.trim()); if (this.context) this.show(this.context); } } }, this.order, this.orders, el("button", { text: "Show paths", attrs: { type: "submit", id: "paths-show" } }));
+    const partnerForm = el("form", { className: "toolbar", on: { submit: (e) => { e.preventDefault(); void this.pickFor(this.partner.value.trim()); } } }, this.partner, el("button", { text: "Orders of this partner", attrs: { type: "submit", id: "paths-partner-orders" } }));
+    this.element.append(el("div", { className: "paths-pickers" }, orderForm, partnerForm), this.picks, this.body);
+    this.reset();
+  }
+
+  open(order: string): void {
+    this.wanted = order;
+    this.order.value = order;
+    this.shownKey = "";
+  }
+
+  show(context: ViewContext): void {
+    this.context = context;
+    const key = `${context.runNumber}:${context.period}:${this.wanted}`;
+    if (key === this.shownKey) return;
+    this.shownKey = key;
+    if (this.wanted === "") {
+      replaceChildren(this.body, emptyState("Pick an order (type its id, or click an order in Explain) or a partner to see the order's credit paths drawn on the genealogy."));
+      return;
+    }
+    const ticket = ++this.ticket;
+    replaceChildren(this.body, loading());
+    context.client.request({ type: "creditPaths", period: context.period, order: this.wanted }).then(
+      (paths) => {
+        if (ticket !== this.ticket) return;
+        if (paths === null) replaceChildren(this.body, errorBox(`There is no order ${this.wanted} in the data.`));
+        else this.render(paths, context);
+      },
+      (error: unknown) => {
+        if (ticket === this.ticket && !(error instanceof CancelledError)) replaceChildren(this.body, errorBox(error instanceof Error ? error.message : String(error)));
+      },
+    );
+  }
+
+  reset(): void {
+    this.context = null;
+    this.shownKey = "";
+    this.ticket++;
+    replaceChildren(this.picks);
+    replaceChildren(this.body, emptyState("Run a plan, then pick an order to see its credit paths."));
+  }
+
+  private async pickFor(partner: string): Promise<void> {
+    const context = this.context;
+    if (!context || partner === "") return;
+    const reply = await context.client.request({ type: "ordersOf", period: context.period, partner });
+    if (reply.partner === null) {
+      replaceChildren(this.picks, errorBox(`There is no partner ${partner} in the data.`));
+      return;
+    }
+    this.partner.value = reply.partner;
+    const button = (order: string) => el("button", { className: "link", text: order, on: { click: () => { this.open(order); this.show(context); } } });
+    this.orders.replaceChildren(...[...reply.bought, ...reply.paidOn].map((o) => el("option", { attrs: { value: o } })));
+    replaceChildren(
+      this.picks,
+      el("div", {}, `${reply.partner} in ${context.period} — bought (they or their customers): `, ...(reply.bought.length ? reply.bought.flatMap((o, i) => [i ? ", " : "", button(o)]) : ["none"])),
+      el("div", {}, "paid on: ", ...(reply.paidOn.length ? reply.paidOn.flatMap((o, i) => [i ? ", " : "", button(o)]) : ["none"])),
+    );
+  }
+
+  private render(paths: CreditPaths, context: ViewContext): void {
+    const shape: Shape = {
+      label: `${paths.order} · ${paths.buyerIsCustomer ? "customer" : "partner"} ${paths.buyer}`,
+      node: null,
+      portion: null,
+      children: paths.portions.map((p) => chain(p.nodes, p.portion)),
+    };
+    const root = tree<Shape>().nodeSize([BOX_W + 24, BOX_H + 30])(hierarchy(shape));
+    const nodes = root.descendants();
+    const xs = nodes.map((n) => n.x);
+    const depth = Math.max(...nodes.map((n) => n.depth));
+    const minX = Math.min(...xs) - BOX_W / 2 - 10;
+    const width = Math.max(...xs) - Math.min(...xs) + BOX_W + 20;
+    const height = (depth + 1) * (BOX_H + 30) + 10;
+    // The order at the bottom, the top of the genealogy at the top: volume flows upwards.
+    const y = (d: number) => height - 10 - BOX_H - d * (BOX_H + 30);
+    const picture = svg("svg", { viewBox: `${minX} 0 ${width} ${height}`, width, height, role: "img", "aria-label": `credit paths of ${paths.order}`, class: "paths-svg", id: "paths-svg" });
+    for (const link of root.links()) {
+      const portion = link.target.data.portion ?? "recruiter";
+      picture.append(svg("line", { x1: link.source.x, y1: y(link.source.depth), x2: link.target.x, y2: y(link.target.depth) + BOX_H, class: `edge ${portion}` }));
+    }
+    for (const n of nodes) {
+      const g = svg("g", { transform: `translate(${n.x - BOX_W / 2},${y(n.depth)})`, class: `path-node ${n.data.portion ?? "order"}${n.data.node && n.data.node.received !== "0.00" && !/^-?0(\.0+)?$/.test(n.data.node.received) ? " paid" : ""}` });
+      g.append(svg("rect", { width: BOX_W, height: BOX_H, rx: 5 }));
+      const p = n.data.node;
+      if (p) {
+        g.dataset.partner = p.partner;
+        g.append(svg("text", { x: 8, y: 17, class: "id" }, `${p.partner}  ${p.rank ?? "no rank"}${p.active ? "" : " (inactive)"}`));
+        g.append(svg("text", { x: 8, y: 35, class: "amount-text" }, `step ${p.step} · +${groupDigits(p.received)} ${context.run.currency}`));
+        g.append(svg("title", {}, p.entries.length ? p.entries.join("\n") : "received nothing on this order"));
+      } else {
+        g.append(svg("text", { x: 8, y: 19, class: "id" }, n.data.label));
+        g.append(svg("text", { x: 8, y: 36, class: "amount-text" }, paths.date));
+      }
+      picture.append(g);
+    }
+    const legend = paths.portions.map((p) =>
+      el(
+        "div",
+        { className: `portion-summary ${p.portion}`, dataset: { portion: p.portion } },
+        el("strong", { text: p.portion === "recruiter" ? "Recruiter portion" : `Supporter portion (via ${paths.supporter ?? "?"})` }),
+        " paid ",
+        amount(p.total),
+        ` ${context.run.currency} on ${paths.period}`,
+        p.hidden > 0 ? ` · ${p.hidden} more partners above, paid nothing` : "",
+        p.breakage.length ? el("ul", { className: "breakage" }, ...p.breakage.map((b) => el("li", { text: b }))) : el("div", { className: "muted", text: "No breakage: every share of the level and differential bonuses was paid." }),
+      ),
+    );
+    replaceChildren(this.body, el("div", { className: "paths-scroll" }, picture), ...legend, this.cancelled(paths.order, context));
+  }
+
+  /** What each policy takes back for this order, from whom: from the comparison. */
+  private cancelled(order: string, context: ViewContext): HTMLElement {
+    const box = el("div", { className: "clawback-sides", attrs: { id: "paths-clawbacks" } });
+    const fill = (reply: CompareReply | null): void => {
+      const found = reply?.clawbacksByOrder.find((c) => c.order === order);
+      if (!reply) {
+        replaceChildren(box, el("button", { text: "Compare the policies to see what a cancellation of this order takes back", on: { click: () => void this.hooks.compare(context).then(fill, () => undefined) } }));
+        return;
+      }
+      if (!found) {
+        replaceChildren(box, el("p", { className: "muted", text: `${order} has no cancellation processed after its run through ${reply.through}: nothing is taken back.` }));
+        return;
+      }
+      replaceChildren(
+        box,
+        el("div", { className: "section-title", text: `${order} was cancelled after its run: what each policy takes back, and from whom` }),
+        el(
+          "div",
+          { className: "policy-columns" },
+          ...(["simple", "previous-rank", "exact"] as const).map((policy) =>
+            el(
+              "div",
+              { className: "policy-column", dataset: { policy } },
+              el("h3", { text: POLICY_TITLES[policy] }),
+              ...(found.byPolicy[policy].length
+                ? found.byPolicy[policy].map((c) => el("div", { className: "figure" }, el("span", { className: "figure-label", text: c.partner }), el("span", { className: "figure-value" }, amount(c.amount))))
+                : [el("div", { className: "muted", text: "nobody is charged" })]),
+            ),
+          ),
+        ),
+      );
+    };
+    fill(this.hooks.comparison());
+    return box;
+  }
+}
+
+/** A path as a chain of nested shapes: each partner's only child is the next partner up. */
+function chain(nodes: PathNode[], portion: "recruiter" | "supporter"): Shape {
+  let top: Shape | null = null;
+  for (let i = nodes.length - 1; i >= 0; i--) top = { label: nodes[i]!.partner, node: nodes[i]!, portion, children: top ? [top] : [] };
+  return top ?? { label: "(empty)", node: null, portion, children: [] };
+}

@@ -62,8 +62,10 @@ describe("the user's own data", () => {
     expect(validation.problems.length).toBeGreaterThanOrEqual(5);
     expect(validation.problems.some((p) => p.message.includes("<b>GHOST</b>"))).toBe(true);
     const rows = await page.$$eval(".data-problems tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
-    expect(rows).toEqual(validation.problems.map((p) => [p.path || "(document)", p.id ?? "", p.message]));
-    expect(await page.textContent(".data-problems .notice-title")).toBe(`The data has ${validation.problems.length} problems. Nothing was computed.`);
+    // Each row: path, id, message, then the record at fault (shown since the playground's data-problem view).
+    expect(rows.map((r) => r.slice(0, 3))).toEqual(validation.problems.map((p) => [p.path || "(document)", p.id ?? "", p.message]));
+    expect(rows[0]![3]).toContain('"id": "U"');
+    expect(await page.textContent(".data-problems .notice-title")).toBe(`The data (broken.data.json) has ${validation.problems.length} problems, all listed below. Nothing was computed.`);
     expect(await page.inputValue("#data-select")).toBe("file");
     expect(await page.locator("#data-select option[value=file]").textContent()).toBe("file: broken.data.json");
     expect(await page.locator(".data-problems b").count()).toBe(0);

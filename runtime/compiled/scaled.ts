@@ -112,6 +112,30 @@ export function significantDecimals(n: number, scale: number): number {
 }
 
 /**
+ * Whether a magnitude with remainder r (0 <= r < d) rounds away from zero under the plan's mode:
+ * `half` compares 2r with d (-1 below, 0 at, 1 above the half); shared by the Float64 and the
+ * BigInt division so the two cannot disagree.
+ */
+function roundsAway(mode: RoundingMode, half: number, hasRemainder: boolean, quotientOdd: boolean): boolean {
+  switch (mode) {
+    case "half-up":
+      return half >= 0;
+    case "half-down":
+      return half > 0;
+    case "half-even":
+      return half > 0 || (half === 0 && quotientOdd);
+    case "up":
+      return hasRemainder;
+    case "down":
+      return false;
+    default: {
+      const never: never = mode;
+      throw new Error(`unknown rounding mode ${String(never)}`);
+    }
+  }
+}
+
+/**
  * numerator / denominator rounded to an integer with the plan's mode (denominator > 0). Half-up
  * is half away from zero, "up" away from zero, "down" toward zero (semantics §6). Exact for safe
  * integer inputs: the quotient and remainder of two safe integers are exact in Float64.
@@ -130,28 +154,8 @@ export function roundDiv(numerator: number, denominator: number, mode: RoundingM
     quotient++;
     r -= denominator;
   }
-  let up: boolean;
-  switch (mode) {
-    case "half-up":
-      up = 2 * r >= denominator;
-      break;
-    case "half-down":
-      up = 2 * r > denominator;
-      break;
-    case "half-even":
-      up = 2 * r > denominator || (2 * r === denominator && quotient % 2 === 1);
-      break;
-    case "up":
-      up = r > 0;
-      break;
-    case "down":
-      up = false;
-      break;
-    default: {
-      const never: never = mode;
-      throw new Error(`unknown rounding mode ${String(never)}`);
-    }
-  }
+  const twice = 2 * r; // exact: r is a safe integer below the denominator
+  const up = roundsAway(mode, twice > denominator ? 1 : twice === denominator ? 0 : -1, r > 0, quotient % 2 === 1);
   const magnitude = up ? quotient + 1 : quotient;
   return negative ? -magnitude : magnitude;
 }
@@ -162,28 +166,8 @@ export function roundDivBig(numerator: bigint, denominator: bigint, mode: Roundi
   const a = negative ? -numerator : numerator;
   const quotient = a / denominator;
   const r = a % denominator;
-  let up: boolean;
-  switch (mode) {
-    case "half-up":
-      up = 2n * r >= denominator;
-      break;
-    case "half-down":
-      up = 2n * r > denominator;
-      break;
-    case "half-even":
-      up = 2n * r > denominator || (2n * r === denominator && quotient % 2n === 1n);
-      break;
-    case "up":
-      up = r > 0n;
-      break;
-    case "down":
-      up = false;
-      break;
-    default: {
-      const never: never = mode;
-      throw new Error(`unknown rounding mode ${String(never)}`);
-    }
-  }
+  const twice = 2n * r;
+  const up = roundsAway(mode, twice > denominator ? 1 : twice === denominator ? 0 : -1, r > 0n, quotient % 2n === 1n);
   const magnitude = up ? quotient + 1n : quotient;
   return negative ? -magnitude : magnitude;
 }

@@ -67,9 +67,8 @@ function readJsonLines(file: string, progress?: ReadProgress): Reading {
       located.push([line, { path: "type", message: `${what}; each line is one record with a \`type\` of ${typeNames}` }]);
       return;
     }
-    delete (record as Record<string, unknown>)["type"];
     lines[section].push(line);
-    builder.add(section, record);
+    builder.add(section, record, true);
   });
   for (const chunk of textChunks(file, "data file", progress && ((read, size) => progress.bytes(read, size)))) splitter.feed(chunk);
   splitter.end();

@@ -20,6 +20,7 @@ import { normalizeCancellation, normalizeCustomer, normalizeOrder, normalizePart
 import { checkOrders } from "../orderChecks.ts";
 import { recordSchemaProblems, schemaProblems, type RecordSection } from "../schemaCheck.ts";
 import { checkSplits } from "../splitChecks.ts";
+import { fastCustomer, fastOrder, fastPartner, RecordMemo } from "./fastRecords.ts";
 
 export type { RecordSection };
 export const RECORD_SECTIONS: readonly RecordSection[] = ["partners", "customers", "splits", "orders", "cancellations"];
@@ -68,6 +69,7 @@ function internOrder(order: Order, interner: Interner): Order {
 
 export class DatasetBuilder {
   private readonly interner = new Interner();
+  private readonly memo = new RecordMemo();
   private readonly partners: Partner[] = [];
   private readonly customers: Customer[] = [];
   private readonly splits: SplitRecord[] = [];
@@ -111,9 +113,18 @@ export class DatasetBuilder {
     this.dropped = true;
   }
 
-  add(section: RecordSection, record: unknown): void {
+  /**
+   * One record of `section`. `typeKey`: it still has the `type` key of a JSON Lines line, which
+   * the general path removes before the schema check (the fast path just allows it).
+   */
+  add(section: RecordSection, record: unknown, typeKey = false): void {
     const index = this.count(section);
     this.counts.set(section, index + 1);
+    if (this.addChecked(section, record, typeKey)) {
+      (this.positions.get(section) as number[]).push(index);
+      return;
+    }
+    if (typeKey) delete (record as Record<string, unknown>)["type"];
     const problems = recordSchemaProblems(section, index, record);
     if (problems.length > 0) {
       for (const p of problems) this.report(p);
@@ -148,6 +159,35 @@ export class DatasetBuilder {
       case "cancellations":
         this.cancellations.push(record as CancellationRecord);
         break;
+      default: {
+        const never: never = section;
+        throw new Error(`unknown section ${String(never)}`);
+      }
+    }
+  }
+
+  /** The fast path (fastRecords.ts): true when the record was proven valid and kept. */
+  private addChecked(section: RecordSection, record: unknown, typeKey: boolean): boolean {
+    switch (section) {
+      case "partners": {
+        const partner = fastPartner(record, this.memo, typeKey);
+        if (partner !== null) this.partners.push(partner);
+        return partner !== null;
+      }
+      case "customers": {
+        const customer = fastCustomer(record, this.memo, typeKey);
+        if (customer !== null) this.customers.push(customer);
+        return customer !== null;
+      }
+      case "orders": {
+        const order = fastOrder(record, this.memo, typeKey);
+        if (order !== null) this.orders.push(order);
+        return order !== null;
+      }
+      case "splits":
+      case "cancellations":
+        // Few, and with shapes (shares, cancelled lines) the general path handles well enough.
+        return false;
       default: {
         const never: never = section;
         throw new Error(`unknown section ${String(never)}`);

@@ -109,8 +109,22 @@ describe("the compare view", () => {
       });
     }
     expect(await page.locator(".compare-view canvas").count()).toBe(2);
-    const agreements = await page.$$eval("table.agreements tbody tr td:first-child", (cells) => cells.map((c) => c.textContent));
-    expect(agreements).toEqual(expected.comparison.modes[0]!.agreements.map((a) => a.member));
+    // Each agreement's own effect, not the line totals again (session.test.ts checks every figure
+    // against runs with and without each agreement).
+    const rows = await page.$$eval("#agreement-effects tbody tr[data-agreement]", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+    expect(rows.map((r) => r[1])).toEqual(expected.comparison.modes[0]!.agreements.map((a) => a.member));
+    expect(rows[0]).toEqual(["1", "N1", "SPK", "B2", "-46.59", "44.79", "-1.81", "-31.72", "31.72", "0.00"]);
+    expect(new Set(rows.map((r) => r.slice(4, 7).join(" "))).size).toBeGreaterThan(1);
+    expect(await page.textContent("#agreement-effects thead th.plan-mode")).toBe("volume split (the plan's mode)");
+    // The row opens to the partners the agreement changes most.
+    await page.click('#agreement-effects tr[data-agreement="0"] button[aria-expanded]');
+    const changed = await page.$$eval('#agreement-effects tr.effect-partners:not([hidden]) .effect-list[data-mode="commission"] li', (items) => items.map((i) => i.textContent));
+    expect(changed).toEqual(["B2 31.72", "SPK -31.72"]);
+    await page.locator("#agreement-effects").scrollIntoViewIfNeeded();
+    await screenshot(page, "09b-agreement-effects");
+    const [file] = await Promise.all([page.waitForEvent("download"), page.click("#export-compare-csv")]);
+    const csv = readFileSync((await file.path())!, "utf8");
+    expect(csv).toContain("1,N1,SPK,B2,-46.59,44.79,-1.81,-31.72,31.72,0.00\r\n");
     expect(session.problems).toEqual([]);
   });
 });

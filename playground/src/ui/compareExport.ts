@@ -41,5 +41,13 @@ export function downloadComparison(reply: CompareReply, plan: string, format: "c
     rows.push(["split mode", "recruiter lines earned", "supporter lines earned", "total paid out"]);
     for (const m of reply.splits.comparison.modes) rows.push([m.mode, m.recruiterLinesEarned, m.supporterLinesEarned, m.totalPayout]);
   }
+  if (reply.agreementEffects) {
+    // Each agreement's own effect: with every agreement minus without this one.
+    rows.push([]);
+    rows.push(["agreement", "member", "recruiter", "supporter", ...(["volume", "commission"] as const).flatMap((m) => [`${m}: recruiter line change`, `${m}: supporter line change`, `${m}: all partners change`])]);
+    for (const e of reply.agreementEffects.effects) {
+      rows.push([e.agreement + 1, e.member, e.recruiter, e.supporter, ...(["volume", "commission"] as const).flatMap((m) => [e.byMode[m].recruiterLine, e.byMode[m].supporterLine, e.byMode[m].total])]);
+    }
+  }
   download(name, [csvText(rows)], "text/csv;charset=utf-8");
 }

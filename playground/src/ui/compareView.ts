@@ -12,6 +12,7 @@ import { compareIds } from "../worker/ordering.ts";
 import { barChart } from "./charts.ts";
 import type { ResultView, ViewContext } from "./context.ts";
 import { bottomLineSection, clawbackTable } from "./compareBottom.ts";
+import { agreementEffectsTable } from "./agreementEffectsTable.ts";
 import { downloadComparison } from "./compareExport.ts";
 import { FIGURE_NOTES, POLICY_CAPTIONS, POLICY_TITLES, SPLIT_CAPTIONS } from "./compareText.ts";
 import { plural } from "./format.ts";
@@ -128,7 +129,7 @@ export class CompareView implements ResultView {
     let splits: HTMLElement;
     if (reply.splits === null) splits = emptyState(`Split modes: nothing to compare — ${reply.splitsSkipped ?? "no split agreements"}.`);
     else if (!reply.splits.ok) splits = errorBox(`The split comparison was refused (${reply.splits.error.code}): ${reply.splits.error.message}`);
-    else splits = this.splits(reply.splits.comparison, context);
+    else splits = this.splits(reply, reply.splits.comparison, context);
     replaceChildren(this.body, el("h2", { text: "Cancellation policies" }), policies, el("h2", { text: "Split modes" }), splits);
   }
 
@@ -255,7 +256,7 @@ export class CompareView implements ResultView {
     );
   }
 
-  private splits(c: SplitComparison, context: ViewContext): HTMLElement {
+  private splits(reply: CompareReply, c: SplitComparison, context: ViewContext): HTMLElement {
     const currency = context.run.currency;
     const planMode = context.run.splitMode;
     const columns = c.modes.map((m) =>
@@ -283,30 +284,9 @@ export class CompareView implements ResultView {
       unit: ` ${currency}`,
     });
     const [volume, commission] = c.modes;
-    const agreements = (volume?.agreements ?? []).map((a) => {
-      const other = commission?.agreements.find((b) => b.agreement === a.agreement);
-      return el(
-        "tr",
-        {},
-        el("td", {}, partnerLink(a.member, context.openPartner)),
-        el("td", {}, partnerLink(a.recruiter, context.openPartner)),
-        el("td", {}, partnerLink(a.supporter, context.openPartner)),
-        el("td", { className: "num" }, amount(a.recruiterLine.earned)),
-        el("td", { className: "num" }, amount(other?.recruiterLine.earned ?? "—")),
-        el("td", { className: "num" }, amount(a.supporterLine.earned)),
-        el("td", { className: "num" }, amount(other?.supporterLine.earned ?? "—")),
-      );
-    });
-    const table = el(
-      "table",
-      { className: "grid compact agreements" },
-      el(
-        "thead",
-        {},
-        el("tr", {}, ...["Member", "Recruiter", "Supporter"].map((h) => el("th", { text: h })), ...["Recruiter line (volume)", "(commission)", "Supporter line (volume)", "(commission)"].map((h) => el("th", { className: "num", text: h }))),
-      ),
-      el("tbody", {}, ...agreements),
-    );
+    const table = reply.agreementEffects
+      ? agreementEffectsTable(reply.agreementEffects, planMode, context.openPartner)
+      : emptyState("No agreement effects were computed.");
     const difference = (pick: (m: (typeof c.modes)[number]) => string): string =>
       volume && commission ? new Decimal(pick(commission)).minus(pick(volume)).toFixed(decimalsOf(pick(volume))) : "—";
     const differences = el(
@@ -321,7 +301,7 @@ export class CompareView implements ResultView {
         ),
       ),
     );
-    return el("div", {}, el("div", { className: "policy-columns two" }, ...columns), differences, chart, el("div", { className: "section-title", text: "Per agreement" }), table);
+    return el("div", {}, el("div", { className: "policy-columns two" }, ...columns), differences, chart, el("div", { className: "section-title", text: "What each agreement changes" }), table);
   }
 }
 

@@ -6,6 +6,7 @@
 import { bottomLinesOf, compareSplitModes, comparisonOf, Decimal, type Dataset, type Engine, type PeriodResult, type PlanIR, type Policy, replayPolicies } from "../../../runtime/surface.ts";
 import type { CompareReply, OrderClawbacks } from "./protocol.ts";
 import { compareIds } from "./ordering.ts";
+import { agreementEffects, MAX_AGREEMENT_EFFECTS } from "./agreementEffects.ts";
 
 export type Progress = (stage: string, fraction?: number | null) => void;
 
@@ -22,9 +23,22 @@ export function compareAll(ir: PlanIR, data: Dataset, through: string, progress:
   const bottom = replayed.ok ? bottomLinesOf(ir, data, replayed.runs) : null;
   const unit = ir.rounding.unit;
   const clawbacksByOrder = replayed.ok ? byOrder(replayed.runs.runs, unit.includes(".") ? unit.length - unit.indexOf(".") - 1 : 0) : [];
-  if (splitsSkipped !== null) return { through, policies, bottom, clawbacksByOrder, splits: null, splitsSkipped };
+  if (splitsSkipped !== null) return { through, policies, bottom, clawbacksByOrder, splits: null, splitsSkipped, agreementEffects: null };
   progress(`comparing: volume and commission split modes (replays 5–6 of ${total}) through ${through}`, 4 / total);
-  return { through, policies, bottom, clawbacksByOrder, splits: compareSplitModes(ir, data, through, engine), splitsSkipped: null };
+  const splits = compareSplitModes(ir, data, through, engine);
+  if (!splits.ok) return { through, policies, bottom, clawbacksByOrder, splits, splitsSkipped: null, agreementEffects: null };
+  // Each agreement's own effect: the runs with every agreement, then one run per mode without it.
+  const withAll = { volume: splitRun(ir, data, through, "volume", engine), commission: splitRun(ir, data, through, "commission", engine) };
+  const effects = agreementEffects(ir, data, through, engine, withAll, (done, count, agreement) => {
+    if (agreement >= 0) progress(`comparing: the effect of split agreement ${agreement + 1} (${done + 1} of ${count}${data.splits.length > MAX_AGREEMENT_EFFECTS ? `, the first ${MAX_AGREEMENT_EFFECTS}` : ""}) in both modes`, 5 / 6 + done / count / 6);
+  });
+  return { through, policies, bottom, clawbacksByOrder, splits, splitsSkipped: null, agreementEffects: effects };
+}
+
+function splitRun(ir: PlanIR, data: Dataset, through: string, mode: "volume" | "commission", engine: Engine): PeriodResult[] {
+  const outcome = engine.runThrough(ir, data, { through, splitMode: mode });
+  if (!outcome.ok) throw new Error(`the ${mode}-mode run was refused: ${outcome.error.message}`);
+  return outcome.result.periods;
 }
 
 const POLICY_ORDER: readonly Policy[] = ["simple", "previous-rank", "exact"];

@@ -186,6 +186,40 @@ export interface CompareReply {
   /** null when the plan has no split block or the data no split agreements. */
   splits: ComparisonOutcome<SplitComparison> | null;
   splitsSkipped: string | null;
+  /** Each split agreement's own effect (agreementEffects.ts); null when the split modes are not compared. */
+  agreementEffects: AgreementEffects | null;
+}
+
+export type SplitModeName = "volume" | "commission";
+
+/** What one agreement changes in one split mode: the run with every agreement minus the run without this one. */
+export interface ModeEffect {
+  /** Change of the earnings of the recruiter and its upline. */
+  recruiterLine: string;
+  /** Change of the earnings of the supporter and its upline. */
+  supporterLine: string;
+  /** Change of all partners' earnings together. */
+  total: string;
+  partnersChanged: number;
+  /** The largest changes, largest first. */
+  partners: { partner: string; change: string }[];
+}
+
+export interface AgreementEffect {
+  /** Index in the data's `splits`. */
+  agreement: number;
+  member: string;
+  recruiter: string | null;
+  supporter: string;
+  byMode: Record<SplitModeName, ModeEffect>;
+}
+
+export interface AgreementEffects {
+  effects: AgreementEffect[];
+  /** Agreements in force in the compared periods. */
+  inForce: number;
+  /** Agreements in force without an effect computed (beyond the cap). */
+  leftOut: number;
 }
 
 export type WorkerRequest =

@@ -13,6 +13,7 @@ import { validateData } from "../../../runtime/data/validate.ts";
 import { computeKpis } from "../../../runtime/kpi/index.ts";
 import { runThrough } from "../../../runtime/reference/runThrough.ts";
 import type { ResultDocument } from "../../../core/result.ts";
+import { Decimal } from "../../../core/decimal.ts";
 import { generatedOptions, rawData } from "../../../playground/src/worker/dataSources.ts";
 import type { DataSource, RunReply } from "../../../playground/src/worker/protocol.ts";
 import { Session } from "../../../playground/src/worker/session.ts";
@@ -217,5 +218,38 @@ describe("the comparison job", () => {
     const session = new Session();
     const reply = await session.compare(vitalis, { kind: "scenario", name: "stage-speaker" }, "2026-11", () => {});
     expect(reply.splits?.ok && reply.splits.comparison.modes.map((m) => m.mode)).toEqual(["volume", "commission"]);
+  });
+
+  it("gives each split agreement its own effect: the run with every agreement minus the run without it", async () => {
+    const session = new Session();
+    const reply = await session.compare(vitalis, { kind: "scenario", name: "stage-speaker" }, "2026-11", () => {});
+    const effects = reply.agreementEffects!;
+    expect([effects.inForce, effects.leftOut, effects.effects.map((e) => e.member)]).toEqual([8, 0, ["N1", "N2", "N3", "N4", "N5", "K1", "K2", "K3"]]);
+    // Independently, with the reference evaluator: earned over both periods, with and without each agreement.
+    const { ir, data } = reference(vitalis, "samples/stage-speaker.data.json", "2026-11");
+    const earned = (splits: Dataset["splits"], mode: "volume" | "commission"): Map<string, Decimal> => {
+      const outcome = runThrough(ir, { ...data, splits }, { through: "2026-11", splitMode: mode });
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      const sums = new Map<string, Decimal>();
+      for (const p of outcome.result.periods) for (const [id, s] of Object.entries(p.statements)) sums.set(id, (sums.get(id) ?? new Decimal(0)).plus(s.earned));
+      return sums;
+    };
+    for (const mode of ["volume", "commission"] as const) {
+      const all = earned(data.splits, mode);
+      for (const effect of effects.effects) {
+        const without = earned(data.splits.filter((a) => a.index !== effect.agreement), mode);
+        const change = (ids: Iterable<string>) => [...ids].reduce((t, id) => t.plus(all.get(id) ?? 0).minus(without.get(id) ?? 0), new Decimal(0)).toFixed(2);
+        expect([effect.byMode[mode].total, effect.byMode[mode].recruiterLine, effect.byMode[mode].supporterLine]).toEqual([
+          change(all.keys()),
+          change(["SPK", "A2", "A1"]), // every member here is recruited by SPK (under A2, under A1)
+          change(effect.supporter === "B2" ? ["B2", "B1"] : ["C3", "C2", "C1"]),
+        ]);
+      }
+    }
+    // Pinned (hand-checkable: a commission transfer only moves money from SPK to the supporter).
+    const n1 = effects.effects[0]!.byMode;
+    expect([n1.volume.recruiterLine, n1.volume.supporterLine, n1.volume.total]).toEqual(["-46.59", "44.79", "-1.81"]);
+    expect(n1.commission.partners).toEqual([{ partner: "B2", change: "31.72" }, { partner: "SPK", change: "-31.72" }]);
+    expect(n1.commission.total).toBe("0.00");
   });
 });

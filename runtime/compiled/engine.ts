@@ -104,6 +104,10 @@ function runAll(ir: PlanIR, data: Dataset, options: RunOptions): PeriodsOutcome 
         ir, data, period, asOf, final, policy, splitMode,
         ignoreAfterRunCancellations: options.ignoreAfterRunCancellations === true,
         historyAsOf: (p) => periods.find((h) => h.period === p)?.asOf,
+        historyRun: (p) => {
+          const h = periods.find((run) => run.period === p);
+          return h === undefined ? undefined : (h.columns ?? h.document());
+        },
         carriedIn: carriedFrom(periods[periods.length - 1], ir, data),
       },
       forceInterpreter,
@@ -161,6 +165,7 @@ function runPeriod(input: PeriodRunInput): PeriodOutcome {
           splitMode: input.splitMode ?? input.ir.split?.mode ?? "volume",
           ignoreAfterRunCancellations: input.ignoreAfterRunCancellations === true,
           historyAsOf: (p) => input.history.find((h) => h.period === p)?.asOf,
+          historyRun: (p) => input.history.find((h) => h.period === p),
           carriedIn: carriedFrom(input.history[input.history.length - 1], input.ir, input.data),
         },
         forceInterpreter,

@@ -6,12 +6,15 @@
  */
 import type { PlanIR, Policy } from "../../core/ir.ts";
 import type { Dataset, SplitAgreement } from "../../core/dataModel.ts";
-import { fromDayNumber, isValidDate, isValidPeriod, lastDayOf, periodOf, toDayNumber } from "../../core/dates.ts";
+import { isValidDate, isValidPeriod, lastDayOf, toDayNumber } from "../../core/dates.ts";
 import { canonical } from "../../core/decimal.ts";
+import type { PeriodResult } from "../../core/result.ts";
 import { cancellationTakes, quantitiesBeforeRun, type TakesByOrder } from "../reference/cancellations/takes.ts";
 import { preparePlan, type PreparedPlan } from "../reference/plan.ts";
 import { agreementsInForce, measureValues } from "../reference/portions.ts";
 import type { Structure } from "../reference/structure.ts";
+import { afterRunPart, type AfterRunPlan } from "./cancellations/period.ts";
+import type { AfterRunColumns } from "./cancellations/extras.ts";
 import { columnarOf, type ColumnarData } from "./columnar.ts";
 import { kernelsFor } from "./kernels.ts";
 import { LedgerColumns } from "./ledgerColumns.ts";
@@ -36,6 +39,8 @@ export interface CompiledPeriodInput {
   historyAsOf(period: string): string | undefined;
   /** Carried out of the previous final period, minor units, per partner index; NaN = cannot be read exactly. */
   carriedIn: ((partner: number) => number) | null;
+  /** An earlier period's final run in the history (`previous-rank` and `exact` read it); undefined when it is not there. */
+  historyRun(period: string): ColumnarPeriod | PeriodResult | undefined;
 }
 
 /** A computed period, in columns. */
@@ -56,6 +61,8 @@ export interface ColumnarPeriod {
   payout: Float64Array;
   carriedOut: Float64Array;
   release: ColumnarRelease;
+  /** After-run cancellations and commission transfers: clawback portions, extra rows, unrecovered. */
+  afterRun: AfterRunColumns;
   month: number;
   asOfDay: number;
   /** Generated code or the interpreter. */
@@ -103,10 +110,6 @@ export function takesOf(c: ColumnarData): TakesByOrder {
   return takes;
 }
 
-function periodOfMonth(month: number): string {
-  return `${String(Math.floor(month / 12)).padStart(4, "0")}-${String((month % 12) + 1).padStart(2, "0")}`;
-}
-
 export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpreter = false): CompiledOutcome {
   const { ir, data, period, asOf, final } = input;
   if (!isValidPeriod(period) || !isValidDate(asOf)) return delegate("invalid period or as-of date");
@@ -123,20 +126,10 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
   const lastDay = toDayNumber(lastDayOf(period));
   if (final && (asOfDay <= lastDay || asOfDay < earliestAsOfDay(release, month))) return delegate("a final run before the earliest as-of date (refused)");
 
-  // After-run cancellations of this period (semantics §7): not compiled yet.
-  if (!input.ignoreAfterRunCancellations) {
-    for (const cancellation of data.cancellations) {
-      if (periodOf(cancellation.date) !== period || cancellation.date > asOf) continue;
-      const o = c.orderIndex.get(cancellation.order)!;
-      const commissionedIn = release.countsIn[o]!;
-      if (commissionedIn < 0 || commissionedIn >= month) continue;
-      const p = periodOfMonth(commissionedIn);
-      const runAsOf = input.historyAsOf(p) ?? isoOf(earliestAsOfDay(release, commissionedIn));
-      if (cancellation.date > runAsOf) return delegate(`after-run cancellations under ${input.policy}`);
-    }
-  }
   const inForce: Map<string, SplitAgreement> = ir.split === null ? new Map() : agreementsInForce(data.splits, period);
-  if (input.splitMode === "commission" && inForce.size > 0) return delegate("commission-mode split agreements in force");
+  // After-run cancellations of this period (semantics §7) and commission transfers: cancellations/.
+  const after: AfterRunPlan | string = afterRunPart(input, c, tables, release, inForce);
+  if (typeof after === "string") return delegate(after);
   const volumeSplits = input.splitMode === "volume" ? inForce : new Map<string, SplitAgreement>();
 
   // Counted orders and their measure values (after before-run cancellations).
@@ -173,8 +166,11 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
     }
     for (let k = 0; k < K; k++) totals[k] = totals[k]! + values[k]![i]!;
   }
-  const portions = buildPortions(ir, c, tables, counted, values, volumeSplits);
-  if (typeof portions === "string") return delegate(portions);
+  const own = buildPortions(ir, c, tables, counted, values, volumeSplits);
+  if (typeof own === "string") return delegate(own);
+  const withClawbacks = after.portions(own, totals);
+  if (typeof withClawbacks === "string") return delegate(withClawbacks);
+  const { portions, qualifying } = withClawbacks;
 
   // The credit graph: sponsor edges plus member -> supporter for partner members.
   const n = c.partnerCount;
@@ -199,10 +195,10 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
   if (order === null) return delegate("the credit graph has a circle (refused)");
 
   const kernels = kernelsFor(tables, forceInterpreter);
-  const state = qualify(c, tables, portions, supporterOf, memberStart, memberList, order, lastDay, kernels.rank);
+  const state = qualify(c, tables, qualifying, supporterOf, memberStart, memberList, order, lastDay, kernels.rank);
   // Sized from the last run of this plan on this data (or a generous guess): growing a column
   // means copying it and, for big runs, a full garbage collection for the freed memory.
-  const ledger = new LedgerColumns(n, ir.bonuses.length, Math.ceil((ledgerHints.get(tables) ?? portions.count * 8) * 1.05));
+  let ledger = new LedgerColumns(n, ir.bonuses.length, Math.ceil((ledgerHints.get(tables) ?? portions.count * 8) * 1.05));
   const ctx: WalkContext = {
     sponsor: c.sponsor, rank: state.rank, eligible: state.eligible, manager: state.manager, portions, ledger,
     buyerAge: (o) => {
@@ -212,12 +208,16 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
     mode: tables.mode, unitMinor: tables.unitMinor, unsafe: false,
   };
   const walk = kernels.bonuses;
-  for (let i = 0; i < portions.count; i++) walk(ctx, i);
-  ledgerHints.set(tables, ledger.length);
+  for (let i = 0; i < own.count; i++) walk(ctx, i);
   if (ctx.unsafe) return delegate("an amount does not fit a safe integer");
   if (ledger.overflow) return delegate("a ledger value does not fit its column (step, level, rate or amount)");
   const pooled = payPools(prepared, tables, c, state, totals, ledger);
   if (pooled !== null) return delegate(pooled);
+  const finished = after.finish({ ctx, walk, state, prepared, lastDay });
+  if (typeof finished === "string") return delegate(finished);
+  ledger = finished.ledger;
+  ledgerHints.set(tables, ledger.length);
+  if (ctx.unsafe) return delegate("an amount does not fit a safe integer");
   if (ledger.overflow) return delegate("a ledger value does not fit its column (step, level, rate or amount)");
 
   const listedList: number[] = [];
@@ -244,7 +244,7 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
     ok: true,
     period: {
       period, asOf, final, ir, columnar: c, tables, prepared, listed, state, portions, ledger, carriedIn, payout, carriedOut,
-      release, month, asOfDay, kernel: kernels.kind,
+      release, afterRun: finished.afterRun, month, asOfDay, kernel: kernels.kind,
     },
   };
 }
@@ -252,8 +252,4 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
 function decimalsOfText(text: string): number {
   const dot = text.indexOf(".");
   return dot < 0 ? 0 : text.length - dot - 1;
-}
-
-function isoOf(day: number): string {
-  return fromDayNumber(day);
 }

@@ -10,6 +10,7 @@ import { stockMovements } from "../reference/cancellations/takes.ts";
 import { idRecord } from "../reference/structure.ts";
 import type { PeriodView } from "../../core/resultView.ts";
 import type { Breakage, Deferred, Flag, LedgerEntry, PeriodResult, Statement, StockMovement, VolumeFigures } from "../../core/result.ts";
+import { extraEntryOf, extraRowOf } from "./cancellations/extras.ts";
 import { UNPAID_REASONS } from "./ledgerColumns.ts";
 import type { ColumnarPeriod } from "./period.ts";
 import { takesOf } from "./period.ts";
@@ -23,6 +24,8 @@ function amountText(cp: ColumnarPeriod, minor: number): string {
 
 export function ledgerEntryOf(cp: ColumnarPeriod, i: number): LedgerEntry {
   const { ledger, ir, columnar, tables, portions } = cp;
+  const extra = extraRowOf(cp, i);
+  if (extra !== undefined) return extraEntryOf(cp, i, extra, (row) => `${cp.period}#${row + 1}`);
   const b = ledger.bonus[i]!;
   const bonus = ir.bonuses[b]!;
   const entry: Omit<LedgerEntry, "amount"> & { amount?: string } = {
@@ -53,6 +56,8 @@ export function ledgerEntryOf(cp: ColumnarPeriod, i: number): LedgerEntry {
   entry.base = fixedText(x, scale, Math.max(tables.moneyScale, significantDecimals(x, scale)));
   entry.rate = rateText(tables, b, ledger.rate[i]!);
   entry.amount = amountText(cp, ledger.amount[i]!);
+  // A clawback walk row (`simple`, `previous-rank`): its portion is a clawback portion.
+  if (pi >= cp.afterRun.firstClawback) entry.cancellation = cp.afterRun.cancellations[cp.afterRun.clawbackSequence[pi - cp.afterRun.firstClawback]!]!.cancellation.id;
   return entry as LedgerEntry;
 }
 
@@ -121,7 +126,7 @@ export function viewOfColumnar(cp: ColumnarPeriod): PeriodView {
     ledgerLength: cp.ledger.length,
     ledgerEntry: (i) => ledgerEntryOf(cp, i),
     breakage: breakageOf(cp),
-    unrecovered: [],
+    unrecovered: cp.afterRun.unrecovered,
     flags: side.flags,
     deferred: side.deferred,
     stock: side.stock,
@@ -156,7 +161,7 @@ export function materialise(cp: ColumnarPeriod): PeriodResult {
     ledger,
     statements,
     breakage: breakageOf(cp),
-    unrecovered: [],
+    unrecovered: cp.afterRun.unrecovered,
     flags: side.flags,
     deferred: side.deferred,
     stock: side.stock,

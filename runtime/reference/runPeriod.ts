@@ -96,8 +96,11 @@ function computePeriod(input: PeriodRunInput): Outcome<PeriodResult> {
   const takes = cancellationTakes(data, structure);
   const policy = input.policy ?? ir.cancellation.policy;
 
-  const found = afterRunCancellationsOf(ir, data, structure, releases, takes, {
-    period, asOf, history, earliestAsOf: (p) => earliestAsOfFrom(releases, p).asOf,
+  const found = afterRunCancellationsOf(ir, data, structure.orderIndex, takes, {
+    period, asOf,
+    commissionedIn: (o) => releases[o]!.countsIn,
+    historyAsOf: (p) => history.find((h) => h.period === p)?.asOf,
+    earliestAsOf: (p) => earliestAsOfFrom(releases, p).asOf,
   });
   if (!found.ok) return found;
   // A run "without" the after-run cancellations leaves out everything they do to the ledger and

@@ -70,7 +70,7 @@ describe("generated kernels", () => {
     const data = tiny();
     const outcome = computeCompiledPeriod({
       ir, data, period: "2026-10", asOf: "2026-11-30", final: true, policy: "exact", splitMode: "volume",
-      ignoreAfterRunCancellations: false, historyAsOf: () => undefined, carriedIn: null,
+      ignoreAfterRunCancellations: false, historyAsOf: () => undefined, historyRun: () => undefined, carriedIn: null,
     });
     expect(outcome.ok && outcome.period.kernel).toBe("generated");
     expect(JSON.stringify(compiledEngine.runThrough(ir, data, { through: "2026-11" }))).toBe(JSON.stringify(referenceEngine.runThrough(ir, data, { through: "2026-11" })));
@@ -81,7 +81,7 @@ describe("generated kernels", () => {
     const ir = vitalis();
     const data = tiny();
     const outcome = computeCompiledPeriod(
-      { ir, data, period: "2026-10", asOf: "2026-11-30", final: true, policy: "exact", splitMode: "volume", ignoreAfterRunCancellations: false, historyAsOf: () => undefined, carriedIn: null },
+      { ir, data, period: "2026-10", asOf: "2026-11-30", final: true, policy: "exact", splitMode: "volume", ignoreAfterRunCancellations: false, historyAsOf: () => undefined, historyRun: () => undefined, carriedIn: null },
     );
     expect(outcome.ok && outcome.period.kernel).toBe("interpreted");
     expect(JSON.stringify(compiledEngine.runThrough(ir, data, { through: "2026-11" }))).toBe(JSON.stringify(referenceEngine.runThrough(ir, data, { through: "2026-11" })));

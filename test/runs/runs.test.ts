@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateResult } from "../../core/validateResult.ts";
+import { compiledEngine, lastDelegations } from "../../runtime/compiled/engine.ts";
 import { caseNames, loadCase, resultText, RUNS } from "./corpus.ts";
 import { ENGINES } from "./engines.ts";
 
@@ -56,6 +57,11 @@ describe("the conformance corpus", () => {
           expect(resultText(engine, loadCase(name))).toBe(expected);
         });
       }
+
+      it("the compiled engine runs every period itself (no delegation to the reference)", () => {
+        resultText(compiledEngine, loadCase(name));
+        expect(lastDelegations()).toEqual([]);
+      });
     });
   }
 });

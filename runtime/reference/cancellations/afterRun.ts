@@ -11,11 +11,9 @@ import type { PlanIR } from "../../../core/ir.ts";
 import type { Cancellation, Dataset, Order, SplitAgreement } from "../../../core/dataModel.ts";
 import { periodOf } from "../../../core/dates.ts";
 import type { Decimal } from "../../../core/decimal.ts";
-import type { PeriodResult } from "../../../core/result.ts";
 import { refuse, success, type Outcome } from "../errors.ts";
 import { cancellationsInDateOrder } from "../lateCancellers.ts";
 import { measureValues, portionsOf, type Portion } from "../portions.ts";
-import type { Release } from "../release.ts";
 import type { Structure } from "../structure.ts";
 import { quantitiesBeforeRun, type TakesByOrder } from "./takes.ts";
 
@@ -35,29 +33,39 @@ export interface AfterRunCancellation {
   commissioned: Decimal[];
 }
 
+/** Where an order is commissioned and when earlier runs were dated: what finding after-run cancellations reads. */
+export interface AfterRunLookups {
+  period: string;
+  asOf: string;
+  /** The period whose final run commissions the order (by index); null when none does. */
+  commissionedIn: (orderIndex: number) => string | null;
+  /** The as-of date of an earlier period's final run in the history; undefined when it is not there. */
+  historyAsOf: (period: string) => string | undefined;
+  earliestAsOf: (period: string) => string;
+}
+
 /**
  * Cancellations dated in `period` (and by `asOf`) whose order was commissioned by an earlier
- * period's final run dated before the cancellation, in processing order.
+ * period's final run dated before the cancellation, in processing order. Shared by both engines
+ * (the compiled one scales `cancelled` and `commissioned` to its integers).
  */
 export function afterRunCancellationsOf(
   ir: PlanIR,
   data: Dataset,
-  structure: Structure,
-  releases: Release[],
+  orderIndexOf: Map<string, number>,
   takes: TakesByOrder,
-  at: { period: string; asOf: string; history: PeriodResult[]; earliestAsOf: (period: string) => string },
+  at: AfterRunLookups,
 ): Outcome<AfterRunCancellation[]> {
   const found: AfterRunCancellation[] = [];
   const missing: string[] = [];
   for (const cancellation of cancellationsInDateOrder(data)) {
     if (periodOf(cancellation.date) !== at.period || cancellation.date > at.asOf) continue;
-    const orderIndex = structure.orderIndex.get(cancellation.order)!;
-    const release = releases[orderIndex]!;
-    const commissionedIn = release.countsIn;
+    const orderIndex = orderIndexOf.get(cancellation.order)!;
+    const commissionedIn = at.commissionedIn(orderIndex);
     if (commissionedIn === null || commissionedIn >= at.period) continue;
-    const runAsOf = at.history.find((h) => h.period === commissionedIn)?.asOf ?? at.earliestAsOf(commissionedIn);
+    const runAsOf = at.historyAsOf(commissionedIn) ?? at.earliestAsOf(commissionedIn);
     if (cancellation.date <= runAsOf) continue;
-    const order = release.order;
+    const order = data.orders[orderIndex]!;
     const orderTakes = takes.get(orderIndex) ?? [];
     const take = orderTakes.find((t) => t.cancellation === cancellation)!;
     found.push({

@@ -18,9 +18,8 @@ import type { EntryDraft } from "../bonuses/sink.ts";
 import { refuse, success, type Outcome } from "../errors.ts";
 import type { PreparedBonus, PreparedPlan } from "../plan.ts";
 import { roundMoney } from "../rounding.ts";
-import type { Structure } from "../structure.ts";
 import type { AfterRunCancellation } from "./afterRun.ts";
-import type { OriginalRun, OriginalRuns } from "./history.ts";
+import type { OriginalRunReader, OriginalRuns, PartnerListing } from "./history.ts";
 
 type PoolBonus = Extract<PreparedBonus, { kind: "pool" }>;
 
@@ -39,7 +38,7 @@ function fractionText(cancelled: Decimal, commissioned: Decimal): string {
 export function exactReversals(
   ir: PlanIR,
   plan: PreparedPlan,
-  structure: Structure,
+  structure: PartnerListing,
   cancellations: AfterRunCancellation[],
   runs: OriginalRuns,
 ): Outcome<EntryDraft[]> {
@@ -119,7 +118,7 @@ interface OriginalPool {
  * The original pool's holders: that run's qualifiers, from its ranks and activity (including any
  * whose rounded part was 0). Null when the run paid no part of this pool: nothing to give back.
  */
-function originalPool(ir: PlanIR, structure: Structure, bonus: PoolBonus, run: OriginalRun): Outcome<OriginalPool | null> {
+function originalPool(ir: PlanIR, structure: PartnerListing, bonus: PoolBonus, run: OriginalRunReader): Outcome<OriginalPool | null> {
   const entries = new Map<string, string>();
   for (const e of run.poolEntriesOf(bonus.name)) entries.set(e.recipient, e.id);
   if (entries.size === 0) return success(null);

@@ -11,8 +11,24 @@ import { refuse, success, type Outcome } from "../errors.ts";
 import type { Structure } from "../structure.ts";
 import { describeAfterRun, type AfterRunCancellation } from "./afterRun.ts";
 
+/** The partner listing the clawbacks read a run's standing and recipients by. */
+export type PartnerListing = Pick<Structure, "partners" | "indexOf">;
+
+/**
+ * What the clawbacks read of a commissioning period's final run. The reference reads it from the
+ * result document (OriginalRun); the compiled engine from its columns, with the same answers.
+ */
+export interface OriginalRunReader {
+  /** The run's own entries attributed to an order (not clawbacks), in ledger order. */
+  entriesOf(order: string): LedgerEntry[];
+  /** The run's own pool parts of a pool bonus, in ledger order. */
+  poolEntriesOf(bonus: string): LedgerEntry[];
+  /** The run's ranks and activity for today's structure. */
+  standingFor(ir: PlanIR, structure: PartnerListing): Outcome<Standing>;
+}
+
 /** A commissioning period's final run, with its ledger indexed for the clawbacks. */
-export class OriginalRun {
+export class OriginalRun implements OriginalRunReader {
   private byOrder: Map<string, LedgerEntry[]> | null = null;
   private pools: Map<string, LedgerEntry[]> | null = null;
   private standing: Outcome<Standing> | null = null;
@@ -32,7 +48,7 @@ export class OriginalRun {
   }
 
   /** The run's ranks and activity for today's structure (computed once). */
-  standingFor(ir: PlanIR, structure: Structure): Outcome<Standing> {
+  standingFor(ir: PlanIR, structure: PartnerListing): Outcome<Standing> {
     this.standing ??= standingOf(ir, structure, this.run);
     return this.standing;
   }
@@ -52,7 +68,7 @@ export class OriginalRun {
 }
 
 /** Commissioning period -> its final run from the history. */
-export type OriginalRuns = Map<string, OriginalRun>;
+export type OriginalRuns = Map<string, OriginalRunReader>;
 
 export function originalRuns(cancellations: AfterRunCancellation[], history: PeriodResult[]): Outcome<OriginalRuns> {
   const runs: OriginalRuns = new Map();
@@ -76,7 +92,7 @@ export function originalRuns(cancellations: AfterRunCancellation[], history: Per
  * The ranks and activity of an earlier run, for today's structure: a partner the run does not
  * list (not joined yet then) has no rank and is not eligible.
  */
-export function standingOf(ir: PlanIR, structure: Structure, run: PeriodResult): Outcome<Standing> {
+export function standingOf(ir: PlanIR, structure: Pick<Structure, "partners">, run: PeriodResult): Outcome<Standing> {
   const n = structure.partners.length;
   const rankIndex = new Map(ir.ranks.map((r, i) => [r.name, i] as const));
   const rank = new Int32Array(n).fill(-1);

@@ -10,18 +10,21 @@
  */
 import { ChunkBuffer } from "./sink.ts";
 
-const NEEDS_QUOTES = /[",\r\n]/;
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /** A field of comp's own number formats (amounts, volumes, integers): written as is. */
 export function numberField(value: string | number | undefined | null): string {
   return value === undefined || value === null ? "" : String(value);
 }
 
+const NEEDS_QUOTES = /[",\r\n]/;
+
 /** A text field from data or plan: formula-guarded, then quoted when needed. */
 export function textField(value: string | undefined | null): string {
   if (value === undefined || value === null) return "";
-  const guarded = FORMULA_START.test(value) ? `'${value}` : value;
+  const first = value.charCodeAt(0);
+  // = + - @ tab CR first: a spreadsheet would run the cell as a formula.
+  const formula = first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13;
+  if (!formula && !NEEDS_QUOTES.test(value)) return value;
+  const guarded = formula ? `'${value}` : value;
   return NEEDS_QUOTES.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
@@ -31,6 +34,11 @@ export class CsvBuffer {
 
   row(fields: readonly string[]): void {
     this.out.add(fields.join(",") + "\r\n");
+  }
+
+  /** A row already joined with commas, without its line end. */
+  line(text: string): void {
+    this.out.add(text + "\r\n");
   }
 
   get full(): boolean {

@@ -15,26 +15,14 @@ export const LEDGER_COLUMNS = [
   "base", "rate", "amount", "cancellation", "reverses", "transferOf", "note",
 ] as const;
 
-function ledgerRow(period: string, e: LedgerEntry): string[] {
-  return [
-    period,
-    textField(e.id),
-    textField(e.recipient),
-    textField(e.bonus),
-    e.kind,
-    textField(e.order),
-    numberField(e.portion),
-    numberField(e.step),
-    numberField(e.level),
-    numberField(e.generation),
-    numberField(e.base),
-    numberField(e.rate),
-    e.amount,
-    textField(e.cancellation),
-    textField(e.reverses),
-    textField(e.transferOf),
-    textField(e.note),
-  ];
+/** One row as text: a concatenation, not an array joined (millions of rows). */
+function ledgerRow(period: string, e: LedgerEntry): string {
+  return (
+    period + "," + textField(e.id) + "," + textField(e.recipient) + "," + textField(e.bonus) + "," + e.kind + "," +
+    textField(e.order) + "," + numberField(e.portion) + "," + numberField(e.step) + "," + numberField(e.level) + "," +
+    numberField(e.generation) + "," + numberField(e.base) + "," + numberField(e.rate) + "," + e.amount + "," +
+    textField(e.cancellation) + "," + textField(e.reverses) + "," + textField(e.transferOf) + "," + textField(e.note)
+  );
 }
 
 export function* ledgerCsvChunks(periods: Iterable<PeriodView>): Generator<string> {
@@ -42,7 +30,7 @@ export function* ledgerCsvChunks(periods: Iterable<PeriodView>): Generator<strin
   csv.row(header(LEDGER_COLUMNS));
   for (const p of periods) {
     for (let i = 0; i < p.ledgerLength; i++) {
-      csv.row(ledgerRow(p.period, p.ledgerEntry(i)));
+      csv.line(ledgerRow(p.period, p.ledgerEntry(i)));
       if (csv.full) yield csv.take();
     }
   }

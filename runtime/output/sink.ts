@@ -13,22 +13,21 @@ export const CHUNK_SIZE = 1 << 16;
 
 /** Collects small pieces of text into chunks of about CHUNK_SIZE. */
 export class ChunkBuffer {
-  private parts: string[] = [];
-  private length = 0;
+  // One growing string (V8 keeps it as a rope until the chunk is used): cheaper than an array
+  // of millions of small parts joined at the end.
+  private text = "";
 
   add(text: string): void {
-    this.parts.push(text);
-    this.length += text.length;
+    this.text += text;
   }
 
   get full(): boolean {
-    return this.length >= CHUNK_SIZE;
+    return this.text.length >= CHUNK_SIZE;
   }
 
   take(): string {
-    const chunk = this.parts.join("");
-    this.parts = [];
-    this.length = 0;
+    const chunk = this.text;
+    this.text = "";
     return chunk;
   }
 }

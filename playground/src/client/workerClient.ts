@@ -9,11 +9,12 @@
  *   reference evaluator cannot be interrupted from inside — so the shown results stay.
  *
  * A job worker keeps the data it loaded, so the next run or comparison on the same data reuses
- * it. Pending requests of a terminated worker fail with CancelledError; a crashed worker (e.g.
+ * it; after a run, the next job worker starts loading the run's data at once (warm). Pending requests of a terminated worker fail with CancelledError; a crashed worker (e.g.
  * out of memory) fails them with its message.
  */
 import RunWorker from "../worker/runWorker.ts?worker";
-import type { ProgressReport, ReplyOf, WorkerMessage, WorkerRequest } from "../worker/protocol.ts";
+import { sourceKey } from "../worker/dataSources.ts";
+import type { DataSource, ProgressReport, ReplyOf, WorkerMessage, WorkerRequest } from "../worker/protocol.ts";
 
 export class CancelledError extends Error {
   constructor() {
@@ -79,6 +80,8 @@ const JOBS: ReadonlySet<WorkerRequest["type"]> = new Set(["load", "run", "compar
 export class WorkerClient {
   private resident: Lane;
   private job: Lane | null = null;
+  /** The job worker loading the last run's data in the background, with the data's key. */
+  private warming: { lane: Lane; key: string } | null = null;
 
   /** `onResultsLost` hears when the resident worker crashed: the finished run is gone. */
   constructor(private readonly onResultsLost: () => void = () => {}) {
@@ -103,6 +106,7 @@ export class WorkerClient {
 
   request<R extends WorkerRequest>(request: R, onProgress?: ProgressListener): Promise<ReplyOf[R["type"]]> {
     if (!JOBS.has(request.type)) return this.resident.request(request, onProgress) as Promise<ReplyOf[R["type"]]>;
+    if ("source" in request) this.stopWarmingOtherThan(request.source);
     const lane = (this.job ??= this.spawn());
     const reply = lane.request(request, onProgress);
     if (request.type !== "run") return reply as Promise<ReplyOf[R["type"]]>;
@@ -113,9 +117,33 @@ export class WorkerClient {
         this.resident = lane;
         this.job = null;
         old.terminate(new CancelledError());
+        this.warm(request.source);
       }
       return answer;
     }) as Promise<ReplyOf[R["type"]]>;
+  }
+
+  /**
+   * A fresh job worker that loads the run's data at once, in the background: the next run (after
+   * an edit) or the comparison then starts on loaded data instead of generating and checking 100k
+   * partners again (seconds each time). Its reply is not awaited; Cancel stops it like any job.
+   */
+  private warm(source: DataSource): void {
+    const lane = (this.job ??= this.spawn());
+    this.warming = { lane, key: sourceKey(source) };
+    const done = (): void => {
+      if (this.warming?.lane === lane) this.warming = null;
+    };
+    lane.request({ type: "load", source }).then(done, done);
+  }
+
+  /** A job on other data need not wait for the warm-up of the old data: that worker is dropped. */
+  private stopWarmingOtherThan(source: DataSource): void {
+    const warming = this.warming;
+    if (warming === null || warming.key === sourceKey(source) || this.job !== warming.lane || warming.lane.pending.size !== 1) return;
+    this.warming = null;
+    this.job = null;
+    warming.lane.terminate(new CancelledError());
   }
 
   /** A data load, run or comparison is going. */

@@ -3,12 +3,13 @@
  * second run on 100k partners does not generate them again) and the last finished run.
  * Each step reports progress; nothing here throws at the page — problems come back as replies.
  */
-import { checkDataAgainstPlan, compilePlan, computeKpis, type DataProblem, type Dataset, Decimal, defaultEngine, type Engine, hasErrors, periodOf, type PeriodResult, periodsFromTo, type PlanIR, type Policy, validateData, ZERO } from "../../../runtime/surface.ts";
+import { checkDataAgainstPlan, compilePlan, computeKpis, type DataProblem, type Dataset, defaultEngine, type Engine, hasErrors, periodOf, type PeriodResult, periodsFromTo, type PlanIR, type Policy, validateData } from "../../../runtime/surface.ts";
 import { compareAll, type Progress } from "./compareJob.ts";
 import { rawData, sourceKey, sourceLabel } from "./dataSources.ts";
 import type { CompareReply, DataSource, DataSummary, KpiReply, LoadReply, PeriodSummary, RunReply, RunSummary } from "./protocol.ts";
 import { RunState } from "./runState.ts";
 import { withRecords } from "./problemRecords.ts";
+import { sumMoney } from "./moneySum.ts";
 
 export type { Progress };
 
@@ -42,21 +43,14 @@ export function commissionMeasure(ir: PlanIR): string {
   return ir.measures[first ? first.measure : ir.measures.length - 1]?.name ?? "";
 }
 
-function sumAmounts(amounts: Iterable<string>): string {
-  let total = ZERO;
-  for (const amount of amounts) total = total.plus(new Decimal(amount));
-  return total.toFixed();
-}
-
 function periodSummary(p: PeriodResult, decimals: number): PeriodSummary {
-  const fixed = (text: string): string => new Decimal(text).toFixed(decimals);
   return {
     period: p.period,
     asOf: p.asOf,
     final: p.final,
     ledgerEntries: p.ledger.length,
-    totalEarned: fixed(sumAmounts(p.ledger.map((e) => e.amount))),
-    totalPayout: fixed(sumAmounts(Object.values(p.statements).map((s) => s.payout))),
+    totalEarned: sumMoney(p.ledger.map((e) => e.amount), decimals),
+    totalPayout: sumMoney(Object.values(p.statements).map((s) => s.payout), decimals),
   };
 }
 

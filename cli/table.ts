@@ -11,4 +11,4 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
 }
 
 /** Ids as people read them: P2 before P11 (readable output only; JSON keeps its own order). */
-export const naturalOrder = new Intl.Collator("en", { numeric: true }).compare;
+export { compareIdsNaturally as naturalOrder } from "../runtime/surface.ts";

@@ -26,3 +26,8 @@ export function percentToFraction(text: string): string {
 export function fractionToPercent(fraction: string): string {
   return canonical(new Decimal(fraction).times(100));
 }
+
+/** "0.015" -> "1.5%": a plan rate as people write it, exactly (no floating point). */
+export function percentText(fraction: string): string {
+  return `${fractionToPercent(fraction)}%`;
+}

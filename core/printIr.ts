@@ -5,7 +5,7 @@
  * normal form for diffing and formatting plans.
  */
 import type { BonusIR, ConditionIR, FigureIR, PlanIR, TierIR } from "./ir.ts";
-import { fractionToPercent } from "./numbers.ts";
+import { percentText as percent } from "./numbers.ts";
 
 export function printIr(ir: PlanIR): string {
   const out: string[] = [];
@@ -123,9 +123,6 @@ function printFigure(f: FigureIR, rank: (i: number) => string, measure: (i: numb
   }
 }
 
-function percent(fraction: string): string {
-  return `${fractionToPercent(fraction)}%`;
-}
 
 /** A plan string literal: only `"` and `\` need escaping (strings hold no newlines). */
 function quote(s: string): string {

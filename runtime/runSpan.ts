@@ -8,7 +8,7 @@
  */
 import { comparePeriods } from "../core/dates.ts";
 import type { Dataset } from "../core/dataModel.ts";
-import { runError, type RunError } from "./reference/errors.ts";
+import { runError, type RunError } from "../core/runError.ts";
 
 export const MAX_RUN_PERIODS = 1200;
 /** A period's run is dated in the month after it, and 9999-12-31 is the last day comp counts. */

@@ -58,7 +58,7 @@ export { checkWitness } from "./analysis/witnessCheck.ts";
 export { defaultEngine } from "./defaultEngine.ts";
 export { referenceEngine } from "./reference/engine.ts";
 export { compiledEngine } from "./compiled/engine.ts";
-export { firstPeriod } from "./reference/runThrough.ts";
+export { firstPeriod, lastOrderPeriod } from "../core/orderPeriods.ts";
 export { earliestFinalAsOf } from "./reference/runPeriod.ts";
 
 // Results: writers, comparisons, KPIs.
@@ -71,6 +71,11 @@ export { comparePolicies, compareSplitModes, formatPolicyComparison, formatSplit
 export type { PolicyComparison, SplitComparison } from "./compare/types.ts";
 export { replayPolicies, comparisonOf, bottomLinesOf, type ComparisonProgress, type PolicyRuns, type PolicyBottomLine, type PolicyBottomLines, type PartnerClawback } from "./compare/index.ts";
 export { computeKpis, formatKpiTable, type PlanKpis } from "./kpi/index.ts";
+// Explain and summary wording shared by the CLI and the playground (one sentence per rule).
+export { describeRule } from "./explain/ruleText.ts";
+export { commissionMeasure } from "./explain/measure.ts";
+export { compareIdsNaturally } from "./explain/naturalOrder.ts";
+export { percentText } from "../core/numbers.ts";
 
 // The seeded sample generator (tools/samples: a tool, browser-safe, used by `comp generate` and
 // the playground's generated scenarios).

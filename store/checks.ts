@@ -13,7 +13,7 @@
  */
 import type { Cancellation, Dataset } from "../core/dataModel.ts";
 import { periodOf } from "../core/dates.ts";
-import type { Release } from "../runtime/reference/release.ts";
+import type { Release } from "../runtime/shared/release.ts";
 import { cancellationFingerprint, orderFingerprint } from "./fingerprint.ts";
 import type { Fingerprinted, StoredRun } from "./types.ts";
 

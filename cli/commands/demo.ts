@@ -4,7 +4,7 @@
  * earnings percentiles) for the larger ones. A first look for a new user, no arguments needed.
  */
 import { fileURLToPath } from "node:url";
-import { computeKpis, type Dataset, defaultEngine, type Engine, formatKpiTable, type PlanIR } from "../../runtime/surface.ts";
+import { commissionMeasure, computeKpis, defaultEngine, type Engine, formatKpiTable, lastOrderPeriod } from "../../runtime/surface.ts";
 import { parseArgs, UsageError } from "../args.ts";
 import { CliFailure, loadData, loadPlan } from "../io.ts";
 import type { CommandOutput } from "../output.ts";
@@ -17,22 +17,6 @@ const DEMOS: { plan: string; data: string; statements: boolean }[] = [
   { plan: "plans/unilevel-essentials.plan", data: "samples/small.data.json", statements: false },
   { plan: "plans/stairstep-breakaway.plan", data: "samples/team-1k.data.json", statements: false },
 ];
-
-/** The last month in which any order is dated: the natural `--through` for a data set. */
-export function lastOrderPeriod(data: Dataset): string | null {
-  let last: string | null = null;
-  for (const o of data.orders) {
-    const p = o.date.slice(0, 7);
-    if (last === null || p > last) last = p;
-  }
-  return last;
-}
-
-/** KPIs are "% of CV": the measure of the plan's first bonus (CV, BV, ...). */
-export function commissionMeasure(ir: PlanIR): string {
-  const first = ir.bonuses[0];
-  return ir.measures[first ? first.measure : ir.measures.length - 1]!.name;
-}
 
 export function demoCommand(argv: readonly string[], engine: Engine = defaultEngine): CommandOutput {
   const args = parseArgs("demo", argv, { values: [], booleans: [] });

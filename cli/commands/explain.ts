@@ -3,7 +3,7 @@
  * view. Every amount the partner earned in the period, each traced to its order (and buyer),
  * portion, step on the credit path, base, rate and the rule that paid it.
  */
-import { type BonusIR, type Dataset, defaultEngine, type Engine, type LedgerEntry, type PeriodResult, type PlanIR } from "../../runtime/surface.ts";
+import { type Dataset, defaultEngine, describeRule, type Engine, type LedgerEntry, type PeriodResult, type PlanIR } from "../../runtime/surface.ts";
 import { onePositional, parseArgs, requirePeriod, requireValue } from "../args.ts";
 import { engineOption } from "../engineOption.ts";
 import { CliFailure, loadData, loadPlan } from "../io.ts";
@@ -80,51 +80,4 @@ function formatExplanation(ir: PlanIR, data: Dataset, p: PeriodResult, partner: 
 function buyerOf(e: LedgerEntry, data: Dataset): string | undefined {
   if (!e.order) return undefined;
   return data.orders.find((o) => o.id === e.order)?.buyer;
-}
-
-/** A sentence naming the rule that produced an entry. */
-export function describeRule(e: LedgerEntry, ir: PlanIR): string {
-  const bonus = ir.bonuses.find((b) => b.name === e.bonus);
-  let rule = bonus ? ruleOf(bonus, e, ir) : e.bonus;
-  if (e.transferOf) rule += `, split transfer of ${e.transferOf}`;
-  if (e.reverses) rule = `${e.bonus}: reverses ${e.reverses} (cancellation ${e.cancellation ?? "?"})`;
-  else if (e.cancellation) rule += `, clawback for cancellation ${e.cancellation}`;
-  if (e.note) rule += ` — ${e.note}`;
-  return rule;
-}
-
-function ruleOf(b: BonusIR, e: LedgerEntry, ir: PlanIR): string {
-  const rankName = (i: number | null) => (i === null ? null : ir.ranks[i]?.name ?? null);
-  switch (b.kind) {
-    case "level": {
-      const req = e.level ? rankName(b.levels[e.level - 1]?.requires ?? null) : null;
-      return `${b.name} level ${e.level ?? "?"}${req ? ` (requires ${req})` : ""}${b.compression ? ", compressed" : ""}`;
-    }
-    case "differential":
-      return `${b.name}: rank rate minus what the downline already took`;
-    case "generation": {
-      const req = e.generation ? rankName(b.generations[e.generation - 1]?.requires ?? null) : null;
-      return `${b.name} generation ${e.generation ?? "?"} on open volume${req ? ` (requires ${req})` : ""}`;
-    }
-    case "equalrank":
-      return `${b.name}: first equal rank above a differential earner`;
-    case "faststart":
-      return `${b.name} level ${e.level ?? "?"} (buyer within ${b.withinDays} days of joining)`;
-    case "pool":
-      return `${b.name}: shares of the pool (${percent(b.rate)} of the period's ${ir.measures[b.measure]?.name ?? "volume"})`;
-    default: {
-      const never: never = b;
-      return String(never);
-    }
-  }
-}
-
-function percent(fraction: string): string {
-  // Shift the decimal point two places without floating point: "0.015" -> "1.5%".
-  const [int = "0", frac = ""] = fraction.split(".");
-  const digits = (int + frac.padEnd(2, "0")).replace(/^0+(?=\d)/, "");
-  const cut = digits.length - Math.max(0, frac.length - 2);
-  const whole = digits.slice(0, cut) || "0";
-  const rest = digits.slice(cut).replace(/0+$/, "");
-  return `${whole}${rest ? "." + rest : ""}%`;
 }

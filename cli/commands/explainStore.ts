@@ -7,13 +7,12 @@
  * `--order` answers "who was paid what for order X": every entry of every closed period
  * attributed to the order — the original commissions and any clawbacks or reversals of it.
  */
-import { compilePlan, Decimal, type LedgerEntry, type PlanIR, ZERO } from "../../runtime/surface.ts";
+import { compilePlan, Decimal, describeRule, type LedgerEntry, type PlanIR, ZERO } from "../../runtime/surface.ts";
 import type { HistoryStore, PartnerRow, StoredRun } from "../../store/types.ts";
 import { parseArgs, requireValue, UsageError } from "../args.ts";
 import { CliFailure } from "../io.ts";
 import type { CommandOutput } from "../output.ts";
 import { table } from "../table.ts";
-import { describeRule } from "./explain.ts";
 import { withStore } from "./storeAccess.ts";
 
 export async function explainStoreCommand(argv: readonly string[]): Promise<CommandOutput> {

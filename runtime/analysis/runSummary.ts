@@ -36,7 +36,8 @@ export interface RunSummary {
   partners: Map<string, PartnerRecord>;
 }
 
-export function commissionMeasure(ir: PlanIR): number {
+/** The measure most bonuses pay on (ties: the first declared): what diff and disclose quote volume in. */
+export function mostPaidMeasure(ir: PlanIR): number {
   const counts = ir.measures.map((_, i) => ir.bonuses.filter((b) => b.measure === i).length);
   let best = 0;
   counts.forEach((c, i) => {
@@ -46,7 +47,7 @@ export function commissionMeasure(ir: PlanIR): number {
 }
 
 export function summariseRun(ir: PlanIR, view: ResultView): RunSummary {
-  const measure = ir.measures[commissionMeasure(ir)]!.name;
+  const measure = ir.measures[mostPaidMeasure(ir)]!.name;
   const rankIndex = new Map(ir.ranks.map((r, i) => [r.name, i]));
   const bonuses = ir.bonuses.map((b) => ({ bonus: b.name, kind: b.kind, amount: ZERO }));
   const bonusIndex = new Map(bonuses.map((b, i) => [b.bonus, i]));

@@ -14,7 +14,7 @@ import type { Dataset, DataProblem } from "../../core/dataModel.ts";
 import type { PeriodOutcome, PeriodRunInput, RunOptions, RunOutcome } from "../../core/run.ts";
 import type { ResultDocument } from "../../core/result.ts";
 import { checkDataAgainstPlan as planChecksUnchecked, dataWarningsAgainstPlan as planWarningsUnchecked } from "../data/planChecks.ts";
-import { firstPeriod as firstPeriodUnchecked } from "../reference/runThrough.ts";
+import { firstPeriod as firstPeriodUnchecked } from "../../core/orderPeriods.ts";
 import { earliestFinalAsOf as earliestUnchecked } from "../reference/runPeriod.ts";
 import { defaultEngine as defaultUnchecked } from "../defaultEngine.ts";
 import { comparePolicies as comparePoliciesUnchecked, compareSplitModes as compareSplitModesUnchecked } from "../compare/index.ts";

@@ -4,7 +4,7 @@
  */
 import type { PlanIR } from "../../core/ir.ts";
 import { Decimal, ZERO } from "../../core/decimal.ts";
-import { formatAmount, moneyOf, type Money } from "../reference/rounding.ts";
+import { formatAmount, moneyOf, type Money } from "../../core/money.ts";
 
 export class Amounts {
   readonly money: Money;
@@ -29,6 +29,5 @@ export function addTo(totals: Map<string, Decimal>, key: string, amount: string 
   totals.set(key, (totals.get(key) ?? ZERO).plus(new Decimal(amount)));
 }
 
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** String order, as in every output document. */
+export { compareIds } from "../../core/resultView.ts";

@@ -8,7 +8,7 @@ import { Decimal, ZERO, canonical } from "../../core/decimal.ts";
 import { splitByLargestRemainder } from "../reference/bonuses/largestRemainder.ts";
 import { sharesOfRank } from "../reference/bonuses/pool.ts";
 import type { PreparedPlan } from "../reference/plan.ts";
-import { formatBase, formatRate, roundMoney } from "../reference/rounding.ts";
+import { formatBase, formatRate, roundMoney } from "../../core/money.ts";
 import type { ColumnarData } from "./columnar.ts";
 import { REASON, type LedgerColumns } from "./ledgerColumns.ts";
 import type { PlanTables } from "./planTables.ts";

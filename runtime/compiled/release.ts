@@ -6,7 +6,7 @@
  */
 import type { PlanIR } from "../../core/ir.ts";
 import { fromDayNumber, toDayNumber } from "../../core/dates.ts";
-import { flaggedFrom, lateCancellations } from "../reference/lateCancellers.ts";
+import { flaggedFrom, lateCancellations } from "../shared/lateCancellers.ts";
 import type { Deferred } from "../../core/result.ts";
 import { NO_DAY, type ColumnarData } from "./columnar.ts";
 

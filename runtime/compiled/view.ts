@@ -5,7 +5,7 @@
  * runtime/reference/rounding.ts exactly: amounts with the unit's decimals, bases exact but
  * padded to them, volumes canonical, rates as percentages.
  */
-import { lateCancellations, flagsOf } from "../reference/lateCancellers.ts";
+import { lateCancellations, flagsOf } from "../shared/lateCancellers.ts";
 import { stockMovements } from "../reference/cancellations/takes.ts";
 import { idRecord } from "../reference/structure.ts";
 import type { PeriodView } from "../../core/resultView.ts";

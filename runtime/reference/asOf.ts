@@ -5,8 +5,8 @@
  * reduces an order), so the earliest as-of date is a function of the data and the plan alone.
  */
 import { firstDayOf, lastDayOf, nextPeriod } from "../../core/dates.ts";
-import { runError, type RunError } from "./errors.ts";
-import type { Release } from "./release.ts";
+import { runError, type RunError } from "../../core/runError.ts";
+import type { Release } from "../shared/release.ts";
 
 export interface EarliestAsOf {
   asOf: string;

@@ -17,7 +17,7 @@ import type { Dataset, SplitAgreement } from "../../core/dataModel.ts";
 import type { EntryDraft } from "./bonuses/sink.ts";
 import type { PreparedPlan } from "./plan.ts";
 import { supporterShares } from "./portions.ts";
-import { formatRate, roundMoney } from "./rounding.ts";
+import { formatRate, roundMoney } from "../../core/money.ts";
 import type { Structure } from "./structure.ts";
 
 export interface TransferContext {

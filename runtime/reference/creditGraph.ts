@@ -7,7 +7,7 @@
  * are valid one by one can still close a circle together; that is refused, naming them.
  */
 import type { SplitAgreement } from "../../core/dataModel.ts";
-import { refuse, success, type Outcome } from "./errors.ts";
+import { refuse, success, type Outcome } from "../../core/runError.ts";
 import type { Structure } from "./structure.ts";
 
 export interface CreditGraph {

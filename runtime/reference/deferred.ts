@@ -5,7 +5,7 @@
  * the period but are not commissionable yet on its as-of date.
  */
 import type { Deferred } from "../../core/result.ts";
-import type { Release } from "./release.ts";
+import type { Release } from "../shared/release.ts";
 
 export function deferredOrders(releases: Release[], period: string, asOf: string, final: boolean): Deferred[] {
   const list: Deferred[] = [];

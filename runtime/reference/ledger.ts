@@ -9,15 +9,13 @@
  * Ids are `<period>#<n>`, n counting from 1 in that order.
  */
 import type { Breakage, LedgerEntry } from "../../core/result.ts";
+import { compareIds } from "../../core/resultView.ts";
 import type { BreakageDraft, EntryDraft } from "./bonuses/sink.ts";
-import { formatAmount, formatBase, formatRate, type Money } from "./rounding.ts";
+import { formatAmount, formatBase, formatRate, type Money } from "../../core/money.ts";
 import type { Structure } from "./structure.ts";
 
 const PORTION_ORDER = { recruiter: 0, supporter: 1 } as const;
 
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** 0: an entry of the period's orders, 1: a pool entry, 2: a clawback. */
 function section(d: EntryDraft): number {

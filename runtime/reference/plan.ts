@@ -9,8 +9,8 @@ import type { BonusIR, PlanIR, TierIR } from "../../core/ir.ts";
 import { evaluableIrProblems } from "../../core/irStructure.ts";
 import { Decimal } from "../../core/decimal.ts";
 import { compileCondition, type CompiledCondition } from "./conditions.ts";
-import { refuse, success, type Outcome } from "./errors.ts";
-import { moneyOf, type Money } from "./rounding.ts";
+import { refuse, success, type Outcome } from "../../core/runError.ts";
+import { moneyOf, type Money } from "../../core/money.ts";
 
 export interface Tier {
   rate: Decimal;

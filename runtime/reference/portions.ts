@@ -10,10 +10,11 @@
 import type { PlanIR } from "../../core/ir.ts";
 import type { Order, SplitAgreement } from "../../core/dataModel.ts";
 import { Decimal, ZERO } from "../../core/decimal.ts";
+import { measureValues } from "../shared/measureValues.ts";
 import { quantitiesBeforeRun, type TakesByOrder } from "./cancellations/takes.ts";
 import { CreditPath } from "./creditPath.ts";
-import { refuse, success, type Outcome } from "./errors.ts";
-import type { Release } from "./release.ts";
+import { refuse, success, type Outcome } from "../../core/runError.ts";
+import type { Release } from "../shared/release.ts";
 import { creditedPartner, type Structure } from "./structure.ts";
 
 export type PortionKind = "recruiter" | "supporter";
@@ -67,22 +68,6 @@ export function supporterShares(ir: PlanIR, agreement: SplitAgreement): Decimal[
   return ir.measures.map((m, k) => {
     if (!split.measures.includes(k)) return ZERO;
     return new Decimal(agreement.shareByMeasure[m.name] ?? agreement.share ?? split.defaultShare);
-  });
-}
-
-/**
- * Every measure of an order for the given line quantities (sum of qty × figure). A line that
- * lacks a figure a measure needs is reported in `missing` and counts 0.
- */
-export function measureValues(ir: PlanIR, order: Order, qty: Decimal[], missing: string[]): Decimal[] {
-  return ir.measures.map((m) => {
-    let v = ZERO;
-    order.lines.forEach((line, i) => {
-      const figure = line.figures[m.figure];
-      if (figure === undefined) missing.push(`order ${order.id} line ${i} (${line.sku}) has no "${m.figure}" figure for measure ${m.name}`);
-      else v = v.plus(qty[i]!.times(figure));
-    });
-    return v;
   });
 }
 

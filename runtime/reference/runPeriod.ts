@@ -25,14 +25,14 @@ import type { Standing } from "./bonuses/context.ts";
 import { LedgerSink } from "./bonuses/sink.ts";
 import { creditGraph } from "./creditGraph.ts";
 import { deferredOrders } from "./deferred.ts";
-import { internalError, refuse, success, type Outcome } from "./errors.ts";
-import { flagsOf, lateCancellations } from "./lateCancellers.ts";
+import { internalError, refuse, success, type Outcome } from "../../core/runError.ts";
+import { flagsOf, lateCancellations } from "../shared/lateCancellers.ts";
 import { buildBreakage, buildLedger } from "./ledger.ts";
 import { preparePlan } from "./plan.ts";
 import { agreementsInForce, buildPortions } from "./portions.ts";
 import { qualify, type Qualification } from "./qualification.ts";
-import { releaseOrders } from "./release.ts";
-import { formatVolume } from "./rounding.ts";
+import { releaseOrders } from "../shared/release.ts";
+import { formatVolume } from "../../core/money.ts";
 import { buildStatements } from "./statements.ts";
 import { buildStructure, idRecord, type Structure } from "./structure.ts";
 

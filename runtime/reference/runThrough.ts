@@ -5,24 +5,15 @@
  */
 import type { PlanIR } from "../../core/ir.ts";
 import type { Dataset } from "../../core/dataModel.ts";
-import { isValidPeriod, periodOf, periodsFromTo } from "../../core/dates.ts";
+import { isValidPeriod, periodsFromTo } from "../../core/dates.ts";
+import { firstPeriod } from "../../core/orderPeriods.ts";
 import type { PeriodResult } from "../../core/result.ts";
 import { earliestFinalAsOf, runPeriod } from "./runPeriod.ts";
-import { internalError, runError } from "./errors.ts";
+import { internalError, runError } from "../../core/runError.ts";
 import type { RunOptions, RunOutcome } from "../../core/run.ts";
 import { checkRunSpan } from "../runSpan.ts";
 
 export type { RunError, RunOptions, RunOutcome } from "../../core/run.ts";
-
-/** The first period any order is dated in; null without orders. */
-export function firstPeriod(data: Dataset): string | null {
-  let first: string | null = null;
-  for (const order of data.orders) {
-    const p = periodOf(order.date);
-    if (first === null || p < first) first = p;
-  }
-  return first;
-}
 
 export function runThrough(ir: PlanIR, data: Dataset, options: RunOptions): RunOutcome {
   try {

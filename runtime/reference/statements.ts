@@ -7,7 +7,7 @@
 import { Decimal, ZERO } from "../../core/decimal.ts";
 import type { PeriodResult, Statement } from "../../core/result.ts";
 import type { EntryDraft } from "./bonuses/sink.ts";
-import { formatAmount, type Money } from "./rounding.ts";
+import { formatAmount, type Money } from "../../core/money.ts";
 import { idRecord, type Structure } from "./structure.ts";
 
 export function buildStatements(

@@ -7,7 +7,7 @@
  * of an exception deep inside a bonus walk.
  */
 import type { Dataset, Order, Partner } from "../../core/dataModel.ts";
-import { refuse, success, type Outcome } from "./errors.ts";
+import { refuse, success, type Outcome } from "../../core/runError.ts";
 
 export interface Structure {
   partners: Partner[];

@@ -12,7 +12,7 @@ import type { PlanIR, Policy } from "../../core/ir.ts";
 import { compiledEngine, lastDelegations } from "../../runtime/compiled/engine.ts";
 import { validateData } from "../../runtime/data/validate.ts";
 import { referenceEngine } from "../../runtime/reference/engine.ts";
-import { firstPeriod } from "../../runtime/reference/runThrough.ts";
+import { firstPeriod } from "../../core/orderPeriods.ts";
 import { loadExample } from "../reference/harness.ts";
 
 const POLICIES: Policy[] = ["simple", "previous-rank", "exact"];

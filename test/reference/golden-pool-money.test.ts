@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { BonusIR, PlanIR } from "../../core/ir.ts";
 import { Decimal } from "../../core/decimal.ts";
 import { splitByLargestRemainder } from "../../runtime/reference/bonuses/largestRemainder.ts";
-import { moneyOf } from "../../runtime/reference/rounding.ts";
+import { moneyOf } from "../../core/money.ts";
 import { chain, customer, CV, dataset, levelBonus, order, partner, plan, pvAtLeast, tier } from "./builders.ts";
 import { earned, ledgerLines, period, run } from "./harness.ts";
 

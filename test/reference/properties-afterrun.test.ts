@@ -14,7 +14,7 @@ import { periodOf } from "../../core/dates.ts";
 import { Decimal, ZERO } from "../../core/decimal.ts";
 import { runPeriod } from "../../runtime/reference/runPeriod.ts";
 import { runThrough, type RunOptions } from "../../runtime/reference/runThrough.ts";
-import { moneyOf, roundMoney } from "../../runtime/reference/rounding.ts";
+import { moneyOf, roundMoney } from "../../core/money.ts";
 import type { LedgerEntry, PeriodResult } from "../../core/result.ts";
 import { datasetArb, MONTHS, planArb } from "./arbitraries.ts";
 import { countedOrders } from "./oracle.ts";

@@ -15,7 +15,7 @@ import type { Dataset } from "../../core/dataModel.ts";
 import { Decimal, ZERO } from "../../core/decimal.ts";
 import { runPeriod } from "../../runtime/reference/runPeriod.ts";
 import { runThrough } from "../../runtime/reference/runThrough.ts";
-import { formatAmount, moneyOf, roundMoney } from "../../runtime/reference/rounding.ts";
+import { formatAmount, moneyOf, roundMoney } from "../../core/money.ts";
 import type { LedgerEntry, PeriodResult, ResultDocument } from "../../core/result.ts";
 import { datasetArb, MONTHS, planArb } from "./arbitraries.ts";
 import { countedOrders, fractionOf, holdsOnResult, isActive, naivePortions, naiveVolumes, orderValues, rankIndex, type NaivePortion } from "./oracle.ts";

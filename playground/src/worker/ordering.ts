@@ -4,31 +4,8 @@
  * point: a comparison of money must not round).
  */
 
-const CHUNK = /(\d+|\D+)/g;
-
-/** Natural order of ids: digit runs compare as numbers, the rest as text; plain text order breaks ties. */
-export function compareIds(a: string, b: string): number {
-  const left = a.match(CHUNK) ?? [];
-  const right = b.match(CHUNK) ?? [];
-  const n = Math.min(left.length, right.length);
-  for (let i = 0; i < n; i++) {
-    const x = left[i] ?? "";
-    const y = right[i] ?? "";
-    if (x === y) continue;
-    const xDigits = /^\d/.test(x);
-    const yDigits = /^\d/.test(y);
-    if (xDigits && yDigits) {
-      const xs = x.replace(/^0+(?=\d)/, "");
-      const ys = y.replace(/^0+(?=\d)/, "");
-      if (xs.length !== ys.length) return xs.length - ys.length;
-      if (xs !== ys) return xs < ys ? -1 : 1;
-      continue;
-    }
-    return x < y ? -1 : 1;
-  }
-  if (left.length !== right.length) return left.length - right.length;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** Natural order of ids (P2 before P10): the one shared with the CLI's listings. */
+export { compareIdsNaturally as compareIds } from "../../../runtime/surface.ts";
 
 interface DecimalParts {
   negative: boolean;

@@ -13,7 +13,7 @@ import type {
   StatementRow,
   StatementsPage,
 } from "./protocol.ts";
-import { describeRule } from "./ruleText.ts";
+import { describeRule } from "../../../runtime/surface.ts";
 import { buildExport } from "./exports.ts";
 import { creditPaths } from "./creditPaths.ts";
 import type { CreditPaths, PartnerOrders } from "./protocol.ts";

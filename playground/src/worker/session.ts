@@ -3,7 +3,7 @@
  * second run on 100k partners does not generate them again) and the last finished run.
  * Each step reports progress; nothing here throws at the page — problems come back as replies.
  */
-import { checkDataAgainstPlan, compilePlan, computeKpis, type DataProblem, type Dataset, defaultEngine, type Engine, hasErrors, periodOf, type PeriodResult, periodsFromTo, type PlanIR, type Policy, validateData } from "../../../runtime/surface.ts";
+import { checkDataAgainstPlan, commissionMeasure, compilePlan, computeKpis, firstPeriod, lastOrderPeriod, type DataProblem, type Dataset, defaultEngine, type Engine, hasErrors, type PeriodResult, periodsFromTo, type PlanIR, type Policy, validateData } from "../../../runtime/surface.ts";
 import { compareAll, type Progress } from "./compareJob.ts";
 import { rawData, sourceKey, sourceLabel } from "./dataSources.ts";
 import type { CompareReply, DataSource, DataSummary, KpiReply, LoadReply, PeriodSummary, RunReply, RunSummary } from "./protocol.ts";
@@ -18,13 +18,8 @@ type Loaded =
   | { key: string; text: string | null; ok: false; problems: DataProblem[] };
 
 function summarize(label: string, data: Dataset): DataSummary {
-  let first: string | null = null;
-  let last: string | null = null;
-  for (const order of data.orders) {
-    const p = periodOf(order.date);
-    if (first === null || p < first) first = p;
-    if (last === null || p > last) last = p;
-  }
+  const first = firstPeriod(data);
+  const last = lastOrderPeriod(data);
   return {
     label,
     partners: data.partners.length,
@@ -35,12 +30,6 @@ function summarize(label: string, data: Dataset): DataSummary {
     orderPeriods: first !== null && last !== null ? periodsFromTo(first, last) : [],
     lastOrderPeriod: last,
   };
-}
-
-/** KPIs are "% of CV": the measure of the plan's first bonus (CV, BV, ...), as `comp demo` does. */
-export function commissionMeasure(ir: PlanIR): string {
-  const first = ir.bonuses[0];
-  return ir.measures[first ? first.measure : ir.measures.length - 1]?.name ?? "";
 }
 
 function periodSummary(p: PeriodResult, decimals: number): PeriodSummary {

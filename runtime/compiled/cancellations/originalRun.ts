@@ -7,7 +7,7 @@
 import type { PlanIR } from "../../../core/ir.ts";
 import type { LedgerEntry } from "../../../core/result.ts";
 import type { Standing } from "../../reference/bonuses/context.ts";
-import { success, type Outcome } from "../../reference/errors.ts";
+import { success, type Outcome } from "../../../core/runError.ts";
 import type { OriginalRunReader } from "../../reference/cancellations/history.ts";
 import type { ColumnarPeriod } from "../period.ts";
 import { ledgerEntryOf } from "../view.ts";

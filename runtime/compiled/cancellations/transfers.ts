@@ -12,7 +12,7 @@
 import { Decimal } from "../../../core/decimal.ts";
 import type { SplitAgreement } from "../../../core/dataModel.ts";
 import type { Standing } from "../../reference/bonuses/context.ts";
-import { formatRate } from "../../reference/rounding.ts";
+import { formatRate } from "../../../core/money.ts";
 import type { ColumnarData } from "../columnar.ts";
 import { LedgerColumns } from "../ledgerColumns.ts";
 import type { PlanTables } from "../planTables.ts";

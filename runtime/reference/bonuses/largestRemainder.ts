@@ -9,7 +9,7 @@
  * denominator.
  */
 import { Decimal } from "../../../core/decimal.ts";
-import { roundToUnits, type Money } from "../rounding.ts";
+import { roundToUnits, type Money } from "../../../core/money.ts";
 
 export interface ShareHolder {
   id: string;

@@ -7,7 +7,7 @@
  */
 import { Decimal, ZERO } from "../../../core/decimal.ts";
 import type { PreparedBonus } from "../plan.ts";
-import { roundMoney } from "../rounding.ts";
+import { roundMoney } from "../../../core/money.ts";
 import type { BonusContext } from "./context.ts";
 import { splitByLargestRemainder, type ShareHolder } from "./largestRemainder.ts";
 import { UNPAID } from "./sink.ts";

@@ -15,7 +15,7 @@ import type { BonusKind } from "../../../core/ir.ts";
 import { Decimal, ZERO } from "../../../core/decimal.ts";
 import type { PreparedBonus } from "../plan.ts";
 import type { ClawbackOf, Portion, PortionKind } from "../portions.ts";
-import { roundMoney, type Money } from "../rounding.ts";
+import { roundMoney, type Money } from "../../../core/money.ts";
 import type { BonusContext } from "./context.ts";
 
 export const UNPAID = {

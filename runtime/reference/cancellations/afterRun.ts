@@ -11,9 +11,10 @@ import type { PlanIR } from "../../../core/ir.ts";
 import type { Cancellation, Dataset, Order, SplitAgreement } from "../../../core/dataModel.ts";
 import { periodOf } from "../../../core/dates.ts";
 import type { Decimal } from "../../../core/decimal.ts";
-import { refuse, success, type Outcome } from "../errors.ts";
-import { cancellationsInDateOrder } from "../lateCancellers.ts";
-import { measureValues, portionsOf, type Portion } from "../portions.ts";
+import { refuse, success, type Outcome } from "../../../core/runError.ts";
+import { cancellationsInDateOrder } from "../../shared/lateCancellers.ts";
+import { measureValues } from "../../shared/measureValues.ts";
+import { portionsOf, type Portion } from "../portions.ts";
 import type { Structure } from "../structure.ts";
 import { quantitiesBeforeRun, type TakesByOrder } from "./takes.ts";
 

@@ -15,9 +15,9 @@ import type { LedgerEntry } from "../../../core/result.ts";
 import { splitByLargestRemainder } from "../bonuses/largestRemainder.ts";
 import { sharesOfRank } from "../bonuses/pool.ts";
 import type { EntryDraft } from "../bonuses/sink.ts";
-import { refuse, success, type Outcome } from "../errors.ts";
+import { refuse, success, type Outcome } from "../../../core/runError.ts";
 import type { PreparedBonus, PreparedPlan } from "../plan.ts";
-import { roundMoney } from "../rounding.ts";
+import { roundMoney } from "../../../core/money.ts";
 import type { AfterRunCancellation } from "./afterRun.ts";
 import type { OriginalRunReader, OriginalRuns, PartnerListing } from "./history.ts";
 

@@ -7,7 +7,7 @@
 import type { PlanIR } from "../../../core/ir.ts";
 import type { LedgerEntry, PeriodResult } from "../../../core/result.ts";
 import type { Standing } from "../bonuses/context.ts";
-import { refuse, success, type Outcome } from "../errors.ts";
+import { refuse, success, type Outcome } from "../../../core/runError.ts";
 import type { Structure } from "../structure.ts";
 import { describeAfterRun, type AfterRunCancellation } from "./afterRun.ts";
 

@@ -9,7 +9,7 @@ import type { PlanIR } from "../../../core/ir.ts";
 import { runOrderBonuses } from "../bonuses/allBonuses.ts";
 import type { Standing } from "../bonuses/context.ts";
 import type { LedgerSink } from "../bonuses/sink.ts";
-import { success, type Outcome } from "../errors.ts";
+import { success, type Outcome } from "../../../core/runError.ts";
 import type { PreparedPlan } from "../plan.ts";
 import type { Portion } from "../portions.ts";
 import type { Structure } from "../structure.ts";

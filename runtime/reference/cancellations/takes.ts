@@ -10,7 +10,7 @@ import type { Cancellation, Dataset, Order } from "../../../core/dataModel.ts";
 import { periodOf } from "../../../core/dates.ts";
 import { Decimal, ZERO, canonical } from "../../../core/decimal.ts";
 import type { StockMovement } from "../../../core/result.ts";
-import { cancellationsInDateOrder } from "../lateCancellers.ts";
+import { cancellationsInDateOrder } from "../../shared/lateCancellers.ts";
 import type { Structure } from "../structure.ts";
 
 export interface CancellationTake {

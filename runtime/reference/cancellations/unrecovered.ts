@@ -9,7 +9,7 @@ import { lastDayOf } from "../../../core/dates.ts";
 import { ZERO, type Decimal } from "../../../core/decimal.ts";
 import type { Unrecovered } from "../../../core/result.ts";
 import type { EntryDraft } from "../bonuses/sink.ts";
-import { formatAmount, type Money } from "../rounding.ts";
+import { formatAmount, type Money } from "../../../core/money.ts";
 import { isTerminatedIn, type Structure } from "../structure.ts";
 
 export function unrecoveredClawbacks(drafts: EntryDraft[], structure: Structure, period: string, money: Money): Unrecovered[] {

@@ -4,9 +4,9 @@
  * Every ledger entry is computed exactly and rounded once, to the plan's money unit with the
  * plan's mode (semantics §6 "Rounding"). Amount strings always carry exactly the unit's decimals.
  */
-import type { RoundingMode } from "../../core/ir.ts";
+import type { RoundingMode } from "./ir.ts";
 import type DecimalJs from "decimal.js";
-import { Decimal, canonical } from "../../core/decimal.ts";
+import { Decimal, canonical } from "./decimal.ts";
 
 export interface Money {
   unit: Decimal;

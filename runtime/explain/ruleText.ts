@@ -1,12 +1,22 @@
 /**
  * The rule that produced a ledger entry, in the plan designer's words: which bonus, which level
  * or generation and what it requires, and for clawbacks and transfers what they refer to.
+ * One wording for every front end: `comp explain` (live and from the store) and the
+ * playground's Explain tab print the same sentence for the same entry.
  */
-import { type BonusIR, Decimal, type LedgerEntry, type PlanIR } from "../../../runtime/surface.ts";
+import type { BonusIR, PlanIR } from "../../core/ir.ts";
+import type { LedgerEntry } from "../../core/result.ts";
+import { percentText } from "../../core/numbers.ts";
 
-/** "0.015" -> "1.5%", exactly. */
-export function percentText(fraction: string): string {
-  return `${new Decimal(fraction).times(100).toFixed()}%`;
+/** A sentence naming the rule that produced an entry. */
+export function describeRule(entry: LedgerEntry, ir: PlanIR): string {
+  const bonus = ir.bonuses.find((b) => b.name === entry.bonus);
+  let rule = bonus ? bonusRule(bonus, entry, ir) : entry.bonus;
+  if (entry.transferOf) rule += `, split transfer of ${entry.transferOf}`;
+  if (entry.reverses) rule = `${entry.bonus}: reverses ${entry.reverses} (cancellation ${entry.cancellation ?? "?"})`;
+  else if (entry.cancellation) rule += `, clawback for cancellation ${entry.cancellation}`;
+  if (entry.note) rule += ` — ${entry.note}`;
+  return rule;
 }
 
 function rankName(ir: PlanIR, index: number | null | undefined): string | null {
@@ -31,24 +41,14 @@ function bonusRule(bonus: BonusIR, entry: LedgerEntry, ir: PlanIR): string {
       return `${bonus.name} generation ${entry.generation ?? "?"} on open volume${requiresText(ir, tier?.requires)}`;
     }
     case "equalrank":
-      return `${bonus.name}: first equal rank above a differential earner (from ${rankName(ir, bonus.minRank) ?? "any rank"})`;
+      return `${bonus.name}: first equal rank above a differential earner`;
     case "faststart":
       return `${bonus.name} level ${entry.level ?? "?"} (buyer within ${bonus.withinDays} days of joining)`;
     case "pool":
-      return `${bonus.name}: pool share (${percentText(bonus.rate)} of the period's ${ir.measures[bonus.measure]?.name ?? "volume"})`;
+      return `${bonus.name}: shares of the pool (${percentText(bonus.rate)} of the period's ${ir.measures[bonus.measure]?.name ?? "volume"})`;
     default: {
       const unknown: never = bonus;
       return String(unknown);
     }
   }
-}
-
-export function describeRule(entry: LedgerEntry, ir: PlanIR): string {
-  const bonus = ir.bonuses.find((b) => b.name === entry.bonus);
-  let rule = bonus ? bonusRule(bonus, entry, ir) : `${entry.bonus} (${entry.kind})`;
-  if (entry.transferOf) rule += `; split transfer of ${entry.transferOf}`;
-  if (entry.reverses) rule += `; reverses ${entry.reverses} for cancellation ${entry.cancellation ?? "?"}`;
-  else if (entry.cancellation) rule += `; clawback for cancellation ${entry.cancellation}`;
-  if (entry.note) rule += ` — ${entry.note}`;
-  return rule;
 }

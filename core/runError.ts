@@ -4,7 +4,7 @@
  * specific orders, agreements or periods involved, one readable line each.
  */
 
-import type { RunError } from "../../core/run.ts";
+import type { RunError } from "./run.ts";
 
 export type { RunError };
 

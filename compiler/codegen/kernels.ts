@@ -7,6 +7,7 @@
  * Where `new Function` is refused (a page with a strict Content-Security-Policy) this returns
  * null and the runtime uses its interpreter over the same columnar model.
  */
+import type { RoundingMode } from "../../core/ir.ts";
 import { bonusKernelSource } from "./bonusSource.ts";
 import { rankKernelSource } from "./rankSource.ts";
 import type { ScaledBonusShape, ScaledConditionShape } from "./shapes.ts";
@@ -23,12 +24,14 @@ export interface KernelInput {
   amountMultiplier: number[];
   amountDivisor: number[];
   measureCount: number;
+  mode: RoundingMode;
+  unitMinor: number;
 }
 
 export function kernelSources(plan: KernelInput): KernelSources {
   return {
     rank: rankKernelSource(plan.rankConditions, plan.activity),
-    bonuses: bonusKernelSource(plan.bonuses, plan.amountMultiplier, plan.amountDivisor, plan.measureCount),
+    bonuses: bonusKernelSource(plan),
   };
 }
 

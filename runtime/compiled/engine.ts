@@ -13,12 +13,11 @@ import { viewOfPeriod, type PeriodView, type ResultView } from "../../core/resul
 import { internalError } from "../../core/runError.ts";
 import { runPeriod as referenceRunPeriod, type PeriodOutcome, type PeriodRunInput } from "../reference/runPeriod.ts";
 import { runThrough as referenceRunThrough, type RunOptions, type RunOutcome, type RunError } from "../reference/runThrough.ts";
-import { firstPeriod } from "../../core/orderPeriods.ts";
 import type { PeriodResult } from "../../core/result.ts";
 import { checkRunSpan } from "../runSpan.ts";
-import { columnarOf } from "./columnar.ts";
+import { columnarOf, type ColumnarData } from "./columnar.ts";
 import { computeCompiledPeriod, type ColumnarPeriod } from "./period.ts";
-import { earliestAsOfDay, monthOfPeriod, releaseOf } from "./release.ts";
+import { earliestAsOfDay, firstPeriodOf, monthOfPeriod, releaseOf } from "./release.ts";
 import { scaledInt } from "./scaled.ts";
 import { materialise, viewOfColumnar } from "./view.ts";
 
@@ -84,12 +83,23 @@ function decimalsOf(text: string): number {
 
 type PeriodsOutcome = { ok: true; periods: RunPeriod[]; policy: RunOptions["policy"] & string } | { ok: false; error: RunError } | { ok: "reference" };
 
+/** The columns of the data, or null when building them fails (unchecked data: the reference words it). */
+function columnsOrNull(data: Dataset): ColumnarData | null {
+  try {
+    return columnarOf(data);
+  } catch {
+    return null;
+  }
+}
+
 function runAll(ir: PlanIR, data: Dataset, options: RunOptions): PeriodsOutcome {
-  const first = firstPeriod(data);
+  const columns = columnsOrNull(data);
+  if (columns === null || columns.inconsistent) return { ok: "reference" };
+  // From the day numbers: the reference's firstPeriod reads every order's date text.
+  const first = firstPeriodOf(columns);
   if (!isValidPeriod(options.through) || first === null || options.through < first) return { ok: "reference" };
   if (checkRunSpan(data, first, options.through) !== null) return { ok: "reference" };
   if (options.preliminary && options.asOf === undefined) return { ok: "reference" };
-  if (columnarOf(data).inconsistent) return { ok: "reference" };
   const policy = options.policy ?? ir.cancellation.policy;
   const splitMode = options.splitMode ?? ir.split?.mode ?? "volume";
   const release = releaseOf(ir, columnarOf(data));

@@ -9,12 +9,18 @@ import { differentialEarners, interpretedBonusKernel, type BonusKernel } from ".
 import { interpretedRankKernel } from "./interpretConditions.ts";
 import type { PlanTables } from "./planTables.ts";
 import { frontlineAtLeast, groupWithLegCap, legsAtLeast, type RankKernel } from "./qualify.ts";
-import { amountOf } from "./walkContext.ts";
+import { amountOf, type WalkContext } from "./walkContext.ts";
+
+/** The bonus walks of portions from..to-1, in ledger order. */
+export type BonusRangeKernel = (ctx: WalkContext, from: number, to: number) => void;
 
 export interface Kernels {
   kind: "generated" | "interpreted";
   rank: RankKernel;
+  /** The walks of one portion. */
   bonuses: BonusKernel;
+  /** The walks of a range of portions: one call per period (the generated loop keeps its locals hot). */
+  bonusRange: BonusRangeKernel;
 }
 
 const HELPERS = { amountOf, differentialEarners, groupWithLegCap, legsAtLeast, frontlineAtLeast };
@@ -25,7 +31,11 @@ const interpretedCache = new WeakMap<PlanTables, Kernels>();
 function interpreted(tables: PlanTables): Kernels {
   let k = interpretedCache.get(tables);
   if (k === undefined) {
-    k = { kind: "interpreted", rank: interpretedRankKernel(tables), bonuses: interpretedBonusKernel(tables) };
+    const bonuses = interpretedBonusKernel(tables);
+    const bonusRange: BonusRangeKernel = (ctx, from, to) => {
+      for (let i = from; i < to; i++) bonuses(ctx, i);
+    };
+    k = { kind: "interpreted", rank: interpretedRankKernel(tables), bonuses, bonusRange };
     interpretedCache.set(tables, k);
   }
   return k;
@@ -35,8 +45,9 @@ function generated(tables: PlanTables): Kernels | null {
   if (!generatedCache.has(tables)) {
     const sources = kernelSources(tables);
     const rank = instantiate<RankKernel>(sources.rank, HELPERS);
-    const bonuses = instantiate<BonusKernel>(sources.bonuses, HELPERS);
-    generatedCache.set(tables, rank !== null && bonuses !== null ? { kind: "generated", rank, bonuses } : null);
+    const bonusRange = instantiate<BonusRangeKernel>(sources.bonuses, HELPERS);
+    const bonuses: BonusKernel = (ctx, i) => bonusRange?.(ctx, i, i + 1);
+    generatedCache.set(tables, rank !== null && bonusRange !== null ? { kind: "generated", rank, bonuses, bonusRange } : null);
   }
   return generatedCache.get(tables)!;
 }

@@ -43,8 +43,13 @@ export class LedgerColumns {
     this.breakage = new Float64Array(bonuses * UNPAID_REASONS.length);
   }
 
-  private grow(): void {
-    const size = this.recipient.length * 2;
+  /** Room for `extra` more entries (the generated kernel writes the columns directly). */
+  reserve(extra: number): void {
+    if (this.length + extra > this.recipient.length) this.grow(this.length + extra);
+  }
+
+  private grow(atLeast = 0): void {
+    const size = Math.max(this.recipient.length * 2, atLeast);
     const more = <T extends Int32Array | Uint16Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const b = make(size);
       b.set(a);

@@ -25,7 +25,7 @@ import { buildPortions, type PortionColumns } from "./portions.ts";
 import { creditOrder, qualify, type QualifyState } from "./qualify.ts";
 import { earliestAsOfDay, monthOfPeriod, releaseOf, type ColumnarRelease } from "./release.ts";
 import { scaledInt } from "./scaled.ts";
-import type { WalkContext } from "./walkContext.ts";
+import { packNodes, type WalkContext } from "./walkContext.ts";
 
 export interface CompiledPeriodInput {
   ir: PlanIR;
@@ -111,6 +111,30 @@ export function takesOf(c: ColumnarData): TakesByOrder {
   return takes;
 }
 
+const firstTakeCache = new WeakMap<ColumnarData, Int32Array>();
+
+/**
+ * Per order: the day of its earliest cancellation take (NO_DAY_AFTER when it has none), so the
+ * counted-orders loop tests one typed array instead of a Map lookup per order. A take applies
+ * before a run as of d when its cancellation date <= d (ISO dates compare as their day numbers).
+ */
+function firstTakeDayOf(c: ColumnarData, takes: TakesByOrder): Int32Array {
+  let first = firstTakeCache.get(c);
+  if (first === undefined) {
+    first = new Int32Array(c.orderCount).fill(NO_DAY_AFTER);
+    for (const [o, list] of takes) {
+      for (const t of list) {
+        const day = toDayNumber(t.cancellation.date);
+        if (day < first[o]!) first[o] = day;
+      }
+    }
+    firstTakeCache.set(c, first);
+  }
+  return first;
+}
+
+const NO_DAY_AFTER = 2147483647;
+
 export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpreter = false): CompiledOutcome {
   const { ir, data, period, asOf, final } = input;
   if (!isValidPeriod(period) || !isValidDate(asOf)) return delegate("invalid period or as-of date");
@@ -145,11 +169,12 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
   const K = tables.measureCount;
   const values = Array.from({ length: K }, () => new Float64Array(counted.length));
   const takes = data.cancellations.length > 0 ? takesOf(c) : null;
+  const firstTake = takes === null ? null : firstTakeDayOf(c, takes);
   const totals = new Float64Array(K);
   for (let i = 0; i < counted.length; i++) {
     const o = counted[i]!;
-    const orderTakes = takes?.get(o);
-    if (orderTakes !== undefined && orderTakes.some((t) => t.cancellation.date <= asOf)) {
+    if (firstTake !== null && firstTake[o]! <= asOfDay) {
+      const orderTakes = takes!.get(o)!;
       const missing: string[] = [];
       const exact = measureValues(ir, data.orders[o]!, quantitiesBeforeRun(data.orders[o]!, orderTakes, asOf), missing);
       if (missing.length > 0) return delegate("an order lacks a figure (refused)");
@@ -201,15 +226,15 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
   // means copying it and, for big runs, a full garbage collection for the freed memory.
   let ledger = new LedgerColumns(n, ir.bonuses.length, Math.ceil((ledgerHints.get(tables) ?? portions.count * 8) * 1.05));
   const ctx: WalkContext = {
-    sponsor: c.sponsor, rank: state.rank, eligible: state.eligible, manager: state.manager, portions, ledger,
+    sponsor: c.sponsor, node: packNodes(c.sponsor, state.rank, state.eligible, state.manager), rank: state.rank, eligible: state.eligible, manager: state.manager, portions, ledger,
     buyerAge: (o) => {
       const b = c.buyerPartner[o]!;
       return b < 0 ? NaN : c.dateDay[o]! - c.joinedDay[b]!;
     },
     mode: tables.mode, unitMinor: tables.unitMinor, unsafe: false,
   };
+  kernels.bonusRange(ctx, 0, own.count);
   const walk = kernels.bonuses;
-  for (let i = 0; i < own.count; i++) walk(ctx, i);
   if (ctx.unsafe) return delegate("an amount does not fit a safe integer");
   if (ledger.overflow) return delegate("a ledger value does not fit its column (step, level, rate or amount)");
   const pooled = payPools(prepared, tables, c, state, totals, ledger);
@@ -221,9 +246,13 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
   if (ctx.unsafe) return delegate("an amount does not fit a safe integer");
   if (ledger.overflow) return delegate("a ledger value does not fit its column (step, level, rate or amount)");
 
-  const listedList: number[] = [];
-  for (const p of c.idOrder) if (state.joined[p]) listedList.push(p);
-  const listed = Int32Array.from(listedList);
+  let listedCount = 0;
+  for (let p = 0; p < n; p++) listedCount += state.joined[p]!;
+  const listed = new Int32Array(listedCount);
+  for (let j = 0, at = 0; at < listedCount; j++) {
+    const p = c.idOrder[j]!;
+    if (state.joined[p]) listed[at++] = p;
+  }
   const carriedIn = new Float64Array(n);
   const payout = new Float64Array(n);
   const carriedOut = new Float64Array(n);
@@ -231,8 +260,10 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
   const minimum = scaledInt(ir.payoutMinimum, minimumScale);
   const up = 10 ** (minimumScale - tables.moneyScale);
   if (Number.isNaN(minimum)) return delegate("the payout minimum does not fit a safe integer");
-  for (const p of listed) {
-    const carried = input.carriedIn === null ? 0 : input.carriedIn(p);
+  const carriedOf = input.carriedIn;
+  for (let j = 0; j < listed.length; j++) {
+    const p = listed[j]!;
+    const carried = carriedOf === null ? 0 : carriedOf(p);
     if (Number.isNaN(carried)) return delegate("a carried balance of the history cannot be read exactly");
     const balance = carried + ledger.earned[p]!;
     if (!Number.isSafeInteger(balance) || !Number.isSafeInteger(balance * up)) return delegate("a balance does not fit a safe integer");

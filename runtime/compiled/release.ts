@@ -116,6 +116,20 @@ function buildRelease(ir: PlanIR, c: ColumnarData): ColumnarRelease {
   return { countsIn, ownMonth, releaseDay, deadline, holdFlag, byMonth };
 }
 
+const firstPeriods = new WeakMap<ColumnarData, string | null>();
+
+/** The period of the earliest order date (the reference's firstPeriod, from day numbers); null without orders. */
+export function firstPeriodOf(c: ColumnarData): string | null {
+  let first = firstPeriods.get(c);
+  if (first === undefined) {
+    let min = Infinity;
+    for (let o = 0; o < c.orderCount; o++) if (c.dateDay[o]! < min) min = c.dateDay[o]!;
+    first = min === Infinity ? null : fromDayNumber(min).slice(0, 7);
+    firstPeriods.set(c, first);
+  }
+  return first;
+}
+
 /** The earliest as-of day of a final run of a month: the day after it, or the latest deadline of its orders. */
 export function earliestAsOfDay(release: ColumnarRelease, month: number): number {
   const year = Math.floor((month + 1) / 12);

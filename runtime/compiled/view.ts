@@ -109,7 +109,9 @@ export function sideListsOf(cp: ColumnarPeriod): { flags: Flag[]; deferred: Defe
 
 export function viewOfColumnar(cp: ColumnarPeriod): PeriodView {
   const { listed, columnar, state, ir } = cp;
-  const side = sideListsOf(cp);
+  // Flags, deferred orders and stock movements are output, built when a writer first reads them.
+  let side: ReturnType<typeof sideListsOf> | null = null;
+  const sides = () => (side ??= sideListsOf(cp));
   return {
     period: cp.period,
     asOf: cp.asOf,
@@ -127,9 +129,15 @@ export function viewOfColumnar(cp: ColumnarPeriod): PeriodView {
     ledgerEntry: (i) => ledgerEntryOf(cp, i),
     breakage: breakageOf(cp),
     unrecovered: cp.afterRun.unrecovered,
-    flags: side.flags,
-    deferred: side.deferred,
-    stock: side.stock,
+    get flags() {
+      return sides().flags;
+    },
+    get deferred() {
+      return sides().deferred;
+    },
+    get stock() {
+      return sides().stock;
+    },
   };
 }
 

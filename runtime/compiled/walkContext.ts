@@ -11,6 +11,8 @@ import { roundDiv, roundDivBig } from "./scaled.ts";
 
 export interface WalkContext {
   sponsor: Int32Array;
+  /** Per partner p: node[2p] its sponsor, node[2p + 1] its standing (packNodes): what the generated walks read. */
+  node: Int32Array;
   rank: Int32Array;
   eligible: Uint8Array;
   manager: Uint8Array;
@@ -25,6 +27,32 @@ export interface WalkContext {
 }
 
 const LIMIT = 2 ** 52;
+
+/**
+ * Sponsor and standing of every partner interleaved, so one step of a credit path reads one
+ * cache line: node[2p] = sponsor, node[2p + 1] = eligible | manager << 1 | (rank + 1) << 2.
+ */
+const packedCache = new WeakMap<Int32Array, Int32Array>();
+
+/** packNodes, once per rank array (a previous-rank clawback swaps in an earlier period's standing per portion). */
+export function packedNodesOf(sponsor: Int32Array, rank: Int32Array, eligible: Uint8Array, manager: Uint8Array): Int32Array {
+  let node = packedCache.get(rank);
+  if (node === undefined) {
+    node = packNodes(sponsor, rank, eligible, manager);
+    packedCache.set(rank, node);
+  }
+  return node;
+}
+
+export function packNodes(sponsor: Int32Array, rank: Int32Array, eligible: Uint8Array, manager: Uint8Array): Int32Array {
+  const n = sponsor.length;
+  const node = new Int32Array(2 * n);
+  for (let p = 0; p < n; p++) {
+    node[2 * p] = sponsor[p]!;
+    node[2 * p + 1] = (eligible[p]! & 1) | ((manager[p]! & 1) << 1) | ((rank[p]! + 1) << 2);
+  }
+  return node;
+}
 
 /** round(x × rate) to the money unit, in minor units. */
 export function amountOf(ctx: WalkContext, x: number, rate: number, multiplier: number, divisor: number): number {

@@ -19,7 +19,7 @@ import type { ColumnarData } from "../columnar.ts";
 import type { BonusKernel } from "../interpretBonuses.ts";
 import type { PlanTables } from "../planTables.ts";
 import { scaledInt } from "../scaled.ts";
-import type { WalkContext } from "../walkContext.ts";
+import { packedNodesOf, type WalkContext } from "../walkContext.ts";
 import type { AfterRunFound } from "./afterRun.ts";
 import type { ExtraRow } from "./extras.ts";
 
@@ -47,7 +47,7 @@ export function walkClawbacks(
       standings.set(a.sequence, read.value);
     }
   }
-  const own = { rank: ctx.rank, eligible: ctx.eligible, manager: ctx.manager, buyerAge: ctx.buyerAge };
+  const own = { rank: ctx.rank, eligible: ctx.eligible, manager: ctx.manager, node: ctx.node, buyerAge: ctx.buyerAge };
   // Breakage reports what the plan left unpaid on the period's orders: a clawback writes none.
   const breakage = ctx.ledger.breakage.slice();
   let ruleDay = 0;
@@ -63,6 +63,7 @@ export function walkClawbacks(
       ctx.rank = standing.rank;
       ctx.eligible = standing.eligible;
       ctx.manager = standing.manager;
+      ctx.node = packedNodesOf(ctx.sponsor, standing.rank, standing.eligible, standing.manager);
     }
     walk(ctx, i);
   }

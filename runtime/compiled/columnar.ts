@@ -10,6 +10,7 @@
  */
 import type { Dataset } from "../../core/dataModel.ts";
 import { toDayNumber } from "../../core/dates.ts";
+import { knownIndex } from "../data/datasetIndex.ts";
 import { decimalsOf, scaledInt } from "./scaled.ts";
 
 /** No date (an order not paid or not delivered yet). */
@@ -70,7 +71,6 @@ function buildColumnar(data: Dataset): ColumnarData {
   let inconsistent = false;
   const n = data.partners.length;
   const partnerIds = new Array<string>(n);
-  const indexOf = new Map<string, number>();
   const joinedDay = new Int32Array(n);
   const terminatedKind = new Uint8Array(n);
   const terminatedDay = new Int32Array(n);
@@ -84,11 +84,16 @@ function buildColumnar(data: Dataset): ColumnarData {
     }
     return d;
   };
+  // A Dataset the data checks approved comes with their id maps (unique ids): reused, not rebuilt.
+  const index = knownIndex(data);
+  const indexOf = (index?.partners as Map<string, number> | undefined) ?? new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const p = data.partners[i]!;
     partnerIds[i] = p.id;
-    if (indexOf.has(p.id)) inconsistent = true;
-    indexOf.set(p.id, i);
+    if (index === undefined) {
+      if (indexOf.has(p.id)) inconsistent = true;
+      indexOf.set(p.id, i);
+    }
     joinedDay[i] = day(p.joined);
     if (p.status === "terminated") {
       terminatedKind[i] = p.terminated === null ? 2 : 1;
@@ -130,7 +135,7 @@ function buildColumnar(data: Dataset): ColumnarData {
   }
 
   const m = data.orders.length;
-  const orderIndex = new Map<string, number>();
+  const orderIndex = (index?.orders as Map<string, number> | undefined) ?? new Map<string, number>();
   const credited = new Int32Array(m);
   const buyerPartner = new Int32Array(m);
   const dateDay = new Int32Array(m);
@@ -138,8 +143,10 @@ function buildColumnar(data: Dataset): ColumnarData {
   const deliveredDay = new Int32Array(m);
   for (let o = 0; o < m; o++) {
     const order = data.orders[o]!;
-    if (orderIndex.has(order.id)) inconsistent = true;
-    orderIndex.set(order.id, o);
+    if (index === undefined) {
+      if (orderIndex.has(order.id)) inconsistent = true;
+      orderIndex.set(order.id, o);
+    }
     const own = indexOf.get(order.buyer);
     buyerPartner[o] = own ?? -1;
     const c = own ?? customerPartner.get(order.buyer);

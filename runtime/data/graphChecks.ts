@@ -14,37 +14,69 @@ export type Person =
   | { kind: "partner"; index: number; joined: string }
   | { kind: "customer"; index: number; joined: string; partner: string };
 
+/** Who an id is, looked up without keeping a Person object per id (millions at 1M partners). */
+export interface PersonLookup {
+  get(id: string): Person | undefined;
+}
+
 export interface People {
   /** The first record with each id (a later duplicate is a problem, not a second person). */
-  byId: Map<string, Person>;
+  byId: PersonLookup;
+  /** Partner id -> position in `partners` of its first record. */
+  partnerIndex: Map<string, number>;
   /** True when `descendant` is strictly below `ancestor` in the sponsor forest. */
-  isInDownline(ancestor: string, descendant: string): boolean;
+  isInDownline(ancestorId: string, descendantId: string): boolean;
 }
 
 function where(person: Person): string {
   return person.kind === "partner" ? `partners[${person.index}]` : `customers[${person.index}]`;
 }
 
-function indexPeople(doc: DataDocument, problems: DataProblem[]): Map<string, Person> {
-  const byId = new Map<string, Person>();
-  doc.partners.forEach((p, index) => {
-    const first = byId.get(p.id);
+/**
+ * Ids as two maps of positions (partners first: partners and customers share one id space),
+ * Person objects made only when asked for: a million Person objects kept alive cost seconds of
+ * garbage collection, and the compiled runtime reuses the partner map (columnar.ts).
+ */
+class IdIndex implements PersonLookup {
+  readonly partners = new Map<string, number>();
+  readonly customers = new Map<string, number>();
+
+  constructor(private readonly doc: DataDocument) {}
+
+  get(id: string): Person | undefined {
+    const p = this.partners.get(id);
+    if (p !== undefined) return { kind: "partner", index: p, joined: (this.doc.partners[p] as { joined: string }).joined };
+    const c = this.customers.get(id);
+    if (c === undefined) return undefined;
+    const customer = (this.doc.customers ?? [])[c] as { joined: string; partner: string };
+    return { kind: "customer", index: c, joined: customer.joined, partner: customer.partner };
+  }
+}
+
+function indexPeople(doc: DataDocument, problems: DataProblem[]): IdIndex {
+  const byId = new IdIndex(doc);
+  const partners = doc.partners;
+  for (let index = 0; index < partners.length; index++) {
+    const p = partners[index]!;
+    const first = byId.partners.get(p.id);
     if (first !== undefined) {
-      const message = `duplicate id \`${p.id}\`: already used by ${where(first)}`;
+      const message = `duplicate id \`${p.id}\`: already used by partners[${first}]`;
       problems.push({ path: `partners[${index}].id`, id: p.id, message });
     } else {
-      byId.set(p.id, { kind: "partner", index, joined: p.joined });
+      byId.partners.set(p.id, index);
     }
-  });
-  (doc.customers ?? []).forEach((c, index) => {
+  }
+  const customers = doc.customers ?? [];
+  for (let index = 0; index < customers.length; index++) {
+    const c = customers[index]!;
     const first = byId.get(c.id);
     if (first !== undefined) {
       const message = `duplicate id \`${c.id}\`: already used by ${where(first)}`;
       problems.push({ path: `customers[${index}].id`, id: c.id, message });
     } else {
-      byId.set(c.id, { kind: "customer", index, joined: c.joined, partner: c.partner });
+      byId.customers.set(c.id, index);
     }
-  });
+  }
   return byId;
 }
 
@@ -62,35 +94,37 @@ interface SponsorForest {
   children: Int32Array;
 }
 
-function buildForest(doc: DataDocument, byId: Map<string, Person>, problems: DataProblem[]): SponsorForest {
-  const ids: string[] = [];
-  const position = new Map<string, number>();
-  for (const [id, person] of byId) {
-    if (person.kind !== "partner") continue;
-    position.set(id, ids.length);
-    ids.push(id);
-  }
+function buildForest(doc: DataDocument, byId: IdIndex, problems: DataProblem[]): SponsorForest {
+  // Positions are partner indices when every partner id is unique (the usual case): the id map
+  // is then the position map, and no second map of a million entries is built.
+  const unique = byId.partners.size === doc.partners.length;
+  const ids: string[] = unique ? doc.partners.map((p) => p.id) : [...byId.partners.keys()];
+  const position = unique ? byId.partners : new Map(ids.map((id, i) => [id, i] as const));
   const parent = new Int32Array(ids.length).fill(-1);
-  doc.partners.forEach((p, index) => {
-    const self = byId.get(p.id);
-    if (self?.kind !== "partner" || self.index !== index || p.sponsor === null) return;
-    const sponsor = byId.get(p.sponsor);
+  const partners = doc.partners;
+  for (let index = 0; index < partners.length; index++) {
+    const p = partners[index]!;
+    if (p.sponsor === null || byId.partners.get(p.id) !== index) continue;
     const path = `partners[${index}].sponsor`;
-    if (sponsor === undefined) {
-      problems.push({ path, id: p.id, message: `unknown sponsor \`${p.sponsor}\`: no partner has this id` });
-    } else if (sponsor.kind === "customer") {
-      problems.push({ path, id: p.id, message: `sponsor \`${p.sponsor}\` is a customer; a sponsor must be a partner` });
-    } else {
-      parent[position.get(p.id) as number] = position.get(p.sponsor) as number;
-      if (p.joined < sponsor.joined) {
-        problems.push({
-          path: `partners[${index}].joined`,
-          id: p.id,
-          message: `\`${p.id}\` joined ${p.joined}, before its sponsor \`${p.sponsor}\` (joined ${sponsor.joined})`,
-        });
+    const sponsorIndex = byId.partners.get(p.sponsor);
+    if (sponsorIndex === undefined) {
+      if (byId.customers.has(p.sponsor)) {
+        problems.push({ path, id: p.id, message: `sponsor \`${p.sponsor}\` is a customer; a sponsor must be a partner` });
+      } else {
+        problems.push({ path, id: p.id, message: `unknown sponsor \`${p.sponsor}\`: no partner has this id` });
       }
+      continue;
     }
-  });
+    parent[position.get(p.id) as number] = position.get(p.sponsor) as number;
+    const sponsorJoined = (partners[sponsorIndex] as { joined: string }).joined;
+    if (p.joined < sponsorJoined) {
+      problems.push({
+        path: `partners[${index}].joined`,
+        id: p.id,
+        message: `\`${p.id}\` joined ${p.joined}, before its sponsor \`${p.sponsor}\` (joined ${sponsorJoined})`,
+      });
+    }
+  }
   // Children in compressed rows: children[childStart[i] .. childStart[i + 1]) are i's children.
   const childStart = new Int32Array(ids.length + 1);
   for (const p of parent) if (p >= 0) childStart[p + 1] = childStart[p + 1]! + 1;
@@ -111,7 +145,7 @@ function buildForest(doc: DataDocument, byId: Map<string, Person>, problems: Dat
  * reported once, on the partner of the cycle that comes first in the document (the lowest
  * position, since positions follow document order).
  */
-function findCycles(forest: SponsorForest, byId: Map<string, Person>, problems: DataProblem[]): void {
+function findCycles(forest: SponsorForest, byId: PersonLookup, problems: DataProblem[]): void {
   const { ids, parent } = forest;
   const WALKING = 1;
   const DONE = 2;
@@ -137,7 +171,7 @@ function findCycles(forest: SponsorForest, byId: Map<string, Person>, problems: 
 
 const MAX_CYCLE_NAMES = 12;
 
-function reportCycle(forest: SponsorForest, first: number, byId: Map<string, Person>, problems: DataProblem[]): void {
+function reportCycle(forest: SponsorForest, first: number, byId: PersonLookup, problems: DataProblem[]): void {
   const id = forest.ids[first] as string;
   const path = `partners[${byId.get(id)?.index ?? 0}].sponsor`;
   if (forest.parent[first] === first) {
@@ -220,7 +254,7 @@ function checkTermination(doc: DataDocument, problems: DataProblem[]): void {
   });
 }
 
-function checkCustomers(doc: DataDocument, byId: Map<string, Person>, problems: DataProblem[]): void {
+function checkCustomers(doc: DataDocument, byId: PersonLookup, problems: DataProblem[]): void {
   (doc.customers ?? []).forEach((c, index) => {
     const partner = byId.get(c.partner);
     const path = `customers[${index}].partner`;
@@ -258,5 +292,5 @@ export function checkPeople(doc: DataDocument): { problems: DataProblem[]; peopl
     }
     return false;
   };
-  return { problems, people: { byId, isInDownline } };
+  return { problems, people: { byId, partnerIndex: byId.partners, isInDownline } };
 }

@@ -11,8 +11,21 @@ import type { DataDocument, OrderRecord } from "./document.ts";
 import type { People } from "./graphChecks.ts";
 import type { DataProblem } from "../../core/dataModel.ts";
 
-/** The first order with each id, by id. */
-export type OrderIndex = Map<string, { index: number; order: OrderRecord }>;
+/**
+ * The first order with each id, by id: a map of positions (the compiled runtime reuses it,
+ * columnar.ts), the `{ index, order }` pair made only when asked for — two million pairs kept
+ * alive cost seconds of garbage collection.
+ */
+export class OrderIndex {
+  readonly positions = new Map<string, number>();
+
+  constructor(private readonly list: readonly OrderRecord[]) {}
+
+  get(id: string): { index: number; order: OrderRecord } | undefined {
+    const index = this.positions.get(id);
+    return index === undefined ? undefined : { index, order: this.list[index] as OrderRecord };
+  }
+}
 
 function checkBuyer(order: OrderRecord, index: number, people: People, problems: DataProblem[]): void {
   const buyer = people.byId.get(order.buyer);
@@ -63,20 +76,22 @@ function checkReleaseDates(order: OrderRecord, index: number, problems: DataProb
 /** Order problems, and the index of orders by id that the cancellation checks use. */
 export function checkOrders(doc: DataDocument, people: People): { problems: DataProblem[]; orders: OrderIndex } {
   const problems: DataProblem[] = [];
-  const orders: OrderIndex = new Map();
-  doc.orders.forEach((order, index) => {
-    const first = orders.get(order.id);
+  const orders = new OrderIndex(doc.orders);
+  const list = doc.orders;
+  for (let index = 0; index < list.length; index++) {
+    const order = list[index]!;
+    const first = orders.positions.get(order.id);
     if (first !== undefined) {
       problems.push({
         path: `orders[${index}].id`,
         id: order.id,
-        message: `duplicate order id \`${order.id}\`: already used by orders[${first.index}]`,
+        message: `duplicate order id \`${order.id}\`: already used by orders[${first}]`,
       });
     } else {
-      orders.set(order.id, { index, order });
+      orders.positions.set(order.id, index);
     }
     checkBuyer(order, index, people, problems);
     checkReleaseDates(order, index, problems);
-  });
+  }
   return { problems, orders };
 }

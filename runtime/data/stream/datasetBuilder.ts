@@ -20,6 +20,7 @@ import { normalizeCancellation, normalizeCustomer, normalizeOrder, normalizePart
 import { checkOrders } from "../orderChecks.ts";
 import { recordSchemaProblems, schemaProblems, type RecordSection } from "../schemaCheck.ts";
 import { checkSplits } from "../splitChecks.ts";
+import { rememberIndex } from "../datasetIndex.ts";
 import { fastCustomer, fastOrder, fastPartner, RecordMemo } from "./fastRecords.ts";
 
 export type { RecordSection };
@@ -216,16 +217,16 @@ export class DatasetBuilder {
     if (this.problems.length > 0 || this.overflow.size > 0) {
       return { ok: false, problems: sortProblems(this.problems), overflow: this.overflow };
     }
-    return {
-      ok: true,
-      data: {
-        partners: this.partners,
-        customers: this.customers,
-        splits: this.splits.map(normalizeSplit),
-        orders: this.orders,
-        cancellations: this.cancellations.map(normalizeCancellation),
-      },
+    const data: Dataset = {
+      partners: this.partners,
+      customers: this.customers,
+      splits: this.splits.map(normalizeSplit),
+      orders: this.orders,
+      cancellations: this.cancellations.map(normalizeCancellation),
     };
+    // Every id is unique now: the checks' maps are the compiled runtime's (datasetIndex.ts).
+    rememberIndex(data, { partners: people.partnerIndex, orders: orders.positions });
+    return { ok: true, data };
   }
 
   /** Paths and messages of the checks across records name kept positions; the input's are wanted. */

@@ -26,6 +26,11 @@ export interface PeriodView {
   readonly ledgerLength: number;
   /** A fresh object each call; keys in the documented order. */
   ledgerEntry(i: number): LedgerEntry;
+  /**
+   * Optional, for readers that look for a few orders in a big ledger (the policy comparison):
+   * entry i's order id (undefined for a pool part) without building the entry.
+   */
+  ledgerOrder?(i: number): string | undefined;
   readonly breakage: readonly Breakage[];
   readonly unrecovered: readonly Unrecovered[];
   readonly flags: readonly Flag[];
@@ -58,6 +63,7 @@ export function viewOfPeriod(p: PeriodResult): PeriodView {
     statement: (i) => p.statements[ids[i]!]!,
     ledgerLength: p.ledger.length,
     ledgerEntry: (i) => ({ ...p.ledger[i]! }),
+    ledgerOrder: (i) => p.ledger[i]!.order,
     breakage: p.breakage,
     unrecovered: p.unrecovered,
     flags: p.flags,

@@ -12,18 +12,23 @@
  *   after-run cancellations (`ignoreAfterRunCancellations`);
  * - total payout: everything paid out by the statements;
  * - differences: each partner's total earned under each policy, the 20 largest spreads.
+ *
+ * comparePolicies reads each replay as period views and keeps only its figures before the next
+ * replay runs (policyFigures.ts): at 100k partners no result document is ever built. The
+ * playground, which shows the replays themselves, gets them as documents (replayPolicies) and the
+ * same figures from them (comparisonOf).
  */
 import type { Engine } from "../../core/engine.ts";
 import type { PlanIR, Policy } from "../../core/ir.ts";
 import type { Dataset } from "../../core/dataModel.ts";
-import { Decimal, ZERO } from "../../core/decimal.ts";
+import type { PeriodResult } from "../../core/result.ts";
+import { compareIds, viewOfPeriod, type PeriodView } from "../../core/resultView.ts";
 import { internalError, type RunError } from "../../core/runError.ts";
-import { measureValues } from "../shared/measureValues.ts";
 import { releaseOrders } from "../shared/release.ts";
-import type { LedgerEntry, PeriodResult } from "../../core/result.ts";
 import { defaultEngine } from "../defaultEngine.ts";
-import { addTo, Amounts, compareIds, sumOf } from "./amounts.ts";
-import type { PartnerDifference, PolicyComparison, PolicyFigures, RankChange } from "./types.ts";
+import { MinorAmounts } from "./minor.ts";
+import { policyFiguresOf, type ReplayInput } from "./policyFigures.ts";
+import type { PartnerDifference, PolicyComparison, PolicyFigures } from "./types.ts";
 
 export const POLICIES: readonly Policy[] = ["simple", "previous-rank", "exact"];
 const MAX_DIFFERENCES = 20;
@@ -45,9 +50,18 @@ export interface PolicyRuns {
 
 export function comparePolicies(ir: PlanIR, data: Dataset, through: string, progress?: ComparisonProgress, engine: Engine = defaultEngine): PolicyComparisonOutcome {
   try {
-    const replayed = replayPolicies(ir, data, through, progress, engine);
-    if (!replayed.ok) return replayed;
-    return { ok: true, comparison: comparisonOf(ir, data, through, replayed.runs) };
+    const labels = ["without the after-run cancellations", ...POLICIES];
+    const onPeriod = (i: number) => (progress ? { onPeriod: (period: string, index: number, count: number) => progress(labels[i]!, i, labels.length, period, index, count) } : {});
+    const without = engine.runThroughView(ir, data, { through, ignoreAfterRunCancellations: true, ...onPeriod(0) });
+    if (!without.ok) return { ok: false, error: without.error };
+    const input = replayInput(ir, data);
+    const results: { figures: PolicyFigures; earned: Map<string, bigint> }[] = [];
+    for (const [i, policy] of POLICIES.entries()) {
+      const outcome = engine.runThroughView(ir, data, { through, policy, ...onPeriod(i + 1) });
+      if (!outcome.ok) return { ok: false, error: { ...outcome.error, message: `under the ${policy} policy: ${outcome.error.message}` } };
+      results.push(policyFiguresOf(policy, outcome.view.periods, without.view.periods, input));
+    }
+    return { ok: true, comparison: comparisonFrom(ir, through, results, input.minor) };
   } catch (error) {
     return { ok: false, error: internalError(error) };
   }
@@ -67,112 +81,44 @@ export function replayPolicies(ir: PlanIR, data: Dataset, through: string, progr
   return { ok: true, runs: { without: without.result.periods, runs } };
 }
 
+/** The comparison of replays already run (as documents): the same figures comparePolicies reads from views. */
 export function comparisonOf(ir: PlanIR, data: Dataset, through: string, { without, runs }: PolicyRuns): PolicyComparison {
-  const amounts = new Amounts(ir);
-  const policies = POLICIES.map((policy, i) => figuresOf(policy, runs[i]!, without, originalRecipients(ir, data, runs[i]!), amounts));
-  return { plan: ir.name, through, policies, differences: differencesOf(runs, amounts) };
+  const input = replayInput(ir, data);
+  const withoutViews: PeriodView[] = without.map(viewOfPeriod);
+  const results = POLICIES.map((policy, i) => policyFiguresOf(policy, runs[i]!.map(viewOfPeriod), withoutViews, input));
+  return comparisonFrom(ir, through, results, input.minor);
 }
 
-/** Who was paid on an order by the run that commissioned it (see the module comment). */
-type PaidOn = (order: string) => Set<string>;
-
-function originalRecipients(ir: PlanIR, data: Dataset, periods: PeriodResult[]): PaidOn {
+function replayInput(ir: PlanIR, data: Dataset): ReplayInput {
   const orderIndex = new Map(data.orders.map((o, i) => [o.id, i] as const));
-  const releases = releaseOrders(ir, data, orderIndex);
-  const poolMeasure = new Map(ir.bonuses.flatMap((b) => (b.kind === "pool" ? [[b.name, b.measure] as const] : [])));
-  // Per period: each order's net original entries per recipient, and the pool parts (bonus, recipient).
-  const indexed = new Map<string, { net: Map<string, Map<string, Decimal>>; pools: [string, string][] }>();
-  const indexOf = (run: PeriodResult) => {
-    let index = indexed.get(run.period);
-    if (index !== undefined) return index;
-    index = { net: new Map(), pools: [] };
-    for (const e of run.ledger) {
-      if (e.cancellation !== undefined) continue;
-      if (e.order === undefined) {
-        index.pools.push([e.bonus, e.recipient]);
-        continue;
-      }
-      let net = index.net.get(e.order);
-      if (net === undefined) index.net.set(e.order, (net = new Map()));
-      addTo(net, e.recipient, e.amount);
-    }
-    indexed.set(run.period, index);
-    return index;
-  };
-  const cache = new Map<string, Set<string>>();
-  return (orderId) => {
-    const known = cache.get(orderId);
-    if (known !== undefined) return known;
-    const release = releases[orderIndex.get(orderId)!]!;
-    const run = periods.find((p) => p.period === release.countsIn);
-    const recipients = new Set<string>();
-    if (run !== undefined) {
-      const index = indexOf(run);
-      for (const [id, amount] of index.net.get(orderId) ?? []) if (amount.gt(0)) recipients.add(id);
-      // A pool part is paid on every order in the pool's base.
-      const values = measureValues(ir, release.order, release.order.lines.map((l) => new Decimal(l.qty)), []);
-      for (const [bonus, id] of index.pools) if (values[poolMeasure.get(bonus) ?? -1]?.gt(0)) recipients.add(id);
-    }
-    cache.set(orderId, recipients);
-    return recipients;
-  };
+  return { ir, data, orderIndex, releases: releaseOrders(ir, data, orderIndex), minor: new MinorAmounts(ir) };
 }
 
-function figuresOf(policy: Policy, periods: PeriodResult[], without: PeriodResult[], paidOn: PaidOn, amounts: Amounts): PolicyFigures {
-  const clawbacks: LedgerEntry[] = periods.flatMap((p) => p.ledger.filter((e) => e.cancellation !== undefined));
-  const total = sumOf(clawbacks.map((e) => e.amount)).neg();
-  const fromOriginal = sumOf(clawbacks.filter((e) => e.order !== undefined && paidOn(e.order).has(e.recipient)).map((e) => e.amount)).neg();
-  const last = periods[periods.length - 1];
-  const negativeBalances = last === undefined ? [] : Object.entries(last.statements)
-    .filter(([, s]) => new Decimal(s.carriedOut).lt(0))
-    .map(([partner, s]) => ({ partner, amount: s.carriedOut }))
-    .sort((a, b) => new Decimal(a.amount).cmp(b.amount) || compareIds(a.partner, b.partner));
-  return {
-    policy,
-    totalClawback: amounts.text(total),
-    reclaimedFromOriginal: amounts.text(fromOriginal),
-    reclaimedFromOthers: amounts.text(total.minus(fromOriginal)),
-    unrecovered: amounts.text(sumOf(periods.flatMap((p) => p.unrecovered.map((u) => u.amount))).neg()),
-    carriedNegative: amounts.text(sumOf(negativeBalances.map((b) => b.amount)).neg()),
-    negativeBalances,
-    rankChanges: rankChanges(periods, without),
-    totalPayout: amounts.text(sumOf(periods.flatMap((p) => Object.values(p.statements).map((s) => s.payout)))),
-  };
+function comparisonFrom(ir: PlanIR, through: string, results: { figures: PolicyFigures; earned: Map<string, bigint> }[], minor: MinorAmounts): PolicyComparison {
+  return { plan: ir.name, through, policies: results.map((r) => r.figures), differences: differencesOf(results.map((r) => r.earned), minor) };
 }
 
-function rankChanges(periods: PeriodResult[], without: PeriodResult[]): RankChange[] {
-  const changes: RankChange[] = [];
-  periods.forEach((p, i) => {
-    const base = without[i]!;
-    const ids = [...new Set([...Object.keys(p.ranks), ...Object.keys(base.ranks)])].sort(compareIds);
-    for (const partner of ids) {
-      const withRank = Object.hasOwn(p.ranks, partner) ? p.ranks[partner]! : null;
-      const withoutRank = Object.hasOwn(base.ranks, partner) ? base.ranks[partner]! : null;
-      if (withRank !== withoutRank) changes.push({ partner, period: p.period, without: withoutRank, with: withRank });
+/** Each partner's total earned under each policy; the largest spreads (max − min > 0) first, then by id. */
+function differencesOf(earnedBy: Map<string, bigint>[], minor: MinorAmounts): PartnerDifference[] {
+  const partners = new Set<string>();
+  for (const m of earnedBy) for (const id of m.keys()) partners.add(id);
+  const rows: { partner: string; values: bigint[]; spread: bigint }[] = [];
+  for (const partner of partners) {
+    const values = earnedBy.map((m) => m.get(partner) ?? 0n);
+    let max = values[0]!;
+    let min = values[0]!;
+    for (const v of values) {
+      if (v > max) max = v;
+      if (v < min) min = v;
     }
-  });
-  return changes;
-}
-
-function differencesOf(runs: PeriodResult[][], amounts: Amounts): PartnerDifference[] {
-  const earnedBy = runs.map((periods) => {
-    const totals = new Map<string, Decimal>();
-    for (const p of periods) for (const [id, s] of Object.entries(p.statements)) addTo(totals, id, s.earned);
-    return totals;
-  });
-  const partners = [...new Set(earnedBy.flatMap((m) => [...m.keys()]))];
-  const rows = partners.map((partner) => {
-    const values = earnedBy.map((m) => m.get(partner) ?? ZERO);
-    const spread = Decimal.max(...values).minus(Decimal.min(...values));
-    return { partner, values, spread };
-  });
+    if (max - min > 0n) rows.push({ partner, values, spread: max - min });
+  }
   return rows
-    .filter((r) => r.spread.gt(0))
-    .sort((a, b) => b.spread.cmp(a.spread) || compareIds(a.partner, b.partner))
+    .sort((a, b) => (a.spread > b.spread ? -1 : a.spread < b.spread ? 1 : compareIds(a.partner, b.partner)))
     .slice(0, MAX_DIFFERENCES)
     .map((r) => ({
       partner: r.partner,
-      earned: Object.fromEntries(POLICIES.map((policy, i) => [policy, amounts.text(r.values[i]!)])) as Record<Policy, string>,
-      spread: amounts.text(r.spread),
+      earned: Object.fromEntries(POLICIES.map((policy, i) => [policy, minor.text(r.values[i]!)])) as Record<Policy, string>,
+      spread: minor.text(r.spread),
     }));
 }

@@ -61,6 +61,14 @@ export function ledgerEntryOf(cp: ColumnarPeriod, i: number): LedgerEntry {
   return entry as LedgerEntry;
 }
 
+/** The order id of ledger row i (undefined for a pool part), without building the entry. */
+export function ledgerOrderOf(cp: ColumnarPeriod, i: number): string | undefined {
+  const extra = extraRowOf(cp, i);
+  if (extra !== undefined && extra.kind === "reversal") return extra.entry.order;
+  const pi = cp.ledger.portion[i]!;
+  return pi < 0 ? undefined : cp.columnar.data.orders[cp.portions.order[pi]!]!.id;
+}
+
 export function statementOf(cp: ColumnarPeriod, p: number): Statement {
   return {
     earned: amountText(cp, cp.ledger.earned[p]!),
@@ -127,6 +135,7 @@ export function viewOfColumnar(cp: ColumnarPeriod): PeriodView {
     statement: (i) => statementOf(cp, listed[i]!),
     ledgerLength: cp.ledger.length,
     ledgerEntry: (i) => ledgerEntryOf(cp, i),
+    ledgerOrder: (i) => ledgerOrderOf(cp, i),
     breakage: breakageOf(cp),
     unrecovered: cp.afterRun.unrecovered,
     get flags() {

@@ -1,0 +1,168 @@
+/**
+ * The figures of a policy comparison (comparePolicies.ts, docs/semantics-decisions.md
+ * "Comparisons") read from period views, one replay at a time, so a comparison at 100k partners
+ * never holds a result document (or a ledger as objects): only the clawback entries, the entries
+ * of the clawed-back orders in the runs that commissioned them, and per-partner totals.
+ *
+ * Ledger order is part of the contract (data.md): the clawbacks of after-run cancellations, with
+ * their commission transfers, close every period's ledger. So the clawbacks are read backwards
+ * from the end, and the rest of the ledger only where an entry belongs to a clawed-back order
+ * (asked cheaply through `ledgerOrder` where the view offers it).
+ */
+import type { Policy, PlanIR } from "../../core/ir.ts";
+import type { Dataset } from "../../core/dataModel.ts";
+import { Decimal } from "../../core/decimal.ts";
+import type { LedgerEntry } from "../../core/result.ts";
+import { compareIds, type PeriodView } from "../../core/resultView.ts";
+import { measureValues } from "../shared/measureValues.ts";
+import type { Release } from "../shared/release.ts";
+import type { MinorAmounts } from "./minor.ts";
+import type { PolicyFigures, RankChange } from "./types.ts";
+
+/** Where a period's clawback section starts, and its entries. */
+export function clawbacksOf(view: PeriodView): { start: number; entries: LedgerEntry[] } {
+  const entries: LedgerEntry[] = [];
+  let i = view.ledgerLength - 1;
+  for (; i >= 0; i--) {
+    const e = view.ledgerEntry(i);
+    if (e.cancellation === undefined) break;
+    entries.push(e);
+  }
+  return { start: i + 1, entries: entries.reverse() };
+}
+
+export interface ReplayInput {
+  ir: PlanIR;
+  data: Dataset;
+  /** Per order index: its release (the period that commissions it). */
+  releases: Release[];
+  orderIndex: Map<string, number>;
+  minor: MinorAmounts;
+}
+
+/** One policy's figures from its replay, and each partner's earned total (for the differences). */
+export function policyFiguresOf(
+  policy: Policy,
+  periods: readonly PeriodView[],
+  without: readonly PeriodView[],
+  input: ReplayInput,
+): { figures: PolicyFigures; earned: Map<string, bigint> } {
+  const { minor } = input;
+  const sections = periods.map(clawbacksOf);
+  const clawbacks = sections.flatMap((s) => s.entries);
+  const paidOn = originalRecipients(periods, sections, clawbacks, input);
+  let total = 0n;
+  let fromOriginal = 0n;
+  for (const e of clawbacks) {
+    const amount = minor.of(e.amount);
+    total -= amount;
+    if (e.order !== undefined && paidOn(e.order).has(e.recipient)) fromOriginal -= amount;
+  }
+  let unrecovered = 0n;
+  for (const p of periods) for (const u of p.unrecovered) unrecovered -= minor.of(u.amount);
+  let payout = 0n;
+  const earned = new Map<string, bigint>();
+  for (const p of periods) {
+    for (let i = 0; i < p.partnerCount; i++) {
+      const s = p.statement(i);
+      payout += minor.of(s.payout);
+      const id = p.partnerId(i);
+      earned.set(id, (earned.get(id) ?? 0n) + minor.of(s.earned));
+    }
+  }
+  const negativeBalances: { partner: string; amount: string; minor: bigint }[] = [];
+  const last = periods[periods.length - 1];
+  if (last !== undefined) {
+    for (let i = 0; i < last.partnerCount; i++) {
+      const out = last.statement(i).carriedOut;
+      if (out.startsWith("-")) negativeBalances.push({ partner: last.partnerId(i), amount: out, minor: minor.of(out) });
+    }
+  }
+  negativeBalances.sort((a, b) => (a.minor < b.minor ? -1 : a.minor > b.minor ? 1 : compareIds(a.partner, b.partner)));
+  const carriedNegative = negativeBalances.reduce((sum, b) => sum - b.minor, 0n);
+  return {
+    figures: {
+      policy,
+      totalClawback: minor.text(total),
+      reclaimedFromOriginal: minor.text(fromOriginal),
+      reclaimedFromOthers: minor.text(total - fromOriginal),
+      unrecovered: minor.text(unrecovered),
+      carriedNegative: minor.text(carriedNegative),
+      negativeBalances: negativeBalances.map(({ partner, amount }) => ({ partner, amount })),
+      rankChanges: rankChanges(periods, without),
+      totalPayout: minor.text(payout),
+    },
+    earned,
+  };
+}
+
+/** Who was paid on an order by the run that commissioned it: a net positive sum of that run's entries for the order, or a pool part whose base the order was in. */
+function originalRecipients(
+  periods: readonly PeriodView[],
+  sections: { start: number }[],
+  clawbacks: LedgerEntry[],
+  { ir, data, releases, orderIndex, minor }: ReplayInput,
+): (order: string) => Set<string> {
+  const poolMeasure = new Map(ir.bonuses.flatMap((b) => (b.kind === "pool" ? [[b.name, b.measure] as const] : [])));
+  const wanted = new Set<string>();
+  for (const e of clawbacks) if (e.order !== undefined) wanted.add(e.order);
+  const indexed = new Map<number, { net: Map<string, Map<string, bigint>>; pools: [string, string][] }>();
+  const indexOf = (p: number) => {
+    let index = indexed.get(p);
+    if (index !== undefined) return index;
+    index = { net: new Map(), pools: [] };
+    const view = periods[p]!;
+    for (let i = 0; i < sections[p]!.start; i++) {
+      const order = view.ledgerOrder?.(i);
+      if (order !== undefined && !wanted.has(order)) continue;
+      const e = view.ledgerEntry(i);
+      if (e.order === undefined) {
+        index.pools.push([e.bonus, e.recipient]);
+        continue;
+      }
+      if (!wanted.has(e.order)) continue;
+      let net = index.net.get(e.order);
+      if (net === undefined) index.net.set(e.order, (net = new Map()));
+      net.set(e.recipient, (net.get(e.recipient) ?? 0n) + minor.of(e.amount));
+    }
+    indexed.set(p, index);
+    return index;
+  };
+  const cache = new Map<string, Set<string>>();
+  return (orderId) => {
+    const known = cache.get(orderId);
+    if (known !== undefined) return known;
+    const release = releases[orderIndex.get(orderId)!]!;
+    const p = periods.findIndex((view) => view.period === release.countsIn);
+    const recipients = new Set<string>();
+    if (p >= 0) {
+      const index = indexOf(p);
+      for (const [id, amount] of index.net.get(orderId) ?? []) if (amount > 0n) recipients.add(id);
+      const order = data.orders[release.orderIndex]!;
+      const values = measureValues(ir, order, order.lines.map((l) => new Decimal(l.qty)), []);
+      for (const [bonus, id] of index.pools) if (values[poolMeasure.get(bonus) ?? -1]?.gt(0)) recipients.add(id);
+    }
+    cache.set(orderId, recipients);
+    return recipients;
+  };
+}
+
+/** Every (period, partner) whose paid-as rank differs from the run without the after-run cancellations; listings merged in id order. */
+function rankChanges(periods: readonly PeriodView[], without: readonly PeriodView[]): RankChange[] {
+  const changes: RankChange[] = [];
+  periods.forEach((p, n) => {
+    const base = without[n]!;
+    let i = 0;
+    let j = 0;
+    while (i < p.partnerCount || j < base.partnerCount) {
+      const a = i < p.partnerCount ? p.partnerId(i) : null;
+      const b = j < base.partnerCount ? base.partnerId(j) : null;
+      const order = a === null ? 1 : b === null ? -1 : compareIds(a, b);
+      const partner = order <= 0 ? a! : b!;
+      const withRank = order <= 0 ? p.rank(i++) : null;
+      const withoutRank = order >= 0 ? base.rank(j++) : null;
+      if (withRank !== withoutRank) changes.push({ partner, period: p.period, without: withoutRank, with: withRank });
+    }
+  });
+  return changes;
+}

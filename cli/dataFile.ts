@@ -8,7 +8,7 @@
  * rest per kind.
  */
 import { warn } from "./warnings.ts";
-import { checkDataAgainstPlan, type DataProblem, type Dataset, DatasetBuilder, dataWarningsAgainstPlan, DocumentScanner, lineAndColumn, LineSplitter, parseValueText, type PlanIR, problemKind, type RecordSection, ScanFault, sortProblems as sortProblemsWith } from "../runtime/surface.ts";
+import { checkDataAgainstPlan, type DataProblem, type Dataset, DatasetBuilder, dataWarningsAgainstPlan, DocumentScanner, lineAndColumn, LineSplitter, parseValueText, type PlanIR, problemKind, type RecordSection, ScanFault, sortProblems as sortProblemsWith, visible } from "../runtime/surface.ts";
 import { CliFailure } from "./io.ts";
 import { textChunks } from "./textChunks.ts";
 
@@ -120,10 +120,10 @@ function readJsonDocument(file: string, progress?: ReadProgress): Reading {
 const SECTION_INDEX = /^(partners|customers|splits|orders|cancellations)\[(\d+)\]\.?/;
 const SECTION_INDEX_IN_TEXT = /\b(partners|customers|splits|orders|cancellations)\[(\d+)\]/g;
 
-/** One listed problem as a line of the message. */
+/** One listed problem as one line of the message (ids and keys from the data made visible). */
 function describe(file: string, problem: DataProblem, lines: Lines | null, at: number | undefined): string {
   const id = problem.id ? ` (${problem.id})` : "";
-  if (lines === null) return `${file}: ${problem.path}${id}: ${problem.message}`;
+  if (lines === null) return visible(`${file}: ${problem.path}${id}: ${problem.message}`);
   const m = SECTION_INDEX.exec(problem.path);
   const line = at ?? (m ? lines[m[1] as RecordSection][Number(m[2])] : undefined);
   const field = m ? problem.path.slice(m[0].length) : problem.path;
@@ -132,7 +132,7 @@ function describe(file: string, problem: DataProblem, lines: Lines | null, at: n
     return other === undefined ? whole : `line ${other}`;
   });
   const where = line === undefined ? file : `${file}:${line}`;
-  return `${where}: ${field === "" ? "record" : field}${id}: ${message}`;
+  return visible(`${where}: ${field === "" ? "record" : field}${id}: ${message}`);
 }
 
 /** Every problem (the first LISTED_PROBLEMS in full, the rest counted per kind) and the total. */
@@ -183,6 +183,6 @@ export function readDataFile(file: string, ir: PlanIR, progress?: ReadProgress):
   }
   const againstPlan = checkDataAgainstPlan(ir, built.data);
   if (againstPlan.length > 0) throw new CliFailure(formatDataProblems(file, againstPlan, { lines: reading.lines }), 1);
-  for (const w of dataWarningsAgainstPlan(ir, built.data)) warn(`${file}: warning: ${w.path}: ${w.message}`);
+  for (const w of dataWarningsAgainstPlan(ir, built.data)) warn(visible(`${file}: warning: ${w.path}: ${w.message}`));
   return built.data;
 }

@@ -4,7 +4,7 @@
  * by main.ts without a stack trace.
  */
 import { readFileSync, statSync } from "node:fs";
-import { capDiagnostics, compilePlan, type DataProblem, type Dataset, formatDiagnostic, MAX_PLAN_CHARACTERS, omittedLines, type PlanIR } from "../runtime/surface.ts";
+import { capDiagnostics, compilePlan, type DataProblem, type Dataset, formatDiagnostic, MAX_PLAN_CHARACTERS, omittedLines, type PlanIR, visible } from "../runtime/surface.ts";
 import { readDataFile, type ReadProgress } from "./dataFile.ts";
 
 /** Exit codes: 1 = the plan or data has errors, 2 = the command line is wrong, 3 = the run was refused. */
@@ -53,7 +53,7 @@ export function loadPlan(file: string): { ir: PlanIR; text: string } {
 }
 
 export function formatProblems(file: string, problems: readonly DataProblem[]): string {
-  const lines = problems.map((p) => `${file}: ${p.path}${p.id ? ` (${p.id})` : ""}: ${p.message}`);
+  const lines = problems.map((p) => visible(`${file}: ${p.path}${p.id ? ` (${p.id})` : ""}: ${p.message}`));
   const n = problems.length;
   lines.push(`${file}: ${n} problem${n === 1 ? "" : "s"} in the data; nothing was computed`);
   return lines.join("\n");

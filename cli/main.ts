@@ -21,7 +21,7 @@ import { runCommand } from "./commands/run.ts";
 import { joinChunks, pipeChunks } from "../runtime/surface.ts";
 import { CliFailure } from "./io.ts";
 import { streamSink } from "./nodeSink.ts";
-import type { CommandOutput } from "./output.ts";
+import { asPrinted, type CommandOutput } from "./output.ts";
 import { isStoreCommand, runStoreCommand } from "./storeCommands.ts";
 
 export const USAGE = `comp — compensation plans for network marketing
@@ -85,8 +85,7 @@ function internalError(e: unknown): CommandOutput {
 export function runCommandOf(argv: readonly string[]): CommandOutput {
   takeWarnings(); // nothing left over from an earlier in-process run
   const out = runCommandInner(argv);
-  const warnings = takeWarnings();
-  return warnings ? { ...out, stderr: warnings + out.stderr } : out;
+  return asPrinted(out, takeWarnings());
 }
 
 function runCommandInner(argv: readonly string[]): CommandOutput {

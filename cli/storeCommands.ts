@@ -9,7 +9,8 @@ import { explainStoreCommand } from "./commands/explainStore.ts";
 import { exportCommand } from "./commands/export.ts";
 import { historyCommand } from "./commands/history.ts";
 import { CliFailure } from "./io.ts";
-import type { CommandOutput } from "./output.ts";
+import { asPrinted, type CommandOutput } from "./output.ts";
+import { takeWarnings } from "./warnings.ts";
 
 const STORE_COMMANDS: Record<string, (argv: readonly string[]) => Promise<CommandOutput>> = {
   close: closeCommand,
@@ -25,6 +26,13 @@ export function isStoreCommand(argv: readonly string[]): boolean {
 
 /** Runs a store command; `usage` is the general usage text shown after a command-line mistake. */
 export async function runStoreCommand(argv: readonly string[], usage: string): Promise<CommandOutput> {
+  takeWarnings(); // nothing left over from an earlier in-process run
+  const out = await runStoreCommandInner(argv, usage);
+  // data warnings (split agreements the plan ignores, look-alike ids) as `comp run` prints them
+  return asPrinted(out, takeWarnings());
+}
+
+async function runStoreCommandInner(argv: readonly string[], usage: string): Promise<CommandOutput> {
   const [command, ...rest] = argv;
   try {
     const fn = command === "explain" ? explainStoreCommand : STORE_COMMANDS[command!]!;

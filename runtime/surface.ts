@@ -75,6 +75,8 @@ export { computeKpis, formatKpiTable, type PlanKpis } from "./kpi/index.ts";
 export { describeRule } from "./explain/ruleText.ts";
 export { commissionMeasure } from "./explain/measure.ts";
 export { compareIdsNaturally } from "./explain/naturalOrder.ts";
+export { visible, visibleLines } from "./explain/visibleText.ts";
+export { textTable, type Align } from "./explain/textTable.ts";
 export { percentText } from "../core/numbers.ts";
 
 // The seeded sample generator (tools/samples: a tool, browser-safe, used by `comp generate` and

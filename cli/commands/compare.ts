@@ -5,16 +5,12 @@
  * largest per-partner differences); with `--splits`, the two split modes (recruiter lines vs
  * supporter lines) instead.
  */
-import { comparePolicies, compareSplitModes, defaultEngine, type Engine, formatPolicyComparison, formatSplitComparison, type RunError } from "../../runtime/surface.ts";
+import { comparePolicies, compareSplitModes, defaultEngine, type Engine, formatPolicyComparison, formatSplitComparison } from "../../runtime/surface.ts";
 import { onePositional, parseArgs, requirePeriod, requireValue } from "../args.ts";
 import { engineOption } from "../engineOption.ts";
 import { CliFailure, loadData, loadPlan } from "../io.ts";
 import type { CommandOutput } from "../output.ts";
-
-function refused(error: RunError): CliFailure {
-  const details = error.details.map((d) => `  ${d}`).join("\n");
-  return new CliFailure(`run refused (${error.code}): ${error.message}${details ? "\n" + details : ""}`, 3);
-}
+import { refusedRun } from "../refused.ts";
 
 export function compareCommand(argv: readonly string[], defaultChoice: Engine = defaultEngine): CommandOutput {
   const args = parseArgs("compare", argv, { values: ["data", "through", "engine"], booleans: ["splits", "json"] });
@@ -29,10 +25,10 @@ export function compareCommand(argv: readonly string[], defaultChoice: Engine = 
     if (!ir.split) throw new CliFailure(`${planFile} has no \`split\` block: there are no split modes to compare`, 1);
     if (data.splits.length === 0) throw new CliFailure(`${dataFile} has no split agreements: there is nothing to compare`, 1);
     const out = compareSplitModes(ir, data, through, engine);
-    if (!out.ok) throw refused(out.error);
+    if (!out.ok) throw refusedRun(out.error);
     return { stdout: json ? JSON.stringify(out.comparison, null, 2) + "\n" : formatSplitComparison(out.comparison), stderr: "", exitCode: 0 };
   }
   const out = comparePolicies(ir, data, through, undefined, engine);
-  if (!out.ok) throw refused(out.error);
+  if (!out.ok) throw refusedRun(out.error);
   return { stdout: json ? JSON.stringify(out.comparison, null, 2) + "\n" : formatPolicyComparison(out.comparison), stderr: "", exitCode: 0 };
 }

@@ -8,6 +8,7 @@ import { commissionMeasure, computeKpis, defaultEngine, type Engine, formatKpiTa
 import { parseArgs, UsageError } from "../args.ts";
 import { CliFailure, loadData, loadPlan } from "../io.ts";
 import type { CommandOutput } from "../output.ts";
+import { refusedRun } from "../refused.ts";
 import { formatPeriod } from "./run.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -28,7 +29,7 @@ export function demoCommand(argv: readonly string[], engine: Engine = defaultEng
     const through = lastOrderPeriod(data);
     if (!through) throw new CliFailure(`${demo.data} has no orders`, 1);
     const outcome = engine.runThrough(ir, data, { through });
-    if (!outcome.ok) throw new CliFailure(`${demo.plan}: run refused: ${outcome.error.message}`, 3);
+    if (!outcome.ok) throw refusedRun(outcome.error, `run of ${demo.plan}`);
     out += `\n### ${ir.name} (${demo.plan}) on ${demo.data}: ${data.partners.length} partners, ` +
       `${data.orders.length} orders, through ${through}\n\n`;
     if (demo.statements) {

@@ -2,17 +2,13 @@
  * `comp diff <A.plan> <B.plan> --data <file> --through <YYYY-MM> [--policy P] [--json]`: what
  * changing plan A into plan B costs on the same data, and for whom (runtime/analysis/diffPlans.ts).
  */
-import { checkDataAgainstPlan, defaultEngine, diffPlans, type Engine, formatPlanDiff, type Policy, type RunError } from "../../runtime/surface.ts";
+import { checkDataAgainstPlan, defaultEngine, diffPlans, type Engine, formatPlanDiff, type Policy } from "../../runtime/surface.ts";
 import { parseArgs, requirePeriod, requireValue, UsageError } from "../args.ts";
 import { CliFailure, formatProblems, loadData, loadPlan } from "../io.ts";
 import type { CommandOutput } from "../output.ts";
+import { refusedRun } from "../refused.ts";
 
 const POLICIES: readonly Policy[] = ["simple", "previous-rank", "exact"];
-
-export function refusedRun(error: RunError, what: string): CliFailure {
-  const details = error.details.map((d) => `  ${d}`).join("\n");
-  return new CliFailure(`run of ${what} refused (${error.code}): ${error.message}${details ? "\n" + details : ""}`, 3);
-}
 
 export function optionalPolicy(value: string | undefined): Policy | undefined {
   if (value === undefined) return undefined;
@@ -34,7 +30,7 @@ export function diffCommand(argv: readonly string[], engine: Engine = defaultEng
   const forB = checkDataAgainstPlan(b, data);
   if (forB.length > 0) throw new CliFailure(formatProblems(dataFile, forB), 1);
   const out = diffPlans(engine, a, b, data, { through, ...(policy ? { policy } : {}) });
-  if (!out.ok) throw refusedRun(out.error, out.plan === "a" ? fileA : fileB);
+  if (!out.ok) throw refusedRun(out.error, `run of ${out.plan === "a" ? fileA : fileB}`);
   const currency = a.currency === b.currency ? a.currency : `${a.currency}/${b.currency}`;
   return { stdout: args.booleans.has("json") ? JSON.stringify(out.diff, null, 2) + "\n" : formatPlanDiff(out.diff, currency), stderr: "", exitCode: 0 };
 }

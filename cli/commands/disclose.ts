@@ -9,7 +9,8 @@ import { onePositional, parseArgs, requirePeriod, requireValue } from "../args.t
 import { loadData, loadPlan } from "../io.ts";
 import { writeFilesAtomically } from "../outDir.ts";
 import type { CommandOutput } from "../output.ts";
-import { optionalPolicy, refusedRun } from "./diff.ts";
+import { optionalPolicy } from "./diff.ts";
+import { refusedRun } from "../refused.ts";
 
 export function discloseCommand(argv: readonly string[], engine: Engine = defaultEngine): CommandOutput {
   const args = parseArgs("disclose", argv, { values: ["data", "through", "policy", "out"], booleans: ["json"] });
@@ -20,7 +21,7 @@ export function discloseCommand(argv: readonly string[], engine: Engine = defaul
   const { ir } = loadPlan(planFile);
   const data = loadData(dataFile, ir);
   const out = disclose(engine, ir, data, { through, ...(policy ? { policy } : {}) });
-  if (!out.ok) throw refusedRun(out.error, planFile);
+  if (!out.ok) throw refusedRun(out.error, `run of ${planFile}`);
   const csvFile = args.values.get("out");
   if (csvFile !== undefined) {
     const lines = disclosureCsvLines(out.disclosure);

@@ -3,11 +3,12 @@
  * view. Every amount the partner earned in the period, each traced to its order (and buyer),
  * portion, step on the credit path, base, rate and the rule that paid it.
  */
-import { type Dataset, defaultEngine, describeRule, type Engine, type LedgerEntry, type PeriodResult, type PlanIR } from "../../runtime/surface.ts";
+import { type Dataset, defaultEngine, describeRule, visible, type Engine, type LedgerEntry, type PeriodResult, type PlanIR } from "../../runtime/surface.ts";
 import { onePositional, parseArgs, requirePeriod, requireValue } from "../args.ts";
 import { engineOption } from "../engineOption.ts";
 import { CliFailure, loadData, loadPlan } from "../io.ts";
 import type { CommandOutput } from "../output.ts";
+import { refusedRun } from "../refused.ts";
 import { parsePolicy } from "./run.ts";
 import { table } from "../table.ts";
 
@@ -25,14 +26,14 @@ export function explainCommand(argv: readonly string[], defaultChoice: Engine = 
     const isCustomer = data.customers.some((c) => c.id === partner);
     throw new CliFailure(
       isCustomer
-        ? `\`${partner}\` is a customer; customers earn nothing — explain their partner instead`
-        : `no partner \`${partner}\` in ${dataFile}`,
+        ? `\`${visible(partner)}\` is a customer; customers earn nothing — explain their partner instead`
+        : `no partner \`${visible(partner)}\` in ${dataFile}`,
       2,
     );
   }
   const outcome = engine.runThrough(ir, data, { through: period, ...(policy ? { policy } : {}) });
   if (!outcome.ok) {
-    throw new CliFailure(`run refused (${outcome.error.code}): ${outcome.error.message}\n${outcome.error.details.map((d) => `  ${d}`).join("\n")}`.trimEnd(), 3);
+    throw refusedRun(outcome.error);
   }
   const p = outcome.result.periods.find((x) => x.period === period);
   if (!p) throw new CliFailure(`nothing was run for ${period}: no order counts in or before it`, 3);
@@ -47,7 +48,7 @@ export function explainCommand(argv: readonly string[], defaultChoice: Engine = 
 }
 
 function formatExplanation(ir: PlanIR, data: Dataset, p: PeriodResult, partner: string, entries: LedgerEntry[]): string {
-  let out = `${partner} in ${p.period} (${ir.name}, ${p.final ? "final" : "preliminary"} run as of ${p.asOf})\n`;
+  let out = `${visible(partner)} in ${p.period} (${ir.name}, ${p.final ? "final" : "preliminary"} run as of ${p.asOf})\n`;
   out += `paid-as rank: ${p.ranks[partner] ?? "none"}; active: ${p.active[partner] ? "yes" : "no"}\n`;
   const vols = p.volumes[partner];
   if (vols) {

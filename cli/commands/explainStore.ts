@@ -7,7 +7,7 @@
  * `--order` answers "who was paid what for order X": every entry of every closed period
  * attributed to the order — the original commissions and any clawbacks or reversals of it.
  */
-import { compilePlan, Decimal, describeRule, type LedgerEntry, type PlanIR, ZERO } from "../../runtime/surface.ts";
+import { compilePlan, Decimal, describeRule, visible, type LedgerEntry, type PlanIR, ZERO } from "../../runtime/surface.ts";
 import type { HistoryStore, PartnerRow, StoredRun } from "../../store/types.ts";
 import { parseArgs, requireValue, UsageError } from "../args.ts";
 import { CliFailure } from "../io.ts";
@@ -60,23 +60,23 @@ async function explainOrder(store: HistoryStore, plans: PlanCache, order: string
   }
   if (json) return { stdout: JSON.stringify({ order, entries: entries.map((x) => ({ ...x.entry, rule: x.rule })) }, null, 2) + "\n", stderr: "", exitCode: 0 };
   if (entries.length === 0) {
-    return { stdout: `no stored ledger entry is attributed to order ${order}${period ? ` in ${period}` : ""} (not commissioned, or nobody qualified)\n`, stderr: "", exitCode: 0 };
+    return { stdout: `no stored ledger entry is attributed to order ${visible(order)}${period ? ` in ${period}` : ""} (not commissioned, or nobody qualified)\n`, stderr: "", exitCode: 0 };
   }
   const rows = entries.map(({ entry: e, rule }) => [e.id, e.recipient, e.portion ?? "-", e.step === undefined ? "-" : String(e.step), e.base ?? "-", e.rate ?? "-", e.amount, rule]);
-  let out = `order ${order}: every stored ledger entry attributed to it (${store.location})\n`;
+  let out = `order ${visible(order)}: every stored ledger entry attributed to it (${store.location})\n`;
   out += table(["entry", "recipient", "portion", "step", "base", "rate", "amount", "rule"], rows, ["left", "left", "left", "right", "right", "right", "right", "left"]);
   const byRecipient = new Map<string, Decimal>();
   for (const { entry } of entries) byRecipient.set(entry.recipient, (byRecipient.get(entry.recipient) ?? ZERO).plus(entry.amount));
   // Every amount has the plan's money decimals.
   const decimals = new Decimal(entries[0]!.entry.amount).decimalPlaces();
-  out += "\nnet per recipient: " + [...byRecipient].map(([id, sum]) => `${id} ${sum.toFixed(decimals)}`).join(", ") + "\n";
+  out += "\nnet per recipient: " + [...byRecipient].map(([id, sum]) => `${visible(id)} ${sum.toFixed(decimals)}`).join(", ") + "\n";
   return { stdout: out, stderr: "", exitCode: 0 };
 }
 
 async function explainPartner(store: HistoryStore, plans: PlanCache, run: StoredRun, partner: string, json: boolean): Promise<CommandOutput> {
   let row: PartnerRow | null = null;
   for await (const p of store.partners(run.period, partner)) row = p;
-  if (row === null) throw new CliFailure(`partner ${partner} is not listed in the stored ${run.period} (not joined by then, or no such partner)`, 2);
+  if (row === null) throw new CliFailure(`partner ${visible(partner)} is not listed in the stored ${run.period} (not joined by then, or no such partner)`, 2);
   const ir = await plans.of(run.period);
   const entries: LedgerEntry[] = [];
   for await (const e of store.ledger({ period: run.period, recipient: partner })) entries.push(e);
@@ -85,7 +85,7 @@ async function explainPartner(store: HistoryStore, plans: PlanCache, run: Stored
     const doc = { period: run.period, partner, rank: row.rank, active: row.active, volumes: row.volumes, statement: row.statement, entries: entries.map((e) => ({ ...e, rule: rule(e) })) };
     return { stdout: JSON.stringify(doc, null, 2) + "\n", stderr: "", exitCode: 0 };
   }
-  let out = `${partner} in ${run.period} (${run.planName}, final run as of ${run.asOf}, stored; closed ${run.closedAt})\n`;
+  let out = `${visible(partner)} in ${run.period} (${run.planName}, final run as of ${run.asOf}, stored; closed ${run.closedAt})\n`;
   out += `paid-as rank: ${row.rank ?? "none"}; active: ${row.active ? "yes" : "no"}\n`;
   out += Object.entries(row.volumes).map(([m, v]) => `${m}: personal ${v.personal}, group ${v.group}, open ${v.open}\n`).join("");
   out += "\n";

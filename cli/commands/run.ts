@@ -6,11 +6,12 @@
  * `--json` streams the result document to standard output; `--out DIR` writes statements.csv,
  * ledger.csv and ranks.csv into DIR (all or nothing, cli/outDir.ts).
  */
-import { defaultEngine, type Engine, isValidDate, ledgerCsvChunks, type PeriodResult, type PeriodView, type PlanIR, type Policy, ranksCsvChunks, type ResultDocument, resultJsonChunks, type RunError, type RunOptions, statementsCsvChunks } from "../../runtime/surface.ts";
+import { defaultEngine, type Engine, isValidDate, ledgerCsvChunks, type PeriodResult, type PeriodView, type PlanIR, type Policy, ranksCsvChunks, type ResultDocument, resultJsonChunks, type RunOptions, statementsCsvChunks, visible } from "../../runtime/surface.ts";
 import { onePositional, parseArgs, type ParsedArgs, requirePeriod, requireValue, UsageError } from "../args.ts";
-import { CliFailure, loadData, loadPlan } from "../io.ts";
+import { loadData, loadPlan } from "../io.ts";
 import { engineOption } from "../engineOption.ts";
 import { writeFilesAtomically } from "../outDir.ts";
+import { refusedRun } from "../refused.ts";
 import { progressOnStderr, type Progress } from "../progress.ts";
 import type { CommandOutput } from "../output.ts";
 import { naturalOrder, table } from "../table.ts";
@@ -59,13 +60,13 @@ function runWith(args: ParsedArgs, engine: Engine, ir: PlanIR, dataFile: string,
   if (args.booleans.has("json") || outDir !== undefined) {
     // Written from a view, never as one string (a 1M-partner month is gigabytes of text).
     const outcome = engine.runThroughView(ir, data, options);
-    if (!outcome.ok) throw refused(outcome.error);
+    if (!outcome.ok) throw refusedRun(outcome.error);
     const wrote = outDir === undefined ? "" : writeCsvFiles(outDir, outcome.view.periods, progress);
     if (!args.booleans.has("json")) return { stdout: wrote, stderr: "", exitCode: 0 };
     return { stdout: "", stderr: wrote, exitCode: 0, stream: resultJsonChunks(outcome.view) };
   }
   const outcome = engine.runThrough(ir, data, options);
-  if (!outcome.ok) throw refused(outcome.error);
+  if (!outcome.ok) throw refusedRun(outcome.error);
   return { stdout: formatResult(outcome.result), stderr: "", exitCode: 0 };
 }
 
@@ -84,11 +85,6 @@ function writeCsvFiles(dir: string, periods: readonly PeriodView[], progress: Pr
     `wrote ${statements} (${partners} rows), ${ledger} (${entries} rows), ${ranks} (${partners} rows) ` +
     `for ${periods.length} period${periods.length === 1 ? "" : "s"}\n`
   );
-}
-
-function refused(error: RunError): CliFailure {
-  const details = error.details.map((d) => `  ${d}\n`).join("");
-  return new CliFailure(`run refused (${error.code}): ${error.message}\n${details}`.trimEnd(), 3);
 }
 
 export function formatResult(result: ResultDocument): string {
@@ -119,11 +115,12 @@ export function formatPeriod(p: PeriodResult): string {
   }
   const quiet = ids.length - moving.length;
   if (quiet > 0) out += `(${quiet} more partner${quiet === 1 ? "" : "s"} with nothing earned or carried)\n`;
-  for (const b of p.breakage) out += `breakage: ${b.bonus} ${b.amount} (${b.reason})\n`;
-  for (const u of p.unrecovered) out += `unrecovered: ${u.partner} ${u.amount} (${u.reason})\n`;
-  for (const f of p.flags) out += `flagged: ${f.buyer} from ${f.from} (${f.reason})\n`;
-  for (const d of p.deferred) out += `deferred: ${d.order} -> ${d.countsIn ?? "pending"} (${d.reason})\n`;
-  for (const s of p.stock) out += `stock: ${s.sku} +${s.qty} back from ${s.order} (${s.cancellation})\n`;
+  // one line each: ids from the data made visible (an id with a newline cannot forge a line)
+  for (const b of p.breakage) out += visible(`breakage: ${b.bonus} ${b.amount} (${b.reason})`) + "\n";
+  for (const u of p.unrecovered) out += visible(`unrecovered: ${u.partner} ${u.amount} (${u.reason})`) + "\n";
+  for (const f of p.flags) out += visible(`flagged: ${f.buyer} from ${f.from} (${f.reason})`) + "\n";
+  for (const d of p.deferred) out += visible(`deferred: ${d.order} -> ${d.countsIn ?? "pending"} (${d.reason})`) + "\n";
+  for (const s of p.stock) out += visible(`stock: ${s.sku} +${s.qty} back from ${s.order} (${s.cancellation})`) + "\n";
   return out;
 }
 

@@ -5,6 +5,7 @@
  */
 import { openStore, type OpenOptions } from "../../store/open.ts";
 import { StoreError, type HistoryStore } from "../../store/types.ts";
+import { visible } from "../../runtime/surface.ts";
 import { CliFailure } from "../io.ts";
 
 export async function withStore<T>(where: string, options: OpenOptions, use: (store: HistoryStore) => Promise<T>): Promise<T> {
@@ -25,8 +26,8 @@ export async function withStore<T>(where: string, options: OpenOptions, use: (st
 
 function asFailure(e: unknown): unknown {
   if (!(e instanceof StoreError)) return e;
-  const details = e.details.map((d) => `  ${d}\n`).join("");
+  const details = e.details.map((d) => `  ${visible(d)}\n`).join("");
   const exitCode = e.code === "cannot-open" || e.code === "not-found" || e.code === "schema" ? 2 : 3;
   const prefix = e.code === "cannot-open" || e.code === "not-found" || e.code === "schema" ? "comp: " : "close refused: ";
-  return new CliFailure(`${prefix}${e.message}\n${details}`.trimEnd(), exitCode);
+  return new CliFailure(`${prefix}${visible(e.message)}\n${details}`.trimEnd(), exitCode);
 }

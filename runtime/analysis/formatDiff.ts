@@ -1,7 +1,9 @@
 /** `comp diff` as text: the bottom line first, then per bonus, ranks, partners, distribution. */
 import type { PlanDiff } from "./diffPlans.ts";
+import { visible } from "../explain/visibleText.ts";
 
-function table(rows: string[][], rightAligned: boolean[]): string[] {
+function table(cells: string[][], rightAligned: boolean[]): string[] {
+  const rows = cells.map((r) => r.map(visible));
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   return rows.map((r) => "  " + r.map((cell, c) => (rightAligned[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join("  ").trimEnd());
 }
@@ -22,7 +24,7 @@ export function formatPlanDiff(d: PlanDiff, currency: string): string {
   const r = d.ranks;
   out.push("", `paid-as ranks in ${r.period} (place on each plan's ladder): ${r.up} up, ${r.down} down, ${r.same} unchanged`);
   const moves = (label: string, list: PlanDiff["ranks"]["movedUp"]) => {
-    if (list.length) out.push(`  ${label}: ${list.map((m) => `${m.partner} (${m.a ?? "no rank"} → ${m.b ?? "no rank"})`).join(", ")}`);
+    if (list.length) out.push(`  ${label}: ${list.map((m) => `${visible(m.partner)} (${m.a ?? "no rank"} → ${m.b ?? "no rank"})`).join(", ")}`);
   };
   moves("up", r.movedUp);
   moves("down", r.movedDown);

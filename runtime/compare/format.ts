@@ -4,7 +4,8 @@
  */
 import { compareIds } from "./amounts.ts";
 import type { PolicyComparison, SplitComparison } from "./types.ts";
-import { textTable, type Align } from "./table.ts";
+import { textTable, type Align } from "../explain/textTable.ts";
+import { visible } from "../explain/visibleText.ts";
 
 const rightAfterFirst = (columns: number): Align[] => ["left", ...Array.from({ length: columns - 1 }, (): Align => "right")];
 
@@ -85,8 +86,8 @@ export function formatSplitComparison(c: SplitComparison): string {
   for (const indices of groups.values()) {
     const a = first.agreements[indices[0]!]!;
     const agreements = indices.map((i) => `splits[${first.agreements[i]!.agreement}]`).join(", ");
-    const members = indices.map((i) => first.agreements[i]!.member).join(", ");
-    out += `\nRecruiter ${a.recruiter}, supporter ${a.supporter} (${agreements}: member${indices.length === 1 ? "" : "s"} ${members})\n`;
+    const members = indices.map((i) => visible(first.agreements[i]!.member)).join(", ");
+    out += `\nRecruiter ${visible(a.recruiter)}, supporter ${visible(a.supporter)} (${agreements}: member${indices.length === 1 ? "" : "s"} ${members})\n`;
     const rows: string[][] = [];
     for (const side of ["recruiterLine", "supporterLine"] as const) {
       a[side].partners.forEach((row, k) => {

@@ -1,13 +1,14 @@
 /**
  * Checks that need both the plan and the data: the data validator knows nothing about measures,
  * so a line without the `points` figure that `volume PV = points` sums can only be found here;
- * split agreements the plan cannot apply are warnings (dataWarningsAgainstPlan), not problems. Run after validateData and
+ * split agreements the plan cannot apply and look-alike ids (lookAlikeIds.ts) are warnings (dataWarningsAgainstPlan), not problems. Run after validateData and
  * compilePlan both succeeded; any problem means nothing is computed.
  */
 import type { PlanIR } from "../../core/ir.ts";
 import type { Dataset, DataProblem } from "../../core/dataModel.ts";
 import { formatPath, listNames, sortProblems } from "../../core/problemPath.ts";
 import { checkDateHorizon } from "./dateHorizon.ts";
+import { lookAlikeIdWarnings } from "./lookAlikeIds.ts";
 
 /** Line figure -> the measures that sum it, in declaration order. */
 function figuresInUse(ir: PlanIR): Map<string, string[]> {
@@ -74,6 +75,7 @@ function splitWarnings(ir: PlanIR, data: Dataset, warnings: DataProblem[]): void
 export function dataWarningsAgainstPlan(ir: PlanIR, data: Dataset): DataProblem[] {
   const warnings: DataProblem[] = [];
   splitWarnings(ir, data, warnings);
+  lookAlikeIdWarnings(data, warnings);
   return sortProblems(warnings);
 }
 

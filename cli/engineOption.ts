@@ -1,5 +1,5 @@
 /**
- * `--engine compiled|reference` on `comp run | explain | compare`: which evaluator runs the plan.
+ * `--engine compiled|reference` on `comp run | explain | compare | close`: which evaluator runs the plan.
  * Without it, the command's engine (the default: compiled, runtime/defaultEngine.ts). The
  * reference evaluator is the oracle the compiled one is held to.
  */

@@ -46,9 +46,14 @@ example:
   comp run plans/vitalis-classic.plan --data samples/tiny.data.json --through 2026-11
 `,
   explain: `usage: comp explain <plan> --data <file> --period <YYYY-MM> --partner <id> [options]
+       comp explain --store <db> --period <YYYY-MM> --partner <id> [--json]
+       comp explain --store <db> --order <id> [--period <YYYY-MM>] [--json]
 
 Why a partner was paid what: rank, volumes, statement and every ledger entry of the period with
 its order, buyer, portion, step on the credit path, base, rate and the rule that paid it.
+With --store, from the stored ledger of closed periods without computing anything; --order
+lists every stored entry attributed to an order (who was paid what for it), in every period
+or in --period.
 
 options:
   --data <file>        the data document
@@ -57,9 +62,12 @@ options:
 ${POLICY}
   --engine <E>         compiled | reference (default: compiled; reference is the decimal.js oracle)
   --json               the explanation as a JSON document
+  --store <db>         read a closed period from a store instead (no plan or data file)
+  --order <id>         with --store: every stored entry attributed to this order
 
-example:
+examples:
   comp explain plans/vitalis-classic.plan --data samples/tiny.data.json --period 2026-10 --partner P1
+  comp explain --store comp.db --order O1
 `,
   diff: `usage: comp diff <A.plan> <B.plan> --data <file> --through <YYYY-MM> [--policy P] [--json]
 
@@ -107,6 +115,53 @@ options:
 
 example:
   comp compare plans/vitalis-classic.plan --data samples/stage-speaker.data.json --through 2026-11
+`,
+  close: `usage: comp close <plan> --data <file> --period <YYYY-MM> --store <db> [options]
+
+Finalises the next period on the stored history and stores it in one transaction: ranks,
+activity, volumes, the full ledger with attribution, statements, balances, flags and deferred
+orders, with the plan text it ran under (docs/STORE.md). Earlier periods come from the store,
+not from the data file; a period already closed is refused (exit 3, saying how to look at it),
+and so is data that contradicts what was stored (an order changed after its period was closed).
+
+options:
+  --data <file>        the data document (every order so far, as for comp run)
+  --period <YYYY-MM>   the period to close: the first one, or the one after the last closed
+  --store <db>         a SQLite file (created on the first close) or postgres://user@host:port/db
+  --as-of <YYYY-MM-DD> the date of the final run (default: the earliest allowed; refused while
+                       orders of the period can still be withdrawn)
+${POLICY}
+  --engine <E>         compiled | reference (default: compiled; reference is the decimal.js oracle)
+
+example:
+  comp close plans/vitalis-classic.plan --data samples/tiny.data.json --period 2026-10 --store comp.db
+`,
+  history: `usage: comp history --store <db> [--json] [--plan <YYYY-MM>]
+
+The closed periods of a store: as-of date, plan name and hash, policy, partners, ledger entries,
+earned and paid-out totals, engine and when each was closed.
+
+options:
+  --store <db>         a SQLite file or postgres://user@host:port/db
+  --json               the list as a JSON document
+  --plan <YYYY-MM>     print the plan text that period was closed under instead
+
+example:
+  comp history --store comp.db
+`,
+  export: `usage: comp export --store <db> --period <YYYY-MM> --out <dir>
+
+A closed period as statements.csv, ledger.csv and ranks.csv (the columns of comp run --out),
+read from the store as a stream: a month of a million partners is never in memory whole. The
+three files appear together or not at all.
+
+options:
+  --store <db>         a SQLite file or postgres://user@host:port/db
+  --period <YYYY-MM>   the closed period
+  --out <dir>          the folder to write the three files into
+
+example:
+  comp export --store comp.db --period 2026-10 --out /tmp/2026-10
 `,
   generate: `usage: comp generate --partners <n> [options]
 

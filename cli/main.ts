@@ -36,7 +36,7 @@ usage:
                       what changing plan A into plan B costs, per bonus, rank and partner
   comp disclose <plan> --data <file> --through <YYYY-MM> [--policy P] [--json] [--out <file.csv>]
                       income disclosure per paid-as rank
-  comp close   <plan> --data <file> --period <YYYY-MM> --store <db> [--as-of <date>] [--policy P]
+  comp close   <plan> --data <file> --period <YYYY-MM> --store <db> [--as-of <date>] [--policy P] [--engine E]
                       finalise the next period on the stored history (db: a file, or postgres://…)
   comp history --store <db> [--json] [--plan <YYYY-MM>]   closed periods, their plans and totals
   comp explain --store <db> --period <YYYY-MM> --partner <id> | --order <id>   from the stored ledger

@@ -4,6 +4,7 @@
  * error handling is the same as for every other command.
  */
 import { UsageError } from "./args.ts";
+import { usageLine } from "./help.ts";
 import { closeCommand } from "./commands/close.ts";
 import { explainStoreCommand } from "./commands/explainStore.ts";
 import { exportCommand } from "./commands/export.ts";
@@ -38,7 +39,11 @@ async function runStoreCommandInner(argv: readonly string[], usage: string): Pro
     const fn = command === "explain" ? explainStoreCommand : STORE_COMMANDS[command!]!;
     return await fn(rest);
   } catch (e) {
-    if (e instanceof UsageError) return { stdout: "", stderr: `comp: ${e.message}\n\n${usage}`, exitCode: 2 };
+    if (e instanceof UsageError) {
+      // the command's own usage line and where its help is, as for the other commands
+      const line = command === "explain" ? usage.split("\n").find((l) => l.includes("comp explain --store"))?.trim().replace(/\s{3,}.*$/, "") : usageLine(command!, usage);
+      return { stdout: "", stderr: `comp: ${e.message}\n${line ? `usage: ${line}\n` : ""}\`comp ${command} --help\` explains its options\n`, exitCode: 2 };
+    }
     if (e instanceof CliFailure) return { stdout: "", stderr: e.message + "\n", exitCode: e.exitCode };
     const detail = process.env["COMP_DEBUG"] && e instanceof Error ? `\n${e.stack}` : "";
     return { stdout: "", stderr: `comp: internal error (a bug in comp, not in your files): ${e instanceof Error ? e.message : String(e)}${detail}\n`, exitCode: 70 };

@@ -1,18 +1,20 @@
 /**
- * `comp close <plan> --data <file> --period <P> --store <db> [--as-of <date>] [--policy P]`:
+ * `comp close <plan> --data <file> --period <P> --store <db> [--as-of <date>] [--policy P] [--engine E]`:
  * finalises one period on the stored history and stores it (store/close.ts). `comp run` without
  * a store stays a pure what-if; this is the only command that writes history.
  */
 import { defaultEngine, type Engine, isValidDate } from "../../runtime/surface.ts";
 import { closePeriod } from "../../store/close.ts";
 import { onePositional, parseArgs, requirePeriod, requireValue, UsageError } from "../args.ts";
+import { engineOption } from "../engineOption.ts";
 import { loadData, loadPlan } from "../io.ts";
 import type { CommandOutput } from "../output.ts";
 import { parsePolicy } from "./run.ts";
 import { withStore } from "./storeAccess.ts";
 
-export async function closeCommand(argv: readonly string[], engine: Engine = defaultEngine): Promise<CommandOutput> {
-  const args = parseArgs("close", argv, { values: ["data", "period", "store", "as-of", "policy"], booleans: [] });
+export async function closeCommand(argv: readonly string[], defaultChoice: Engine = defaultEngine): Promise<CommandOutput> {
+  const args = parseArgs("close", argv, { values: ["data", "period", "store", "as-of", "policy", "engine"], booleans: [] });
+  const engine = engineOption(args, defaultChoice);
   const planFile = onePositional(args, "plan file");
   const dataFile = requireValue(args, "data", "file");
   const period = requirePeriod(args, "period");

@@ -16,7 +16,7 @@ import { quantitiesBeforeRun } from "../../runtime/reference/cancellations/takes
 import { agreementsInForce } from "../../runtime/reference/portions.ts";
 import { measureValues } from "../../runtime/shared/measureValues.ts";
 import { columnarOf } from "../../runtime/compiled/columnar.ts";
-import { takesOf } from "../../runtime/compiled/period.ts";
+import { firstTakeDayOf, takesOf } from "../../runtime/compiled/period.ts";
 import { planTables } from "../../runtime/compiled/planTables.ts";
 import { buildPortions } from "../../runtime/compiled/portions.ts";
 import { creditOrder } from "../../runtime/compiled/qualify.ts";
@@ -58,21 +58,25 @@ export function runVitalisByHand(ir: PlanIR, data: Dataset, period: string, asOf
   const month = monthOfPeriod(period);
   const asOfDay = toDayNumber(asOf);
   const lastDay = toDayNumber(lastDayOf(period));
-  const list: number[] = [];
-  for (const o of release.byMonth.get(month) ?? []) if (release.releaseDay[o]! <= asOfDay) list.push(o);
-  const counted = Int32Array.from(list);
+  const candidates = release.byMonth.get(month) ?? new Int32Array(0);
+  const countedAll = new Int32Array(candidates.length);
+  let countedLength = 0;
+  for (let j = 0; j < candidates.length; j++) if (release.releaseDay[candidates[j]!]! <= asOfDay) countedAll[countedLength++] = candidates[j]!;
+  const counted = countedAll.subarray(0, countedLength);
   const values = [new Float64Array(counted.length), new Float64Array(counted.length)];
   const takes = takesOf(c);
+  const firstTake = firstTakeDayOf(c, takes);
+  const pvFigure = tables.figures[0]!.values;
+  const cvFigure = tables.figures[1]!.values;
   for (let i = 0; i < counted.length; i++) {
     const o = counted[i]!;
-    const t = takes.get(o);
-    if (t !== undefined && t.some((x) => x.cancellation.date <= asOf)) {
-      const v = measureValues(ir, data.orders[o]!, quantitiesBeforeRun(data.orders[o]!, t, asOf), []);
+    if (firstTake[o]! <= asOfDay) {
+      const v = measureValues(ir, data.orders[o]!, quantitiesBeforeRun(data.orders[o]!, takes.get(o)!, asOf), []);
       values[0]![i] = scaledInt(canonical(v[0]!), tables.figures[0]!.scale);
       values[1]![i] = scaledInt(canonical(v[1]!), tables.figures[1]!.scale);
     } else {
-      values[0]![i] = tables.figures[0]!.values[o]!;
-      values[1]![i] = tables.figures[1]!.values[o]!;
+      values[0]![i] = pvFigure[o]!;
+      values[1]![i] = cvFigure[o]!;
     }
   }
   const splits: Map<string, SplitAgreement> = agreementsInForce(data.splits, period);
@@ -174,39 +178,59 @@ export function runVitalisByHand(ir: PlanIR, data: Dataset, period: string, asOf
   }
 
   // Bonuses on CV (scale v1), rates in percent: amount cents = round(x × rate / 10^v1). The
-  // ledger and breakage go into the same columns the engine writes (same output, same work).
+  // ledger and breakage go into the same columns the engine writes (same output, same work),
+  // written inline from locals; a path step reads one packed pair node[2p] (sponsor),
+  // node[2p + 1] (eligible | manager << 1 | (rank + 1) << 2), as the generated code does.
   const div = pow10(tables.volumeScale[1]!);
-  const sponsor = c.sponsor;
+  const half = Math.floor(div / 2);
+  const node = new Int32Array(2 * n);
+  for (let q = 0; q < n; q++) {
+    node[2 * q] = c.sponsor[q]!;
+    node[2 * q + 1] = eligible[q]! | (manager[q]! << 1) | ((rank[q]! + 1) << 2);
+  }
   const ledger = new LedgerColumns(n, 6, portions.count * 9);
-  const amount = (x: number, percent: number): number => halfUp(x * percent, div);
-  const unpaid = (bonus: number, reason: number, x: number, percent: number): void => {
-    const a = amount(x, percent);
-    if (a !== 0) ledger.unpaid(bonus, reason, a);
-  };
+  const earned = ledger.earned;
+  const brk = ledger.breakage;
+  const R = 7; // UNPAID_REASONS.length
+  let lr = ledger.recipient, lb = ledger.bonus, lp = ledger.portion, ls = ledger.step, ln = ledger.number, lt = ledger.rate, la = ledger.amount;
+  let len = 0;
+  const xs = portions.x[1]!;
+  const P0 = portions.p0;
+  const P1 = portions.p1;
+  const PO = portions.order;
   const earners = new Int32Array(16);
   for (let i = 0; i < portions.count; i++) {
-    const x = portions.x[1]![i]!;
+    const x = xs[i]!;
     if (x === 0) continue;
-    const p0 = portions.p0[i]!;
-    const p1 = portions.p1[i]!;
+    if (len + 20 > lr.length) {
+      ledger.length = len;
+      ledger.reserve(20);
+      lr = ledger.recipient; lb = ledger.bonus; lp = ledger.portion; ls = ledger.step; ln = ledger.number; lt = ledger.rate; la = ledger.amount;
+    }
+    // Amounts are non-negative here (x > 0 for this plan's orders; a negative x rounds half away).
+    const neg = x < 0;
+    const ax = neg ? -x : x;
+    const a5 = (neg ? -1 : 1) * Math.floor((ax * 5 + half) / div);
+    const p0 = P0[i]!;
+    const p1 = P1[i]!;
     // 0 Ebenenbonus: 5 levels with compression, 5% each; level 3 needs Senior, 4 and 5 Manager.
     let p = p1;
     let step = 1;
     for (let level = 1; level <= 5; level++) {
-      while (p >= 0 && !eligible[p]) {
-        p = sponsor[p]!;
+      while (p >= 0 && (node[2 * p + 1]! & 1) === 0) {
+        p = node[2 * p]!;
         step++;
       }
       if (p < 0) {
-        for (let missing = level; missing <= 5; missing++) unpaid(0, REASON.pathShorter, x, 5);
+        if (a5 !== 0) brk[REASON.pathShorter] = brk[REASON.pathShorter]! + a5 * (6 - level);
         break;
       }
-      if (rank[p]! < (level <= 2 ? -1 : level === 3 ? SENIOR : MANAGER)) unpaid(0, REASON.belowRank, x, 5);
-      else {
-        const a = amount(x, 5);
-        if (a !== 0) ledger.push(p, 0, i, step, level, 5, a);
+      if ((node[2 * p + 1]! >> 2) - 1 < (level <= 2 ? -1 : level === 3 ? SENIOR : MANAGER)) {
+        if (a5 !== 0) brk[REASON.belowRank] = brk[REASON.belowRank]! + a5;
+      } else if (a5 !== 0) {
+        lr[len] = p; lb[len] = 0; lp[len] = i; ls[len] = step; ln[len] = level; lt[len] = 5; la[len] = a5; len++; earned[p] = earned[p]! + a5;
       }
-      p = sponsor[p]!;
+      p = node[2 * p]!;
       step++;
     }
     // 1 Differenzbonus, remembering the earners for Stufengleich.
@@ -215,83 +239,98 @@ export function runVitalisByHand(ir: PlanIR, data: Dataset, period: string, asOf
     p = p0;
     step = 0;
     while (paid < 35 && p >= 0) {
-      if (eligible[p]) {
-        const rate = DIFF[rank[p]!]!;
+      const st = node[2 * p + 1]!;
+      if ((st & 1) === 1) {
+        const r = (st >> 2) - 1;
+        const rate = r < 0 ? 0 : DIFF[r]!;
         if (rate > paid) {
-          const a = amount(x, rate - paid);
-          if (a !== 0) ledger.push(p, 1, i, step, 0, rate - paid, a);
+          const a = (neg ? -1 : 1) * Math.floor((ax * (rate - paid) + half) / div);
+          if (a !== 0) {
+            lr[len] = p; lb[len] = 1; lp[len] = i; ls[len] = step; ln[len] = 0; lt[len] = rate - paid; la[len] = a; len++; earned[p] = earned[p]! + a;
+          }
           earners[count++] = step;
           earners[count++] = p;
           paid = rate;
         }
       }
-      p = step === 0 ? p1 : sponsor[p]!;
+      p = step === 0 ? p1 : node[2 * p]!;
       step++;
     }
-    if (paid < 35) unpaid(1, REASON.topRateNotReached, x, 35 - paid);
+    if (paid < 35) {
+      const a = (neg ? -1 : 1) * Math.floor((ax * (35 - paid) + half) / div);
+      if (a !== 0) brk[1 * R + REASON.topRateNotReached] = brk[1 * R + REASON.topRateNotReached]! + a;
+    }
     // 2 Managerbonus: 3 generations above the OV owner, 5%; generations 2 and 3 need Director.
     p = p0;
     step = 0;
-    while (p >= 0 && !manager[p]) {
-      p = step === 0 ? p1 : sponsor[p]!;
+    while (p >= 0 && (node[2 * p + 1]! & 2) === 0) {
+      p = step === 0 ? p1 : node[2 * p]!;
       step++;
     }
     if (p < 0) {
-      for (let g = 1; g <= 3; g++) unpaid(2, REASON.noOwner, x, 5);
+      if (a5 !== 0) brk[2 * R + REASON.noOwner] = brk[2 * R + REASON.noOwner]! + 3 * a5;
     } else {
       for (let g = 1; g <= 3; g++) {
         do {
-          p = step === 0 ? p1 : sponsor[p]!;
+          p = step === 0 ? p1 : node[2 * p]!;
           step++;
-        } while (p >= 0 && !manager[p]);
+        } while (p >= 0 && (node[2 * p + 1]! & 2) === 0);
         if (p < 0) {
-          for (let missing = g; missing <= 3; missing++) unpaid(2, REASON.fewerManagers, x, 5);
+          if (a5 !== 0) brk[2 * R + REASON.fewerManagers] = brk[2 * R + REASON.fewerManagers]! + a5 * (4 - g);
           break;
         }
-        if (!eligible[p]) unpaid(2, REASON.inactive, x, 5);
-        else if (g > 1 && rank[p]! < DIRECTOR) unpaid(2, REASON.belowRank, x, 5);
-        else {
-          const a = amount(x, 5);
-          if (a !== 0) ledger.push(p, 2, i, step, g, 5, a);
+        const st = node[2 * p + 1]!;
+        if ((st & 1) === 0) {
+          if (a5 !== 0) brk[2 * R + REASON.inactive] = brk[2 * R + REASON.inactive]! + a5;
+        } else if (g > 1 && (st >> 2) - 1 < DIRECTOR) {
+          if (a5 !== 0) brk[2 * R + REASON.belowRank] = brk[2 * R + REASON.belowRank]! + a5;
+        } else if (a5 !== 0) {
+          lr[len] = p; lb[len] = 2; lp[len] = i; ls[len] = step; ln[len] = g; lt[len] = 5; la[len] = a5; len++; earned[p] = earned[p]! + a5;
         }
       }
     }
     // 3 Stufengleich 3% from Manager.
+    const a3 = (neg ? -1 : 1) * Math.floor((ax * 3 + half) / div);
     for (let e = 0; e < count; e += 2) {
-      const er = rank[earners[e + 1]!]!;
+      const er = (node[2 * earners[e + 1]! + 1]! >> 2) - 1;
       if (er < MANAGER) continue;
       step = earners[e]!;
       p = earners[e + 1]!;
       for (;;) {
-        p = step === 0 ? p1 : sponsor[p]!;
+        p = step === 0 ? p1 : node[2 * p]!;
         step++;
-        if (p < 0 || (eligible[p] && rank[p]! > er)) break;
-        if (eligible[p] && rank[p] === er) {
-          const a = amount(x, 3);
-          if (a !== 0) ledger.push(p, 3, i, step, 0, 3, a);
+        if (p < 0) break;
+        const st = node[2 * p + 1]!;
+        if ((st & 1) === 0) continue;
+        const r = (st >> 2) - 1;
+        if (r === er) {
+          if (a3 !== 0) {
+            lr[len] = p; lb[len] = 3; lp[len] = i; ls[len] = step; ln[len] = 0; lt[len] = 3; la[len] = a3; len++; earned[p] = earned[p]! + a3;
+          }
           break;
         }
+        if (r > er) break;
       }
     }
     // 4 Fast Start: buyer partner within 60 days; level 1 20%, level 2 5%.
-    const o = portions.order[i]!;
+    const o = PO[i]!;
     const buyer = c.buyerPartner[o]!;
     if (buyer >= 0 && c.dateDay[o]! - c.joinedDay[buyer]! <= 60) {
-      const q = p1 < 0 ? -1 : sponsor[p1]!;
-      if (p1 < 0) unpaid(4, REASON.pathShorter, x, 20);
-      else if (!eligible[p1]) unpaid(4, REASON.inactive, x, 20);
-      else {
-        const a = amount(x, 20);
-        if (a !== 0) ledger.push(p1, 4, i, 1, 1, 20, a);
+      const a20 = (neg ? -1 : 1) * Math.floor((ax * 20 + half) / div);
+      const q = p1 < 0 ? -1 : node[2 * p1]!;
+      if (p1 < 0) brk[4 * R + REASON.pathShorter] = brk[4 * R + REASON.pathShorter]! + a20;
+      else if ((node[2 * p1 + 1]! & 1) === 0) brk[4 * R + REASON.inactive] = brk[4 * R + REASON.inactive]! + a20;
+      else if (a20 !== 0) {
+        lr[len] = p1; lb[len] = 4; lp[len] = i; ls[len] = 1; ln[len] = 1; lt[len] = 20; la[len] = a20; len++; earned[p1] = earned[p1]! + a20;
       }
-      if (q < 0) unpaid(4, REASON.pathShorter, x, 5);
-      else if (!eligible[q]) unpaid(4, REASON.inactive, x, 5);
-      else {
-        const a = amount(x, 5);
-        if (a !== 0) ledger.push(q, 4, i, 2, 2, 5, a);
+      if (q < 0) brk[4 * R + REASON.pathShorter] = brk[4 * R + REASON.pathShorter]! + a5;
+      else if ((node[2 * q + 1]! & 1) === 0) brk[4 * R + REASON.inactive] = brk[4 * R + REASON.inactive]! + a5;
+      else if (a5 !== 0) {
+        lr[len] = q; lb[len] = 4; lp[len] = i; ls[len] = 2; ln[len] = 2; lt[len] = 5; la[len] = a5; len++; earned[q] = earned[q]! + a5;
       }
     }
   }
+  ledger.length = len;
   // Weltpool 2% of CV, shares Manager 1, Director 2, largest remainder (ties by id).
   let cvTotal = 0;
   for (let i = 0; i < counted.length; i++) cvTotal += values[1]![i]!;

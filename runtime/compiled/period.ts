@@ -118,7 +118,7 @@ const firstTakeCache = new WeakMap<ColumnarData, Int32Array>();
  * counted-orders loop tests one typed array instead of a Map lookup per order. A take applies
  * before a run as of d when its cancellation date <= d (ISO dates compare as their day numbers).
  */
-function firstTakeDayOf(c: ColumnarData, takes: TakesByOrder): Int32Array {
+export function firstTakeDayOf(c: ColumnarData, takes: TakesByOrder): Int32Array {
   let first = firstTakeCache.get(c);
   if (first === undefined) {
     first = new Int32Array(c.orderCount).fill(NO_DAY_AFTER);

@@ -24,6 +24,32 @@ export interface PortionColumns {
   x: Float64Array[];
 }
 
+interface BuyerSlots {
+  /** Per order: its buyer's slot (partner index, or partner count + customer number); -1 unknown. */
+  ofOrder: Int32Array;
+  /** Customer id -> slot. */
+  customerSlot: Map<string, number>;
+}
+
+const buyerSlotsCache = new WeakMap<ColumnarData, BuyerSlots>();
+
+/** Buyer slots of every order, built once per data set (like the columnar model itself). */
+export function buyerSlotsOf(c: ColumnarData): BuyerSlots {
+  let slots = buyerSlotsCache.get(c);
+  if (slots === undefined) {
+    const customerSlot = new Map<string, number>();
+    for (const id of c.customerPartner.keys()) customerSlot.set(id, c.partnerCount + customerSlot.size);
+    const ofOrder = new Int32Array(c.orderCount);
+    for (let o = 0; o < c.orderCount; o++) {
+      const own = c.buyerPartner[o]!;
+      ofOrder[o] = own >= 0 ? own : (customerSlot.get(c.data.orders[o]!.buyer) ?? -1);
+    }
+    slots = { ofOrder, customerSlot };
+    buyerSlotsCache.set(c, slots);
+  }
+  return slots;
+}
+
 /** Shares of an agreement per measure at the share scale (0 for a measure the plan does not split). */
 export function scaledShares(ir: PlanIR, tables: PlanTables, agreement: SplitAgreement): number[] {
   const split = ir.split!;
@@ -51,14 +77,25 @@ export function buildPortions(
   const sharesOf: number[][] = [];
   let count = counted.length;
   if (volumeSplits.size > 0) {
-    const index = new Map<SplitAgreement, number>();
+    // The agreement of each buyer by its slot (a typed lookup per order instead of reading the
+    // order object and hashing its buyer id); index = first use in ledger order, as before.
+    const slots = buyerSlotsOf(c);
+    const slotAgreement = new Map<number, SplitAgreement>();
+    for (const [member, a] of volumeSplits) {
+      const slot = c.indexOf.get(member) ?? slots.customerSlot.get(member);
+      if (slot !== undefined) slotAgreement.set(slot, a);
+    }
+    const slotIndex = new Int32Array(c.partnerCount + slots.customerSlot.size).fill(-1);
+    const wanted = new Uint8Array(slotIndex.length);
+    for (const slot of slotAgreement.keys()) wanted[slot] = 1;
     for (let i = 0; i < counted.length; i++) {
-      const a = volumeSplits.get(c.data.orders[counted[i]!]!.buyer);
-      if (a === undefined) continue;
-      let ai = index.get(a);
-      if (ai === undefined) {
+      const slot = slots.ofOrder[counted[i]!]!;
+      if (slot < 0 || wanted[slot] === 0) continue;
+      let ai = slotIndex[slot]!;
+      if (ai < 0) {
+        const a = slotAgreement.get(slot)!;
         ai = agreementList.length;
-        index.set(a, ai);
+        slotIndex[slot] = ai;
         agreementList.push(a);
         const shares = scaledShares(ir, tables, a);
         if (shares.some(Number.isNaN)) return "a split share does not fit the share scale";

@@ -18,6 +18,8 @@ const SLOW = [
   "test/browser/unit/ordering.test.ts",
   "test/data/large.test.ts",
   "test/samples/shape.test.ts",
+  // npm pack, an install into a separate project, and the browser example in Chromium
+  "test/package/pack.test.ts",
 ];
 
 /** Whether Chromium is installed: a question for the browser project, not for the core tests. */

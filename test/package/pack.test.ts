@@ -5,16 +5,19 @@
  * - examples/node/index.mjs runs through the documented API and prints the expected payouts;
  * - the `comp` bin runs without any TypeScript loader (tsx is not installed there);
  * - examples/browser is bundled by vite for the browser (a Node import anywhere in the core would
- *   fail the build) and the bundle, run against a minimal page, writes the same payouts;
+ *   fail the build), served by vite's preview server in this process and opened in a real
+ *   headless Chromium (the browser tests' choice: CHROMIUM_PATH, /usr/bin/chromium or the npm
+ *   package @sparticuz/chromium), where the page writes the same payouts;
  * - the tarball holds compiled JavaScript and .d.ts files, no TypeScript sources.
+ * In the slow project (vitest.config.ts): npm pack, an install and a Chromium take a while.
  */
 import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openBrowser } from "../browser/support/browser.ts";
 import { root } from "../store/fixtures.ts";
 
 const run = promisify(execFile);
@@ -76,16 +79,37 @@ describe("the packed package, installed into a separate project", () => {
     expect(noDriver?.stderr).toBe("comp: the SQLite store needs the `better-sqlite3` package: npm install better-sqlite3\n");
   });
 
-  it("bundles the browser example with vite and the bundle computes the same payouts", async () => {
-    const { build } = await import("vite");
+  it("bundles the browser example with vite, and the page computes the same payouts in Chromium", async () => {
+    const { build, preview } = await import("vite");
     const outDir = join(project, "browser", "dist");
     await build({ root: join(project, "browser"), configFile: false, logLevel: "silent", build: { outDir, modulePreload: { polyfill: false } } });
     const assets = readdirSync(join(outDir, "assets")).filter((f) => f.endsWith(".js"));
     expect(assets.length).toBe(1);
     const bundle = readFileSync(join(outDir, "assets", assets[0]!), "utf8");
     expect(bundle).not.toMatch(/from\s*["']node:/);
-    const out = { textContent: "" };
-    runInNewContext(bundle, { document: { querySelector: (q: string) => (q === "#out" ? out : null) } });
-    expect(out.textContent.split("\n").sort()).toEqual(PAYOUTS);
+    const server = await preview({
+      root: join(project, "browser"),
+      configFile: false,
+      logLevel: "silent",
+      build: { outDir },
+      preview: { port: 0, host: "127.0.0.1", strictPort: false, open: false },
+    });
+    const browser = await openBrowser().catch(async (error: unknown) => {
+      await server.close();
+      throw error;
+    });
+    try {
+      const url = server.resolvedUrls?.local[0];
+      expect(url).toBeDefined();
+      await browser.page.goto(url!);
+      // the page says "running…" until the bundle has run the plan
+      await browser.page.waitForFunction(() => document.querySelector("#out")?.textContent !== "running…", undefined, { timeout: 30_000 });
+      const text = (await browser.page.textContent("#out")) ?? "";
+      expect(text.split("\n").sort()).toEqual(PAYOUTS);
+      expect(browser.problems).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });

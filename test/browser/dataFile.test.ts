@@ -62,13 +62,42 @@ describe("the user's own data", () => {
     expect(validation.problems.length).toBeGreaterThanOrEqual(5);
     expect(validation.problems.some((p) => p.message.includes("<b>GHOST</b>"))).toBe(true);
     const rows = await page.$$eval(".data-problems tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
-    // Each row: path, id, message, then the record at fault (shown since the playground's data-problem view).
-    expect(rows.map((r) => r.slice(0, 3))).toEqual(validation.problems.map((p) => [p.path || "(document)", p.id ?? "", p.message]));
-    expect(rows[0]![3]).toContain('"id": "U"');
+    // Each row: line, path, id, message, then the record at fault as the file has it.
+    expect(rows.map((r) => r.slice(1, 4))).toEqual(validation.problems.map((p) => [p.path || "(document)", p.id ?? "", p.message]));
+    expect(rows[0]![0]).toBe("8");
+    expect(rows[0]![4]).toContain('"id": "U"');
     expect(await page.textContent(".data-problems .notice-title")).toBe(`The data (broken.data.json) has ${validation.problems.length} problems, all listed below. Nothing was computed.`);
     expect(await page.inputValue("#data-select")).toBe("file");
     expect(await page.locator("#data-select option[value=file]").textContent()).toBe("file: broken.data.json");
     expect(await page.locator(".data-problems b").count()).toBe(0);
+  });
+
+  it("lists a key given twice and a record that is not JSON beside the other problems, messages whole at 1024 px", async () => {
+    const { page } = session;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const doc = JSON.parse(read("samples/late-cancel.data.json"));
+    doc.partners[1].sponsor = "NOBODY";
+    const text = JSON.stringify(doc, null, 2).replace('"id": "O2",', '"id": "O2",\n      "buyer": "D1",').replace('"id": "O5",', '"id": "O5" "x": 1,');
+    const chooser = page.waitForEvent("filechooser");
+    await page.click("#open-file-button");
+    await (await chooser).setFiles({ name: "twice.data.json", mimeType: "application/json", buffer: Buffer.from(text) });
+    await page.waitForFunction(() => document.querySelector(".data-problems .notice-title")?.textContent?.includes("twice.data.json"));
+    await waitIdle(page);
+    await screenshot(page, "12b-data-problems-1024");
+    const rows = await page.$$eval(".data-problems tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+    expect(rows.map((r) => [r[0], r[1], r[3]])).toEqual([
+      ["8", "partners[1].sponsor", "unknown sponsor `NOBODY`: no partner has this id"],
+      ["57", "orders[1]", 'duplicate key "buyer" in one object (the second would silently replace the first) at line 57, column 7'],
+      ["107", "orders[4]", "not valid JSON: expected `,` or `}` after a value in an object, found `\"` at line 107, column 18"],
+    ]);
+    expect(rows[1]![4]).toContain('"buyer": "D1",\n  "buyer": "U"');
+    // Messages wrap inside the pane: no message cell is wider than its box or runs past the pane.
+    const clipped = await page.$$eval(".data-problems td.message", (cells) => {
+      const pane = document.querySelector(".results-pane")!.getBoundingClientRect();
+      return cells.filter((c) => c.scrollWidth > c.clientWidth + 1 || c.getBoundingClientRect().right > pane.right + 1).map((c) => c.textContent);
+    });
+    expect(clipped).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it("takes a dropped data file and runs it", async () => {

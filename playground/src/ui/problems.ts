@@ -3,9 +3,9 @@
  * data problems or run refusal that stopped a run — every data problem with its JSON path, id
  * and message, shown a thousand at a time so a badly broken 100k file cannot freeze the page.
  */
-import type { DataProblem, Diagnostic, RunError } from "../../../runtime/surface.ts";
+import type { Diagnostic, RunError } from "../../../runtime/surface.ts";
 import { el, replaceChildren } from "../dom.ts";
-import type { DataSource } from "../worker/protocol.ts";
+import type { DataSource, ShownDataProblem } from "../worker/protocol.ts";
 import { plural } from "./format.ts";
 import { count } from "./widgets.ts";
 
@@ -31,8 +31,8 @@ export function renderDiagnostics(panel: HTMLElement, diagnostics: readonly Diag
 
 const CHUNK = 1000;
 
-/** A problem with the record it is about, as JSON text (the worker adds it: the page never holds the whole data). */
-export type ShownProblem = DataProblem & { record?: string };
+/** A problem with its line and the record it is about, as JSON text (the worker adds them: the page never holds the whole data). */
+export type ShownProblem = ShownDataProblem;
 
 export function dataProblemsNotice(problems: readonly ShownProblem[], againstPlan: boolean, source?: DataSource): HTMLElement {
   const tbody = el("tbody");
@@ -45,10 +45,11 @@ export function dataProblemsNotice(problems: readonly ShownProblem[], againstPla
         el(
           "tr",
           {},
+          el("td", { className: "num line", text: p.line === undefined ? "" : String(p.line) }),
           el("td", { className: "id", text: p.path || "(document)" }),
           el("td", { className: "id", text: p.id ?? "" }),
           el("td", { className: "wrap message", text: p.message }),
-          el("td", { className: "wrap" }, p.record ? el("details", {}, el("summary", { text: "record" }), el("pre", { className: "record", text: p.record })) : ""),
+          el("td", { className: "wrap" }, p.record ? el("pre", { className: "record", text: p.record }) : ""),
         ),
       ),
     );
@@ -70,7 +71,7 @@ export function dataProblemsNotice(problems: readonly ShownProblem[], againstPla
     el(
       "div",
       { className: "table-wrap notice-table" },
-      el("table", { className: "grid compact" }, el("thead", {}, el("tr", {}, el("th", { text: "Path" }), el("th", { text: "Id" }), el("th", { text: "Problem" }), el("th", { text: "Record at fault" }))), tbody),
+      el("table", { className: "grid compact" }, el("thead", {}, el("tr", {}, el("th", { className: "num", text: "Line", title: "the line of the file the record starts on" }), el("th", { text: "Path" }), el("th", { text: "Id" }), el("th", { text: "Problem" }), el("th", { text: "Record at fault" }))), tbody),
     ),
     more,
   );

@@ -62,12 +62,15 @@ export interface RunSummary {
 export type RunReply =
   | { kind: "done"; run: RunSummary }
   | { kind: "plan-errors"; diagnostics: Diagnostic[] }
-  | { kind: "data-problems"; problems: DataProblem[]; againstPlan: boolean; data: DataSummary | null }
+  | { kind: "data-problems"; problems: ShownDataProblem[]; againstPlan: boolean; data: DataSummary | null }
   | { kind: "run-error"; error: RunError; data: DataSummary };
 
 export type LoadReply =
   | { kind: "loaded"; data: DataSummary }
-  | { kind: "data-problems"; problems: DataProblem[]; againstPlan: false; data: DataSummary | null };
+  | { kind: "data-problems"; problems: ShownDataProblem[]; againstPlan: false; data: DataSummary | null };
+
+/** A data problem as the page lists it: with the line of the file its record starts on and the record's text, when known. */
+export type ShownDataProblem = DataProblem & { line?: number; record?: string };
 
 export const STATEMENT_COLUMNS = [
   "partner",

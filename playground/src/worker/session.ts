@@ -3,19 +3,21 @@
  * second run on 100k partners does not generate them again) and the last finished run.
  * Each step reports progress; nothing here throws at the page — problems come back as replies.
  */
-import { checkDataAgainstPlan, commissionMeasure, compilePlan, computeKpis, firstPeriod, lastOrderPeriod, type DataProblem, type Dataset, defaultEngine, type Engine, hasErrors, type PeriodResult, periodsFromTo, type PlanIR, type Policy, validateData } from "../../../runtime/surface.ts";
+import { checkDataAgainstPlan, commissionMeasure, compilePlan, computeKpis, firstPeriod, lastOrderPeriod, type Dataset, defaultEngine, type Engine, hasErrors, type PeriodResult, periodsFromTo, type PlanIR, type Policy, validateData } from "../../../runtime/surface.ts";
 import { compareAll, type Progress } from "./compareJob.ts";
 import { rawData, sourceKey, sourceLabel } from "./dataSources.ts";
-import type { CompareReply, DataSource, DataSummary, KpiReply, LoadReply, PeriodSummary, RunReply, RunSummary } from "./protocol.ts";
+import type { ShownDataProblem, CompareReply, DataSource, DataSummary, KpiReply, LoadReply, PeriodSummary, RunReply, RunSummary } from "./protocol.ts";
 import { RunState } from "./runState.ts";
 import { withRecords } from "./problemRecords.ts";
 import { sumMoney } from "./moneySum.ts";
+import { readDataFile } from "./readDataFile.ts";
+import { lazyResult } from "./lazyResult.ts";
 
 export type { Progress };
 
 type Loaded =
   | { key: string; text: string | null; ok: true; data: Dataset; summary: DataSummary }
-  | { key: string; text: string | null; ok: false; problems: DataProblem[] };
+  | { key: string; text: string | null; ok: false; problems: ShownDataProblem[] };
 
 function summarize(label: string, data: Dataset): DataSummary {
   const first = firstPeriod(data);
@@ -32,14 +34,20 @@ function summarize(label: string, data: Dataset): DataSummary {
   };
 }
 
-function periodSummary(p: PeriodResult, decimals: number): PeriodSummary {
+/**
+ * A period's line in the run summary. Total earned is the sum of the statements' `earned` (each
+ * partner's earned is the sum of their ledger entries), so the summary needs no ledger entry as
+ * an object: a 100k period's million entries are built only when a view asks for them.
+ */
+function periodSummary(p: PeriodResult, decimals: number, ledgerEntries: number): PeriodSummary {
+  const statements = Object.values(p.statements);
   return {
     period: p.period,
     asOf: p.asOf,
     final: p.final,
-    ledgerEntries: p.ledger.length,
-    totalEarned: sumMoney(p.ledger.map((e) => e.amount), decimals),
-    totalPayout: sumMoney(Object.values(p.statements).map((s) => s.payout), decimals),
+    ledgerEntries,
+    totalEarned: sumMoney(statements.map((s) => s.earned), decimals),
+    totalPayout: sumMoney(statements.map((s) => s.payout), decimals),
   };
 }
 
@@ -56,6 +64,14 @@ export class Session {
     if (this.loaded && this.loaded.key === key && this.loaded.text === text) return this.loaded;
     this.loaded = null;
     progress(source.kind === "generated" ? `generating ${source.size} partners (seed ${source.seed})…` : `reading ${sourceLabel(source)}…`);
+    if (source.kind === "file") {
+      // Record by record, as `comp run` reads a file: every problem with its line and record.
+      const reading = readDataFile(source.name, source.text);
+      this.loaded = reading.ok
+        ? { key, text, ok: true, data: reading.data, summary: summarize(sourceLabel(source), reading.data) }
+        : { key, text, ok: false, problems: reading.problems };
+      return this.loaded;
+    }
     const raw = await rawData(source);
     if (!raw.ok) {
       this.loaded = { key, text, ok: false, problems: raw.problems };
@@ -101,7 +117,8 @@ export class Session {
     }
     const usedPolicy = policy ?? ir.cancellation.policy;
     const partners = dataSummary.partners.toLocaleString("en");
-    const outcome = this.engine.runThrough(ir, data, {
+    // The view, not runThrough: the periods stay in the engine's columns until a view asks (lazyResult.ts).
+    const outcome = this.engine.runThroughView(ir, data, {
       through: until,
       policy: usedPolicy,
       onPeriod: (period, index, count) =>
@@ -109,6 +126,8 @@ export class Session {
     });
     if (!outcome.ok) return { kind: "run-error", error: outcome.error, data: dataSummary };
     progress("summing up…", 1);
+    const result = lazyResult(outcome.view);
+    const ledgerLengths = new Map(outcome.view.periods.map((p) => [p.period, p.ledgerLength] as const));
     const decimals = ir.rounding.unit.includes(".") ? ir.rounding.unit.length - ir.rounding.unit.indexOf(".") - 1 : 0;
     const summary: RunSummary = {
       plan: ir.name,
@@ -116,7 +135,7 @@ export class Session {
       policy: usedPolicy,
       planPolicy: ir.cancellation.policy,
       through: until,
-      periods: outcome.result.periods.map((p) => periodSummary(p, decimals)),
+      periods: result.periods.map((p) => periodSummary(p, decimals, ledgerLengths.get(p.period) ?? 0)),
       measures: ir.measures.map((m) => m.name),
       ranks: ir.ranks.map((r) => r.name),
       cvMeasure: commissionMeasure(ir),
@@ -124,7 +143,7 @@ export class Session {
       splitMode: ir.split?.mode ?? null,
       data: dataSummary,
     };
-    this.state = { run: new RunState(ir, data, outcome.result), summary };
+    this.state = { run: new RunState(ir, data, result), summary };
     return { kind: "done", run: summary };
   }
 

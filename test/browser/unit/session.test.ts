@@ -17,6 +17,8 @@ import { Decimal } from "../../../core/decimal.ts";
 import { generatedOptions, rawData } from "../../../playground/src/worker/dataSources.ts";
 import type { DataSource, RunReply } from "../../../playground/src/worker/protocol.ts";
 import { Session } from "../../../playground/src/worker/session.ts";
+import { lazyResult } from "../../../playground/src/worker/lazyResult.ts";
+import { defaultEngine } from "../../../runtime/defaultEngine.ts";
 
 const root = new URL("../../../", import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), "utf8");
@@ -56,6 +58,26 @@ describe("data sources", () => {
   it("report a file that is not JSON as a problem", async () => {
     const raw = await rawData({ kind: "file", name: "x.json", text: "{ partners: [" });
     expect(raw).toEqual({ ok: false, problems: [{ path: "", message: expect.stringMatching(/^the file x\.json is not JSON: /) }] });
+  });
+});
+
+describe("the run's result built lazily from the engine's view (lazyResult.ts)", () => {
+  it("equals runThrough's document, and the statements' earned adds up to the ledger, on every bundled scenario", () => {
+    for (const file of ["late-cancel", "stage-speaker", "small", "tiny"]) {
+      const ir = compilePlan(vitalis).ir!;
+      const validation = validateData(JSON.parse(read(`samples/${file}.data.json`)));
+      if (!validation.ok) throw new Error(file);
+      const whole = defaultEngine.runThrough(ir, validation.data, { through: "2026-11" });
+      const view = defaultEngine.runThroughView(ir, validation.data, { through: "2026-11" });
+      if (!whole.ok || !view.ok) throw new Error(`${file} does not run`);
+      const lazy = lazyResult(view.view);
+      expect(JSON.parse(JSON.stringify(lazy))).toEqual(JSON.parse(JSON.stringify(whole.result)));
+      for (const p of whole.result.periods) {
+        const fromLedger = p.ledger.reduce((t, e) => t.plus(e.amount), new Decimal(0));
+        const fromStatements = Object.values(p.statements).reduce((t, st) => t.plus(st.earned), new Decimal(0));
+        expect(fromStatements.toFixed(2), `${file} ${p.period}`).toBe(fromLedger.toFixed(2));
+      }
+    }
   });
 });
 
@@ -172,9 +194,37 @@ describe("runs that stop with a reason", () => {
     const reply = await session.run(vitalis, { kind: "file", name: "bad.json", text }, null, null, progress);
     const validation = validateData(JSON.parse(text));
     expect(validation.ok).toBe(false);
-    // Every problem, each with the record it is about (the top-level record of its path, as JSON).
-    const records = (validation.ok ? [] : validation.problems).map((p) => ({ ...p, record: JSON.stringify(doc[p.path.split("[")[0]!][Number(/\[(\d+)\]/.exec(p.path)![1])], null, 1) }));
+    // Every problem, each with the line and the text of the record it is about (one line here).
+    const records = (validation.ok ? [] : validation.problems).map((p) => ({ ...p, line: 1, record: JSON.stringify(doc[p.path.split("[")[0]!][Number(/\[(\d+)\]/.exec(p.path)![1])]) }));
     expect(reply).toEqual({ kind: "data-problems", problems: records, againstPlan: false, data: null });
+  });
+
+  it("list a record that is not JSON and a key given twice beside the other problems, with their lines (JSON and JSON Lines)", async () => {
+    const doc = JSON.parse(read("samples/late-cancel.data.json"));
+    doc.partners[1].sponsor = "NOBODY";
+    let text = JSON.stringify(doc, null, 2);
+    text = text.replace('"id": "O2",', '"id": "O2",\n      "buyer": "D1",').replace('"id": "O5",', '"id": "O5" "x": 1,');
+    const reply = await session.load({ kind: "file", name: "broken.json", text }, progress);
+    if (reply.kind !== "data-problems") throw new Error("the broken file loads");
+    expect(reply.problems.map((p) => [p.line, p.path, p.message])).toEqual([
+      [8, "partners[1].sponsor", "unknown sponsor `NOBODY`: no partner has this id"],
+      [57, "orders[1]", 'duplicate key "buyer" in one object (the second would silently replace the first) at line 57, column 7'],
+      [107, "orders[4]", "not valid JSON: expected `,` or `}` after a value in an object, found `\"` at line 107, column 18"],
+    ]);
+    expect(reply.problems[1]!.record).toContain('"buyer": "D1",\n  "buyer": "U"');
+    const lines = [
+      '{"type":"partner","id":"A","sponsor":null,"joined":"2026-01-01","status":"active"}',
+      '{"type":"partner","id":"B","sponsor":"A","sponsor":"Z","joined":"2026-01-01","status":"active"}',
+      '{"type":"partner","id":"C","sponsor":"NOBODY","joined":"2026-01-01","status":"active"}',
+      '{"type":"thing"}',
+    ].join("\n");
+    const jsonl = await session.load({ kind: "file", name: "people.jsonl", text: lines }, progress);
+    if (jsonl.kind !== "data-problems") throw new Error("the broken file loads");
+    expect(jsonl.problems.map((p) => [p.line, p.message])).toEqual([
+      [2, 'duplicate key "sponsor" in one object (the second would silently replace the first) at line 2, column 42'],
+      [3, "unknown sponsor `NOBODY`: no partner has this id"],
+      [4, '`type` is "thing"; each line is one record with a `type` of "partner", "customer", "split", "order", "cancellation"'],
+    ]);
   });
 
   it("run data whose split agreements the plan cannot apply: they are ignored (semantics §3), not refused", async () => {

@@ -18,7 +18,8 @@ export class MinorAmounts {
   of(text: string): bigint {
     const dot = text.indexOf(".");
     const places = dot < 0 ? 0 : text.length - dot - 1;
-    if (places !== this.decimals || !/^-?\d+(\.\d+)?$/.test(text)) throw new Error(`"${text}" is not an amount with ${this.decimals} decimals`);
+    // BigInt() itself refuses anything but an optional sign and digits once the dot is out.
+    if (places !== this.decimals || text.charCodeAt(0) === 43 || text.trim() !== text) throw new Error(`"${text}" is not an amount with ${this.decimals} decimals`);
     return BigInt(dot < 0 ? text : text.slice(0, dot) + text.slice(dot + 1));
   }
 

@@ -61,6 +61,26 @@ describe("compiled engine = reference engine", () => {
     });
   }
 
+  it("runPeriod on a history of result documents (what the store passes): same period, nothing delegated", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<"volume" | "commission">("volume", "commission").chain((mode) => planArb({ split: true, mode, holds: true })),
+        datasetArb({ splits: true, cancellations: true }),
+        fc.constantFrom<Policy>("simple", "previous-rank", "exact"),
+        (ir, data, policy) => {
+          const run = referenceEngine.runThrough(ir, data, { through: THROUGH, policy });
+          if (!run.ok || run.result.periods.length < 2) return;
+          const periods = run.result.periods;
+          const last = periods[periods.length - 1]!;
+          const input = { ir, data, history: periods.slice(0, -1), period: last.period, asOf: last.asOf, final: true, policy };
+          expect(JSON.stringify(compiledEngine.runPeriod(input))).toBe(JSON.stringify(referenceEngine.runPeriod(input)));
+          expect(lastDelegations()).toEqual([]);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
   it("compiles most periods of plain data (delegation is the exception)", () => {
     let compiled = 0;
     let total = 0;

@@ -24,11 +24,12 @@ export function unrecoveredOf(
     return kind === 2 || (kind === 1 && c.terminatedDay[p]! <= lastDay);
   };
   const charged = new Map<string, { sequence: number; recipient: number; amount: number }>();
-  for (let i = 0; i < ledger.length; i++) {
+  // The clawback rows close the ledger (ledger order): read backwards until the period's own rows.
+  for (let i = ledger.length - 1; i >= 0; i--) {
+    const sequence = sequenceOf(i);
+    if (sequence < 0) break;
     const recipient = ledger.recipient[i]!;
     if (!terminated(recipient)) continue;
-    const sequence = sequenceOf(i);
-    if (sequence < 0) continue;
     const key = `${sequence}\u0000${recipient}`;
     const current = charged.get(key);
     if (current === undefined) charged.set(key, { sequence, recipient, amount: ledger.amount[i]! });

@@ -19,6 +19,7 @@ import { columnarOf, type ColumnarData } from "./columnar.ts";
 import { computeCompiledPeriod, type ColumnarPeriod } from "./period.ts";
 import { earliestAsOfDay, firstPeriodOf, monthOfPeriod, releaseOf } from "./release.ts";
 import { scaledInt } from "./scaled.ts";
+import { rememberPeriod, sharedPeriod } from "./sharedPrefix.ts";
 import { materialise, viewOfColumnar } from "./view.ts";
 
 export interface Delegation {
@@ -105,11 +106,19 @@ function runAll(ir: PlanIR, data: Dataset, options: RunOptions): PeriodsOutcome 
   const release = releaseOf(ir, columnarOf(data));
   const periods: RunPeriod[] = [];
   const all = periodsFromTo(first, options.through);
+  // Leading periods without after-run cancellations are the same under every policy: shared.
+  const prefixKey = { ir, data, splitMode, interpreted: forceInterpreter };
+  let sharing = true;
   for (const [index, period] of all.entries()) {
     options.onPeriod?.(period, index, all.length);
     const last = period === options.through;
     const asOf = last && options.asOf !== undefined ? options.asOf : fromDayNumber(earliestAsOfDay(release, monthOfPeriod(period)));
     const final = !(last && options.preliminary);
+    const shared = sharing ? sharedPeriod(prefixKey, index, period, asOf, final) : null;
+    if (shared !== null) {
+      periods.push(new RunPeriod(shared, null));
+      continue;
+    }
     const outcome = computeCompiledPeriod(
       {
         ir, data, period, asOf, final, policy, splitMode,
@@ -125,8 +134,10 @@ function runAll(ir: PlanIR, data: Dataset, options: RunOptions): PeriodsOutcome 
     );
     if (outcome.ok) {
       periods.push(new RunPeriod(outcome.period, null));
+      sharing = sharing && rememberPeriod(prefixKey, index, outcome.period);
       continue;
     }
+    sharing = false;
     delegations.push({ period, reason: outcome.delegate });
     const reference = referenceRunPeriod({
       ir, data, history: periods.map((h) => h.document()), period, asOf, final, policy,

@@ -61,6 +61,22 @@ describe("compiled engine = reference engine", () => {
     });
   }
 
+  it("the replays of a comparison on one plan and data set (leading periods shared between them)", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<"volume" | "commission">("volume", "commission").chain((mode) => planArb({ split: true, mode, holds: true })),
+        datasetArb({ splits: true, cancellations: true }),
+        (ir, data) => {
+          same(ir, data, { through: THROUGH, ignoreAfterRunCancellations: true });
+          for (const policy of ["simple", "previous-rank", "exact"] as const) same(ir, data, { through: THROUGH, policy });
+          same(ir, data, { through: MONTHS[1]!, policy: "exact" });
+          same(ir, data, { through: THROUGH, policy: "simple", splitMode: "volume" });
+        },
+      ),
+      { numRuns: RUNS / 2 },
+    );
+  });
+
   it("runPeriod on a history of result documents (what the store passes): same period, nothing delegated", () => {
     fc.assert(
       fc.property(

@@ -20,6 +20,8 @@ export type ExtraRow =
   | { kind: "transfer"; sequence: number; of: number; note: string };
 
 export interface AfterRunColumns {
+  /** After-run cancellations dated in the period, processed or (ignoreAfterRunCancellations) left out. */
+  afterRunCount: number;
   /** The period's after-run cancellations, by sequence. */
   cancellations: readonly AfterRunCancellation[];
   /** Portions at this index and after are clawback portions; the portion count when there are none. */

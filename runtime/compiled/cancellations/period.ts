@@ -44,13 +44,17 @@ export function afterRunPart(
 ): AfterRunPlan | string {
   const { ir, policy } = input;
   let found: AfterRunFound | null = null;
-  if (!input.ignoreAfterRunCancellations && c.data.cancellations.length > 0) {
+  let afterRunCount = 0;
+  if (c.data.cancellations.length > 0) {
+    // Found (and refused on a missing figure) even when the run leaves them out, as the reference does.
+    const ignoring = input.ignoreAfterRunCancellations;
     const f = findAfterRun({
-      ir, c, tables, release, takes: takesOf(c), period: input.period, asOf: input.asOf, policy,
+      ir, c, tables, release, takes: takesOf(c), period: input.period, asOf: input.asOf, policy: ignoring ? "simple" : policy,
       historyAsOf: input.historyAsOf, historyRun: input.historyRun,
     });
     if (typeof f === "string") return f;
-    if (f.cancellations.length > 0) found = f;
+    afterRunCount = f.cancellations.length;
+    if (!ignoring && f.cancellations.length > 0) found = f;
   }
   const volumeSplits = input.splitMode === "volume" ? inForce : new Map<string, SplitAgreement>();
   let firstClawback = -1;
@@ -109,6 +113,7 @@ export function afterRunPart(
       return {
         ledger,
         afterRun: {
+          afterRunCount,
           cancellations,
           firstClawback,
           clawbackSequence: sequences,

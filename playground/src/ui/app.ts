@@ -180,7 +180,7 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
 
   function context(): ViewContext | null {
     if (!run || !shownInputs) return null;
-    return { client, run, inputs: shownInputs, period: period.value || run.through, runNumber, openPartner, openOrder, revealRule };
+    return { client, run, inputs: shownInputs, period: period.value || run.through, runNumber, openPartner, openOrder, revealRule, showPeriod };
   }
 
   function showCurrent(): void {
@@ -194,6 +194,13 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
     if (layout.isPhone()) layout.show("editor");
     editor.reveal(offset);
     return true;
+  }
+
+  /** Show another period of the run (Explain's per-period line): as if picked in the Period picker. */
+  function showPeriod(value: string): void {
+    if (![...period.options].some((o) => o.value === value) || period.value === value) return;
+    period.value = value;
+    period.dispatchEvent(new Event("change"));
   }
 
   function openOrder(order: string): void {

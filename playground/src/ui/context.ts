@@ -20,6 +20,8 @@ export interface ViewContext {
   /** Increases with every run, so a view knows its content is stale. */
   runNumber: number;
   openPartner(partner: string): void;
+  /** Show another period of the run in every view (as the Period picker does). */
+  showPeriod(period: string): void;
   /** Show an order's credit paths. */
   openOrder(order: string): void;
   /** Show the plan line of a bonus rule in the editor (its level or generation line when given); false when the plan has no such bonus now. */

@@ -57,7 +57,7 @@ export class ExplainView implements ResultView {
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(refilter, 200);
     });
-    const filters = el("div", { className: "toolbar explain-filters" }, el("span", { className: "muted", text: "Entries:" }), this.bonusFilter, this.orderFilter, this.orderSuggestions, el("span", { className: "muted", text: "· the period is the Period picker above" }));
+    const filters = el("div", { className: "toolbar explain-filters" }, el("span", { className: "muted", text: "Entries:" }), this.bonusFilter, this.orderFilter, this.orderSuggestions, el("span", { className: "muted", text: "· period: click one in “earned per period” or use the Period picker" }));
     this.element.append(form, filters, this.body);
     this.reset();
   }
@@ -178,7 +178,18 @@ export class ExplainView implements ResultView {
       el("div", { className: "explain-title" }, el("h2", { text: x.partner }), rankBadge(x.rank), activeMark(x.active, x.terminated), el("span", { className: "muted", text: `in ${x.period} · ${plural(x.recruits, "direct recruit")}` })),
       el("div", { className: "muted" }, "upline: ", upline),
       statement,
-      el("div", { className: "history" }, "earned per period: ", ...x.history.flatMap((h, i) => [i > 0 ? " · " : "", `${h.period} `, amount(h.earned)])),
+      el(
+        "div",
+        { className: "history", attrs: { id: "explain-periods" } },
+        "earned per period: ",
+        ...x.history.flatMap((h, i) => [
+          i > 0 ? " · " : "",
+          h.period === x.period
+            ? el("strong", { text: `${h.period} `, attrs: { "aria-current": "true" } })
+            : el("button", { className: "link period-link", text: `${h.period} `, title: `show ${x.partner}'s entries in ${h.period}`, dataset: { period: h.period }, on: { click: () => context.showPeriod(h.period) } }),
+          amount(h.earned),
+        ]),
+      ),
       volumes,
     );
     replaceChildren(this.body, head, this.entries(x, open, context.revealRule, context.openOrder));

@@ -14,6 +14,8 @@ export interface CommandOutput {
    * for tests.
    */
   stream?: Iterable<string>;
+  /** Standard output is a file's text asked for as it is (a stored plan): printed unescaped, like `cat`. */
+  verbatim?: true;
 }
 
 /**
@@ -24,5 +26,5 @@ export interface CommandOutput {
  * (`stream`) is written as it is.
  */
 export function asPrinted(out: CommandOutput, warnings: string): CommandOutput {
-  return { ...out, stdout: visibleLines(out.stdout), stderr: visibleLines(warnings + out.stderr) };
+  return { ...out, stdout: out.verbatim ? out.stdout : visibleLines(out.stdout), stderr: visibleLines(warnings + out.stderr) };
 }

@@ -18,7 +18,8 @@ export async function historyCommand(argv: readonly string[]): Promise<CommandOu
     if (planOf !== undefined) {
       const run = runs.find((r) => r.period === planOf);
       if (run === undefined) throw new CliFailure(`${planOf} is not closed in ${store.location}`, 2);
-      return { stdout: await store.planText(run.planHash), stderr: "", exitCode: 0 };
+      // the stored text byte for byte (a byte order mark included), so it can be saved and reused
+      return { stdout: await store.planText(run.planHash), stderr: "", exitCode: 0, verbatim: true };
     }
     if (args.booleans.has("json")) return { stdout: JSON.stringify(runs, null, 2) + "\n", stderr: "", exitCode: 0 };
     if (runs.length === 0) return { stdout: `no period is closed in ${store.location} yet\n`, stderr: "", exitCode: 0 };

@@ -2,7 +2,7 @@
  * Issue 9 leftovers: `comp close --engine compiled|reference` (like `comp run`), help for the
  * store commands, and their command-line mistakes answered like every other command's.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -56,6 +56,18 @@ describe("comp close --engine", () => {
         "usage: comp explain --store <db> --period <YYYY-MM> --partner <id> | --order <id>\n" +
         "`comp explain --help` explains its options\n",
     );
+  });
+});
+
+describe("comp history --plan", () => {
+  it("prints the stored plan text byte for byte, a byte order mark included (not escaped like listings)", async () => {
+    const withBom = join(dir, "bom.plan");
+    writeFileSync(withBom, "\ufeff" + readFileSync(plan, "utf8"));
+    const db = join(dir, "bom.db");
+    expect((await store(["close", withBom, "--data", data, "--period", "2026-10", "--store", db])).exitCode).toBe(0);
+    const out = await store(["history", "--store", db, "--plan", "2026-10"]);
+    expect(out.exitCode).toBe(0);
+    expect(out.stdout).toBe(readFileSync(withBom, "utf8"));
   });
 });
 

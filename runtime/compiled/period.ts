@@ -1,8 +1,9 @@
 /**
  * One period in the compiled runtime: release, portions, the bottom-up pass, the bonus walks and
- * pools, statements — or, when the period needs something the compiled passes do not cover, the
+ * pools, after-run cancellations and commission transfers (cancellations/), statements — or,
+ * when a value does not fit the scaled integers or the input is one the reference refuses, the
  * reason it must run in the reference evaluator (the engine then delegates, so answers are
- * always the reference's). The covered and delegated features are listed in docs/PERFORMANCE.md.
+ * always the reference's). The covered and delegated cases are listed in docs/PERFORMANCE.md.
  */
 import type { PlanIR, Policy } from "../../core/ir.ts";
 import type { Dataset, SplitAgreement } from "../../core/dataModel.ts";

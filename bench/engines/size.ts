@@ -19,6 +19,7 @@ import { columnarOf } from "../../runtime/compiled/columnar.ts";
 import { compiledEngine, lastDelegations } from "../../runtime/compiled/engine.ts";
 import { firstTakeDayOf, takesOf } from "../../runtime/compiled/period.ts";
 import { buyerSlotsOf } from "../../runtime/compiled/portions.ts";
+import { scaledInt } from "../../runtime/compiled/scaled.ts";
 import { planTables } from "../../runtime/compiled/planTables.ts";
 import { releaseOf } from "../../runtime/compiled/release.ts";
 import { referenceEngine } from "../../runtime/reference/engine.ts";
@@ -80,6 +81,13 @@ const delegated = lastDelegations().length;
 let total = 0;
 for (let i = 0; i < compiled.value.ledgerLength; i++) total += Math.round(Number(compiled.value.ledgerEntry(i).amount) * 100);
 const breakage = compiled.value.breakage.reduce((sum, b) => sum + Math.round(Number(b.amount) * 100), 0);
+const cvScale = planTables(ir, columnarOf(data));
+if (typeof cvScale === "string") throw new Error(cvScale);
+let cvGroupOpen = 0;
+for (let i = 0; i < compiled.value.partnerCount; i++) {
+  const cv = compiled.value.volumes(i)["CV"]!;
+  cvGroupOpen += scaledInt(cv.group, cvScale.volumeScale[1]!) + scaledInt(cv.open, cvScale.volumeScale[1]!);
+}
 let reference: { cpuMs: number } | null = null;
 if (withReference) {
   collect();
@@ -102,7 +110,7 @@ const row = {
     compiledColdCpuMs: cold.cpuMs,
     delegatedPeriods: delegated,
     handWrittenLedgerEntries: hand.value.ledgerEntries,
-    ledgerTotalsAgree: hand.value.total === total && hand.value.breakage === breakage,
+    ledgerTotalsAgree: hand.value.total === total && hand.value.breakage === breakage && hand.value.cvGroupOpen === cvGroupOpen,
   },
 };
 process.stdout.write(`${JSON.stringify(row)}\n`);

@@ -33,6 +33,8 @@ export interface HandWrittenResult {
   total: number;
   /** Sum of every breakage amount, cents. */
   breakage: number;
+  /** Sum of every partner's CV group and open volume, at the CV volume scale (checks the volumes). */
+  cvGroupOpen: number;
 }
 
 const CONSULTANT = 0;
@@ -109,11 +111,22 @@ export function runVitalisByHand(ir: PlanIR, data: Dataset, period: string, asOf
   const gv = new Float64Array(n);
   const ov = new Float64Array(n);
   const dv = new Float64Array(n);
+  // CV volumes too: the result lists every measure's personal, group and open volume.
+  const pc = new Float64Array(n);
+  const gc = new Float64Array(n);
+  const oc = new Float64Array(n);
+  const dc = new Float64Array(n);
   for (let i = 0; i < portions.count; i++) {
     const x = portions.x[0]![i]!;
-    pv[portions.p0[i]!] = pv[portions.p0[i]!]! + x;
+    const y = portions.x[1]![i]!;
+    const p0 = portions.p0[i]!;
+    pv[p0] = pv[p0]! + x;
+    pc[p0] = pc[p0]! + y;
     const d = portions.diverted[i]!;
-    if (d >= 0) dv[d] = dv[d]! + x;
+    if (d >= 0) {
+      dv[d] = dv[d]! + x;
+      dc[d] = dc[d]! + y;
+    }
   }
   const rank = new Int32Array(n).fill(-1);
   const manager = new Uint8Array(n);
@@ -125,18 +138,28 @@ export function runVitalisByHand(ir: PlanIR, data: Dataset, period: string, asOf
     const p = order[i]!;
     let g = pv[p]!;
     let o = g;
+    let gC = pc[p]!;
+    let oC = gC;
     for (let j = childStart[p]!; j < childStart[p + 1]!; j++) {
       const ch = childList[j]!;
       g += gv[ch]! - dv[ch]!;
-      if (!manager[ch]) o += ov[ch]! - dv[ch]!;
+      gC += gc[ch]! - dc[ch]!;
+      if (!manager[ch]) {
+        o += ov[ch]! - dv[ch]!;
+        oC += oc[ch]! - dc[ch]!;
+      }
     }
     for (let j = memberStart[p]!; j < memberStart[p + 1]!; j++) {
       const m = memberList[j]!;
+      gC += dc[m]!;
+      if (!manager[m]) oC += dc[m]!;
       g += dv[m]!;
       if (!manager[m]) o += dv[m]!;
     }
     gv[p] = g;
     ov[p] = o;
+    gc[p] = gC;
+    oc[p] = oC;
     const joined = c.joinedDay[p]! <= lastDay;
     let r = -1;
     if (joined) {
@@ -367,5 +390,7 @@ export function runVitalisByHand(ir: PlanIR, data: Dataset, period: string, asOf
   for (let e = 0; e < ledger.length; e++) total += ledger.amount[e]!;
   let breakage = 0;
   for (const b of ledger.breakage) breakage += b;
-  return { ledgerEntries: ledger.length, total, breakage };
+  let cvGroupOpen = 0;
+  for (let p = 0; p < n; p++) if (c.joinedDay[p]! <= lastDay) cvGroupOpen += gc[p]! + oc[p]!;
+  return { ledgerEntries: ledger.length, total, breakage, cvGroupOpen };
 }

@@ -54,3 +54,8 @@ export function rememberPeriod(key: PrefixKey, index: number, computed: Columnar
   prefix.periods.push(computed);
   return true;
 }
+
+/** Drops the periods kept for a data set (the engine bench times computing, not taking them). */
+export function forgetSharedPeriods(data: Dataset): void {
+  slots.delete(data);
+}

@@ -22,6 +22,7 @@ import { ExplainView } from "./explainView.ts";
 import { installFileDrop } from "./fileDrop.ts";
 import { plural } from "./format.ts";
 import { GenealogyView } from "./genealogyView.ts";
+import { DataView } from "./dataView.ts";
 import { helpDialog } from "./help.ts";
 import { KpiView } from "./kpiView.ts";
 import { PathsView } from "./pathsView.ts";
@@ -39,7 +40,7 @@ export interface PlanFile {
   text: string;
 }
 
-export const TAB_IDS = ["statements", "explain", "genealogy", "paths", "kpis", "compare", "diff", "disclosure"] as const;
+export const TAB_IDS = ["statements", "explain", "genealogy", "data", "paths", "kpis", "compare", "diff", "disclosure"] as const;
 export type TabId = (typeof TAB_IDS)[number];
 
 const CUSTOM_PLAN = "(edited plan)";
@@ -58,6 +59,7 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
     statements: new StatementsView(),
     explain,
     genealogy: new GenealogyView(),
+    data: new DataView(),
     paths,
     kpis: new KpiView(),
     compare,
@@ -65,7 +67,7 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
     disclosure: new DisclosureView(),
   };
   const labels: Record<TabId, string> = {
-    statements: "Statements", explain: "Explain", genealogy: "Genealogy", paths: "Credit paths", kpis: "KPIs", compare: "Compare", diff: "Diff", disclosure: "Disclosure",
+    statements: "Statements", explain: "Explain", genealogy: "Genealogy", data: "Data", paths: "Credit paths", kpis: "KPIs", compare: "Compare", diff: "Diff", disclosure: "Disclosure",
   };
   const tabs = buildTabs(
     TAB_IDS.map((id) => ({ id, label: labels[id], panel: views[id].element })),

@@ -238,7 +238,28 @@ export type WorkerRequest =
   | { type: "kpis"; period: string | null }
   | { type: "compare"; planText: string; source: DataSource; through: string }
   | { type: "export"; what: ExportWhat; format: ExportFormat; period: string }
+  | { type: "records"; section: RecordSectionName; search: string; offset: number; limit: number }
   | AnalysisRequest;
+
+export const RECORD_SECTIONS = ["partners", "customers", "orders", "splits", "cancellations"] as const;
+export type RecordSectionName = (typeof RECORD_SECTIONS)[number];
+
+/** One record of the data browser: its position in its section, the ids a search matches, the record as JSON. */
+export interface RecordRow {
+  index: number;
+  keys: string[];
+  text: string;
+}
+
+export interface RecordsPage {
+  section: RecordSectionName;
+  /** Records matching the search. */
+  total: number;
+  /** Records in the section. */
+  all: number;
+  offset: number;
+  rows: RecordRow[];
+}
 
 /** The reply type of each request type. */
 export interface ReplyOf {
@@ -256,6 +277,7 @@ export interface ReplyOf {
   disclose: AnalysisReplyOf["disclose"];
   creditPaths: CreditPaths | null;
   ordersOf: PartnerOrders;
+  records: RecordsPage;
 }
 
 export interface PathNode {

@@ -16,6 +16,7 @@ import type {
 import { describeRule } from "../../../runtime/surface.ts";
 import { buildExport } from "./exports.ts";
 import { creditPaths } from "./creditPaths.ts";
+import { RecordBrowser } from "./records.ts";
 import type { CreditPaths, PartnerOrders } from "./protocol.ts";
 import type { EntryFilter, ExportFormat, ExportReply, ExportWhat, PartnerMatches, UplineReply } from "./protocol.ts";
 
@@ -34,12 +35,15 @@ export class RunState {
   private readonly rankIndex = new Map<string, number>();
   private readonly zero: Statement;
   private lowerIds: Map<string, string> | null = null;
+  /** The data browser over this run's data. */
+  readonly records: RecordBrowser;
 
   constructor(
     readonly ir: PlanIR,
     readonly data: Dataset,
     readonly result: ResultDocument,
   ) {
+    this.records = new RecordBrowser(data);
     for (const p of data.partners) this.partnersById.set(p.id, p);
     for (const c of data.customers) this.customers.add(c.id);
     for (const o of data.orders) this.buyerOf.set(o.id, o.buyer);

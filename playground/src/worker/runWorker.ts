@@ -44,6 +44,8 @@ async function answer(request: WorkerRequest, progress: (stage: string, fraction
       return session.compare(request.planText, request.source, request.through, progress);
     case "export":
       return session.finished().export(request.what, request.format, request.period);
+    case "records":
+      return session.finished().records.page(request.section, request.search, request.offset, request.limit);
     case "diffPlans":
     case "disclose":
       return answerAnalysis(request, session.finished(), progress);

@@ -1,0 +1,64 @@
+/**
+ * The data browser (issue 14 item 5): the shown run's records, section by section, searchable by
+ * id, in a virtualised list (only the rows in view exist in the page), a partner opening in
+ * Explain. Expected records come from the generator run in this process with the same options.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tryGenerateData } from "../../runtime/surface.ts";
+import { generatedOptions } from "../../playground/src/worker/dataSources.ts";
+import type { BrowserSession } from "./support/browser.ts";
+import { chooseData, openPlayground, run, screenshot } from "./support/playground.ts";
+
+const generated = tryGenerateData(generatedOptions("1k", 1000));
+if (!generated.ok) throw new Error("the 1k data does not generate");
+const doc = generated.document as { partners: { id: string; sponsor: string | null }[]; orders: { id: string; buyer: string }[] };
+
+const shownRows = (session: BrowserSession) =>
+  session.page.$$eval("#record-list .record-row", (rows) => rows.map((r) => [Number((r as HTMLElement).dataset.index), [...r.querySelectorAll(".record-key")].map((k) => k.textContent)] as const));
+
+describe("the data browser", () => {
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    session = await openPlayground();
+    await chooseData(session.page, "gen:1k");
+    await run(session.page, 120_000);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it("lists the partners of the shown run, only the rows in view, and scrolls to the last", async () => {
+    const { page } = session;
+    await page.click("#tab-data");
+    await page.waitForSelector("#record-list .record-row");
+    expect(await page.textContent("#data-summary")).toBe("1,000 partners");
+    const first = await shownRows(session);
+    expect(first.length).toBeGreaterThan(10);
+    expect(first.length).toBeLessThan(120);
+    expect(first[0]).toEqual([0, [doc.partners[0]!.id, ...(doc.partners[0]!.sponsor ? [doc.partners[0]!.sponsor] : [])]]);
+    await screenshot(page, "32-data-browser");
+    await page.$eval("#record-list", (list) => (list.scrollTop = list.scrollHeight));
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>("#record-list .record-row")].some((r) => r.dataset.index === "999"));
+    const last = await shownRows(session);
+    expect(last.length).toBeLessThan(120);
+    const p = doc.partners[999]!;
+    expect(last.find(([i]) => i === 999)?.[1]).toEqual([p.id, ...(p.sponsor ? [p.sponsor] : [])]);
+  });
+
+  it("searches orders by id or buyer and opens a buyer in Explain", async () => {
+    const { page } = session;
+    await page.selectOption("#data-section", "orders");
+    const buyer = doc.orders[5]!.buyer;
+    await page.fill("#data-search", buyer.toLowerCase());
+    const matching = doc.orders.map((o, i) => [i, o] as const).filter(([, o]) => o.id.toLowerCase().includes(buyer.toLowerCase()) || o.buyer.toLowerCase().includes(buyer.toLowerCase()));
+    await page.waitForFunction((n) => document.querySelector("#data-summary")?.textContent?.startsWith(`${n.toLocaleString("en")} of `), matching.length);
+    expect(await page.textContent("#data-summary")).toBe(`${matching.length.toLocaleString("en")} of ${doc.orders.length.toLocaleString("en")} orders match`);
+    expect((await shownRows(session)).map(([i]) => i)).toEqual(matching.map(([i]) => i).slice(0, (await shownRows(session)).length));
+    await page.click(`#record-list .record-row[data-index="${matching[0]![0]}"] button.record-key`);
+    await page.waitForSelector("#tab-explain[aria-selected=true]");
+    await page.waitForFunction((id) => document.querySelector(".explain-title h2")?.textContent === id, matching[0]![1].buyer);
+    expect(session.problems).toEqual([]);
+  });
+});

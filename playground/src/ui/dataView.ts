@@ -122,7 +122,7 @@ export class DataView implements ResultView {
               : el("span", { className: "record-key", text: key }),
           ),
           // Two id columns in every section: a top partner's missing sponsor keeps its place.
-          r.keys.length < 2 ? el("span", { className: "record-key", attrs: { "aria-hidden": "true" } }) : "",
+          r.keys.length < 2 ? el("span", { className: "record-key-gap", attrs: { "aria-hidden": "true" } }) : "",
           el("code", { className: "record-text", text: r.text, title: r.text }),
         ),
       ).map((node, k) => {

@@ -3,7 +3,10 @@
  * the site, pick "100k partners", press Run, then Compare policies; prints the wall time of each
  * step and every progress line the page showed (with its time), so slow stages are visible.
  *
- *   npx tsx test/browser/bench/playground100k.ts [--size 100k|10k] [--skip-build]
+ * With --paths ORDER it also times the credit-path picture of that order (from Show paths to the
+ * drawn picture); --no-compare skips the comparison.
+ *
+ *   npx tsx test/browser/bench/playground100k.ts [--size 100k|10k] [--skip-build] [--paths O123] [--no-compare]
  */
 import { openBrowser } from "../support/browser.ts";
 import { buildPlayground, servePlayground } from "../support/server.ts";
@@ -11,6 +14,8 @@ import { buildPlayground, servePlayground } from "../support/server.ts";
 const args = process.argv.slice(2);
 const size = args.includes("--size") ? args[args.indexOf("--size") + 1]! : "100k";
 const skipBuild = args.includes("--skip-build");
+const pathsOrder = args.includes("--paths") ? args[args.indexOf("--paths") + 1]! : null;
+const skipCompare = args.includes("--no-compare");
 
 async function main(): Promise<void> {
   if (!skipBuild) await buildPlayground();
@@ -40,15 +45,35 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => document.querySelector("#run-info")?.textContent !== "Running…", undefined, { timeout: 900_000 });
     const runMs = Date.now() - t;
     const info = await page.textContent("#run-info");
-    t = Date.now();
-    await page.click("#tab-compare");
-    await page.click("#compare-button");
-    await page.waitForSelector(".policy-column[data-policy]", { timeout: 900_000 });
-    await idle();
-    const compareMs = Date.now() - t;
+    let pathsMs: number | null = null;
+    if (pathsOrder !== null) {
+      await page.click("#tab-paths");
+      await page.fill("#paths-order", pathsOrder);
+      t = Date.now();
+      await page.click("#paths-show");
+      await page.waitForSelector("#paths-svg", { timeout: 300_000 });
+      pathsMs = Date.now() - t;
+      console.log(`credit paths of ${pathsOrder}: ${await page.locator("#paths-svg .path-node").count()} boxes, ${pathsMs} ms (the first query waits for the period's ledger)`);
+      // A second order: the picture alone, the period's entries already in the worker.
+      const next = `O${Number(pathsOrder.slice(1)) + 1}`;
+      await page.fill("#paths-order", next);
+      t = Date.now();
+      await page.click("#paths-show");
+      await page.waitForSelector(`#paths-svg[aria-label="credit paths of ${next}"]`, { timeout: 300_000 });
+      console.log(`credit paths of ${next}: ${Date.now() - t} ms`);
+    }
+    let compareMs: number | null = null;
+    if (!skipCompare) {
+      t = Date.now();
+      await page.click("#tab-compare");
+      await page.click("#compare-button");
+      await page.waitForSelector(".policy-column[data-policy]", { timeout: 900_000 });
+      await idle();
+      compareMs = Date.now() - t;
+    }
     console.log(log.join("\n"));
     console.log(`run info: ${info}`);
-    console.log(JSON.stringify({ size, loadMs: load, runMs, compareMs, hostCpuMs: Math.round((process.cpuUsage(cpu0).user) / 1000) }));
+    console.log(JSON.stringify({ size, loadMs: load, runMs, pathsMs, compareMs, hostCpuMs: Math.round((process.cpuUsage(cpu0).user) / 1000) }));
     console.log(`problems: ${session.problems.join("; ") || "none"}`);
   } finally {
     await session.close();

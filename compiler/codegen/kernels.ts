@@ -7,25 +7,19 @@
  * Where `new Function` is refused (a page with a strict Content-Security-Policy) this returns
  * null and the runtime uses its interpreter over the same columnar model.
  */
-import type { RoundingMode } from "../../core/ir.ts";
-import { bonusKernelSource } from "./bonusSource.ts";
+import { bonusKernelSource, type BonusKernelPlan } from "./bonusSource.ts";
 import { rankKernelSource } from "./rankSource.ts";
-import type { ScaledBonusShape, ScaledConditionShape } from "./shapes.ts";
+import type { ScaledConditionShape } from "./shapes.ts";
 
 export interface KernelSources {
   rank: string;
   bonuses: string;
 }
 
-export interface KernelInput {
+/** The bonus kernel's plan plus what the qualify kernel needs. */
+export interface KernelInput extends BonusKernelPlan {
   rankConditions: (ScaledConditionShape | null)[];
   activity: ScaledConditionShape | null;
-  bonuses: ScaledBonusShape[];
-  amountMultiplier: number[];
-  amountDivisor: number[];
-  measureCount: number;
-  mode: RoundingMode;
-  unitMinor: number;
 }
 
 export function kernelSources(plan: KernelInput): KernelSources {

@@ -8,7 +8,7 @@
  * rest per kind.
  */
 import { warn } from "./warnings.ts";
-import { checkDataAgainstPlan, type DataProblem, type Dataset, DatasetBuilder, dataWarningsAgainstPlan, DocumentScanner, lineAndColumn, LineSplitter, parseValueText, type PlanIR, problemKind, type RecordSection, ScanFault, sortProblems as sortProblemsWith, visible } from "../runtime/surface.ts";
+import { checkDataAgainstPlan, DataFileFault, DataFileReader, type DataProblem, type Dataset, dataWarningsAgainstPlan, isJsonLinesName, type PlanIR, problemKind, readerProblemKind, type RecordSection, sortProblems as sortProblemsWith, visible } from "../runtime/surface.ts";
 import { CliFailure } from "./io.ts";
 import { textChunks } from "./textChunks.ts";
 
@@ -17,104 +17,29 @@ export const LISTED_PROBLEMS = 100;
 /** Problems kept in memory before only counting (a file broken on every line). */
 const STORED_PROBLEMS = 10_000;
 
-/** The `type` of a JSON Lines record and the section it belongs to. */
-export const RECORD_TYPES: Record<string, RecordSection> = {
-  partner: "partners",
-  customer: "customers",
-  split: "splits",
-  order: "orders",
-  cancellation: "cancellations",
-};
-
 /** Told how far reading got, and when the checks across records start. */
 export interface ReadProgress {
   bytes(read: number, size: number): void;
   checking(partners: number, orders: number): void;
 }
 
-export function isJsonLines(file: string): boolean {
-  return /\.(jsonl|ndjson)$/i.test(file);
-}
+/** `.jsonl` / `.ndjson`: JSON Lines; any other name is read as a JSON document. */
+export const isJsonLines = isJsonLinesName;
 
 /** Where each record was: the line it starts on, per section (for JSON Lines messages). */
 type Lines = Record<RecordSection, number[]>;
 
-interface Reading {
-  builder: DatasetBuilder;
-  lines: Lines | null;
-  /** Problems located by line (a line that is not JSON): [line, problem]. */
-  located: [number, DataProblem][];
-}
-
-function readJsonLines(file: string, progress?: ReadProgress): Reading {
-  const builder = new DatasetBuilder(STORED_PROBLEMS);
-  const lines: Lines = { partners: [], customers: [], splits: [], orders: [], cancellations: [] };
-  const located: [number, DataProblem][] = [];
-  const typeNames = Object.keys(RECORD_TYPES).map((t) => `"${t}"`).join(", ");
-  const splitter = new LineSplitter((text, line) => {
-    const parsed = parseValueText(text);
-    if (!parsed.ok) {
-      const column = lineAndColumn(text, parsed.offset).column;
-      located.push([line, { path: "", message: `not valid JSON: ${parsed.message} at column ${column}` }]);
-      return;
-    }
-    const record = parsed.value;
-    const type = record !== null && typeof record === "object" && !Array.isArray(record) ? (record as Record<string, unknown>)["type"] : undefined;
-    const section = typeof type === "string" && Object.hasOwn(RECORD_TYPES, type) ? RECORD_TYPES[type] : undefined;
-    if (section === undefined) {
-      const got = type === undefined ? "is missing" : `is ${JSON.stringify(type)}`;
-      const what = record !== null && typeof record === "object" && !Array.isArray(record) ? `\`type\` ${got}` : "the line is not an object";
-      located.push([line, { path: "type", message: `${what}; each line is one record with a \`type\` of ${typeNames}` }]);
-      return;
-    }
-    lines[section].push(line);
-    builder.add(section, record, true);
-  });
-  for (const chunk of textChunks(file, "data file", progress && ((read, size) => progress.bytes(read, size)))) splitter.feed(chunk);
-  splitter.end();
-  return { builder, lines, located };
-}
-
-function readJsonDocument(file: string, progress?: ReadProgress): Reading {
-  const builder = new DatasetBuilder(STORED_PROBLEMS);
-  const skeleton: Record<string, unknown> = {};
-  const located: [number, DataProblem][] = [];
-  const scanner = new DocumentScanner({
-    element(section, index, text, line, column) {
-      const parsed = parseValueText(text);
-      if (parsed.ok) {
-        builder.add(section, parsed.value);
-        return;
-      }
-      builder.skip(section);
-      const at = lineAndColumn(text, parsed.offset);
-      const where = at.line === 1 ? { line, column: column + at.column - 1 } : { line: line + at.line - 1, column: at.column };
-      located.push([where.line, { path: `${section}[${index}]`, message: `not valid JSON: ${parsed.message} at line ${where.line}, column ${where.column}` }]);
-    },
-    list(section) {
-      // Read record by record; the top-level schema check sees the section as an empty list.
-      skeleton[section] = [];
-    },
-    other(key, text, line, column) {
-      const parsed = parseValueText(text);
-      if (!parsed.ok) {
-        const at = lineAndColumn(text, parsed.offset);
-        const l = line + at.line - 1;
-        const c = at.line === 1 ? column + at.column - 1 : at.column;
-        throw new CliFailure(`${file}: not valid JSON: ${parsed.message} at line ${l}, column ${c}`, 1);
-      }
-      skeleton[key] = parsed.value;
-    },
-  });
+/** The file read record by record (runtime/data/stream/dataFileReader.ts, shared with the playground). */
+function readRecords(file: string, progress?: ReadProgress): DataFileReader {
+  const reader = new DataFileReader(isJsonLinesName(file) ? "lines" : "document", { storeLimit: STORED_PROBLEMS });
   try {
-    for (const chunk of textChunks(file, "data file", progress && ((read, size) => progress.bytes(read, size)))) scanner.feed(chunk);
-    scanner.end();
+    for (const chunk of textChunks(file, "data file", progress && ((read, size) => progress.bytes(read, size)))) reader.feed(chunk);
+    reader.end();
   } catch (e) {
-    if (e instanceof ScanFault) throw new CliFailure(`${file}: not valid JSON: ${e.message} at line ${e.line}, column ${e.column}`, 1);
+    if (e instanceof DataFileFault) throw new CliFailure(visible(`${file}: ${e.message}`), 1);
     throw e;
   }
-  builder.topLevel(skeleton);
-  return { builder, lines: null, located };
+  return reader;
 }
 
 const SECTION_INDEX = /^(partners|customers|splits|orders|cancellations)\[(\d+)\]\.?/;
@@ -153,7 +78,7 @@ export function formatDataProblems(
     };
     listed = [
       ...problems.map((p) => ({ text: () => describe(file, p, lines, undefined), kind: problemKind(p.path), line: lineOf(p) })),
-      ...(options.located ?? []).map(([line, p]) => ({ text: () => describe(file, p, lines, line), kind: p.message.startsWith("not valid JSON") ? "not valid JSON" : problemKind(p.path), line })),
+      ...(options.located ?? []).map(([line, p]) => ({ text: () => describe(file, p, lines, line), kind: readerProblemKind(p.message) ?? problemKind(p.path), line })),
     ];
     listed.sort((a, b) => a.line - b.line);
   }
@@ -173,16 +98,19 @@ export function formatDataProblems(
 
 /** Reads and checks a data file; the Dataset, or a CliFailure listing every problem (exit 1). */
 export function readDataFile(file: string, ir: PlanIR, progress?: ReadProgress): Dataset {
-  const reading = isJsonLines(file) ? readJsonLines(file, progress) : readJsonDocument(file, progress);
-  progress?.checking(reading.builder.count("partners"), reading.builder.count("orders"));
-  const built = reading.builder.finish();
-  if (!built.ok || reading.located.length > 0) {
+  const reader = readRecords(file, progress);
+  progress?.checking(reader.builder.count("partners"), reader.builder.count("orders"));
+  const built = reader.builder.finish();
+  // A JSON document's problems are located by their path; JSON Lines' by the line of the record.
+  const lines = reader.format === "lines" ? reader.lines : null;
+  const located = reader.located.map((l): [number, DataProblem] => [l.line, l.problem]);
+  if (!built.ok || located.length > 0) {
     const problems = built.ok ? [] : built.problems;
     const overflow = built.ok ? undefined : built.overflow;
-    throw new CliFailure(formatDataProblems(file, problems, { lines: reading.lines, located: reading.located, ...(overflow ? { overflow } : {}) }), 1);
+    throw new CliFailure(formatDataProblems(file, problems, { lines, located, ...(overflow ? { overflow } : {}) }), 1);
   }
   const againstPlan = checkDataAgainstPlan(ir, built.data);
-  if (againstPlan.length > 0) throw new CliFailure(formatDataProblems(file, againstPlan, { lines: reading.lines }), 1);
+  if (againstPlan.length > 0) throw new CliFailure(formatDataProblems(file, againstPlan, { lines }), 1);
   for (const w of dataWarningsAgainstPlan(ir, built.data)) warn(visible(`${file}: warning: ${w.path}: ${w.message}`));
   return built.data;
 }

@@ -45,6 +45,7 @@ export { DocumentScanner, ScanFault } from "./data/stream/documentScanner.ts";
 export { LineSplitter } from "./data/stream/jsonLines.ts";
 export { parseValueText } from "./data/stream/recordText.ts";
 export { lineAndColumn } from "./data/stream/strictJson.ts";
+export { DataFileFault, DataFileReader, dataFileFormat, isJsonLinesName, readerProblemKind, RECORD_TYPES, type LocatedProblem as LocatedReadProblem } from "./data/stream/dataFileReader.ts";
 
 // Plan analysis: what changes between two plans, and the disclosure of a plan's payouts.
 export { diffPlans } from "./analysis/diffPlans.ts";

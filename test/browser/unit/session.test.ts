@@ -221,7 +221,7 @@ describe("runs that stop with a reason", () => {
     const jsonl = await session.load({ kind: "file", name: "people.jsonl", text: lines }, progress);
     if (jsonl.kind !== "data-problems") throw new Error("the broken file loads");
     expect(jsonl.problems.map((p) => [p.line, p.message])).toEqual([
-      [2, 'duplicate key "sponsor" in one object (the second would silently replace the first) at line 2, column 42'],
+      [2, 'duplicate key "sponsor" in one object (the second would silently replace the first) at column 42'],
       [3, "unknown sponsor `NOBODY`: no partner has this id"],
       [4, '`type` is "thing"; each line is one record with a `type` of "partner", "customer", "split", "order", "cancellation"'],
     ]);

@@ -31,6 +31,12 @@ export interface PeriodView {
    * entry i's order id (undefined for a pool part) without building the entry.
    */
   ledgerOrder?(i: number): string | undefined;
+  /**
+   * Optional, for ledger.csv (runtime/output/ledgerCsv.ts): a writer of entry i's CSV line
+   * straight from the engine's columns, byte-identical to formatting ledgerEntry(i), which it
+   * leaves to `fallback` for the rows it does not format itself.
+   */
+  ledgerCsvRows?(fallback: (i: number) => string): (i: number) => string;
   readonly breakage: readonly Breakage[];
   readonly unrecovered: readonly Unrecovered[];
   readonly flags: readonly Flag[];

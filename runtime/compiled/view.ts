@@ -12,6 +12,7 @@ import type { PeriodView } from "../../core/resultView.ts";
 import type { Breakage, Deferred, Flag, LedgerEntry, PeriodResult, Statement, StockMovement, VolumeFigures } from "../../core/result.ts";
 import { extraEntryOf, extraRowOf } from "./cancellations/extras.ts";
 import { UNPAID_REASONS } from "./ledgerColumns.ts";
+import { ledgerRowWriter } from "./ledgerRows.ts";
 import type { ColumnarPeriod } from "./period.ts";
 import { takesOf } from "./period.ts";
 import { rateText } from "./planTables.ts";
@@ -136,6 +137,7 @@ export function viewOfColumnar(cp: ColumnarPeriod): PeriodView {
     ledgerLength: cp.ledger.length,
     ledgerEntry: (i) => ledgerEntryOf(cp, i),
     ledgerOrder: (i) => ledgerOrderOf(cp, i),
+    ledgerCsvRows: (fallback) => ledgerRowWriter(cp, fallback),
     breakage: breakageOf(cp),
     unrecovered: cp.afterRun.unrecovered,
     get flags() {

@@ -29,8 +29,11 @@ export function* ledgerCsvChunks(periods: Iterable<PeriodView>): Generator<strin
   const csv = new CsvBuffer();
   csv.row(header(LEDGER_COLUMNS));
   for (const p of periods) {
+    const fromEntry = (i: number): string => ledgerRow(p.period, p.ledgerEntry(i));
+    // A compiled view formats its rows from its columns (no LedgerEntry per row).
+    const row = p.ledgerCsvRows?.(fromEntry) ?? fromEntry;
     for (let i = 0; i < p.ledgerLength; i++) {
-      csv.line(ledgerRow(p.period, p.ledgerEntry(i)));
+      csv.line(row(i));
       if (csv.full) yield csv.take();
     }
   }

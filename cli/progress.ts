@@ -1,14 +1,17 @@
 /**
- * Progress on standard error for long work (reading, checking, each period, writing): a single
+ * Progress on standard error for long work (reading, checking, each period and its steps, writing): a single
  * line redrawn in place, shown only when standard error is a terminal and the work has already
  * taken about a second, and never with `--quiet`. Scripts and pipes (not a terminal) get nothing,
  * so their standard error holds only real messages.
  */
+import { RUN_STEP_WORDS, type RunStep } from "../runtime/surface.ts";
 
 export interface Progress {
   reading(file: string, read: number, size: number): void;
   checking(what: string): void;
   period(period: string, index: number, count: number): void;
+  /** A step within the period last told (core/run.ts RunStep). */
+  step(period: string, step: RunStep): void;
   writing(file: string, bytes: number): void;
   /** Clears the line (before the command's own output). */
   done(): void;
@@ -18,6 +21,7 @@ export const silentProgress: Progress = {
   reading() {},
   checking() {},
   period() {},
+  step() {},
   writing() {},
   done() {},
 };
@@ -36,6 +40,7 @@ export function terminalProgress(terminal: ProgressTerminal, now: () => number =
   let drawnAt = Number.NEGATIVE_INFINITY;
   let drawn = false;
   let lastPhase = "";
+  let periodLine = "";
   const show = (phase: string, text: string) => {
     const t = now();
     if (t - start < delayMs) return;
@@ -54,7 +59,12 @@ export function terminalProgress(terminal: ProgressTerminal, now: () => number =
       show("checking", `checking ${what}`);
     },
     period(period, index, count) {
-      show(`period ${period}`, `computing ${period} (period ${index + 1} of ${count})`);
+      periodLine = `computing ${period} (period ${index + 1} of ${count})`;
+      show(`period ${period}`, periodLine);
+    },
+    step(period, step) {
+      // A step is a phase of its own: a long period shows which of its steps it is in.
+      show(`period ${period} ${step}`, `${periodLine} · ${RUN_STEP_WORDS[step]}`);
     },
     writing(file, bytes) {
       show(`writing ${file}`, `writing ${file} (${mb(bytes)})`);

@@ -38,7 +38,22 @@ export interface RunOptions {
   ignoreAfterRunCancellations?: boolean;
   /** Told before each period starts (index from 0 of `count`): progress for long runs; never changes the result. */
   onPeriod?: (period: string, index: number, count: number) => void;
+  /** Told as each step of a period starts (after its `onPeriod`): progress within a long period; never changes the result. */
+  onStep?: (period: string, step: RunStep) => void;
 }
+
+/**
+ * The steps of one period, in the order an engine reaches them: `volumes` (orders counted,
+ * portions, volumes, ranks and activity), `bonuses` (bonuses, pools, clawbacks, transfers),
+ * `statements` (ledger order, balances, payouts). A period taken whole from earlier work (the
+ * compiled engine's shared leading periods) reports none; a period the compiled engine hands to
+ * the reference may report a step twice.
+ */
+export const RUN_STEPS = ["volumes", "bonuses", "statements"] as const;
+export type RunStep = (typeof RUN_STEPS)[number];
+
+/** How progress lines name the steps (the CLI's and the playground's). */
+export const RUN_STEP_WORDS: Readonly<Record<RunStep, string>> = { volumes: "volumes and ranks", bonuses: "bonuses", statements: "statements" };
 
 export type RunOutcome = { ok: true; result: ResultDocument } | { ok: false; error: RunError };
 
@@ -56,6 +71,8 @@ export interface PeriodRunInput {
   splitMode?: "volume" | "commission";
   /** Leave the clawbacks of after-run cancellations out (a run "without" them, for comparisons). */
   ignoreAfterRunCancellations?: boolean;
+  /** Told as each step of the period starts (progress only; see RunOptions.onStep). */
+  onStep?: (step: RunStep) => void;
 }
 
 export type PeriodOutcome = { ok: true; period: PeriodResult } | { ok: false; error: RunError };

@@ -34,7 +34,8 @@ export { Decimal, ZERO } from "../core/decimal.ts";
 export { addPeriods, comparePeriods, isValidDate, isValidPeriod, periodOf, periodsFromTo } from "../core/dates.ts";
 export { sortProblems } from "../core/problemPath.ts";
 export type { Engine, EngineName, ViewOutcome } from "../core/engine.ts";
-export type { RunOptions, RunOutcome, RunError, PeriodRunInput, PeriodOutcome } from "../core/run.ts";
+export type { RunOptions, RunOutcome, RunError, PeriodRunInput, PeriodOutcome, RunStep } from "../core/run.ts";
+export { RUN_STEPS, RUN_STEP_WORDS } from "../core/run.ts";
 
 // Data documents.
 export { validateData, type DataValidation } from "./data/validate.ts";

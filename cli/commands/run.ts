@@ -44,6 +44,7 @@ export function runCommand(argv: readonly string[], defaultChoice: Engine = defa
       ...(asOf !== undefined ? { asOf } : {}),
       ...(preliminary ? { preliminary } : {}),
       onPeriod: (period, index, count) => progress.period(period, index, count),
+      onStep: (period, step) => progress.step(period, step),
     });
   } finally {
     // The progress line is gone before any message or output is printed.

@@ -14,6 +14,7 @@ import { internalError } from "../../core/runError.ts";
 import { runPeriod as referenceRunPeriod, type PeriodOutcome, type PeriodRunInput } from "../reference/runPeriod.ts";
 import { runThrough as referenceRunThrough, type RunOptions, type RunOutcome, type RunError } from "../reference/runThrough.ts";
 import type { PeriodResult } from "../../core/result.ts";
+import type { RunStep } from "../../core/run.ts";
 import { checkRunSpan } from "../runSpan.ts";
 import { columnarOf, type ColumnarData } from "./columnar.ts";
 import { computeCompiledPeriod, type ColumnarPeriod } from "./period.ts";
@@ -109,6 +110,7 @@ function runAll(ir: PlanIR, data: Dataset, options: RunOptions): PeriodsOutcome 
   // Leading periods without after-run cancellations are the same under every policy: shared.
   const prefixKey = { ir, data, splitMode, interpreted: forceInterpreter };
   let sharing = true;
+  const onStep = options.onStep;
   for (const [index, period] of all.entries()) {
     options.onPeriod?.(period, index, all.length);
     const last = period === options.through;
@@ -129,6 +131,7 @@ function runAll(ir: PlanIR, data: Dataset, options: RunOptions): PeriodsOutcome 
           return h === undefined ? undefined : (h.columns ?? h.document());
         },
         carriedIn: carriedFrom(periods[periods.length - 1], ir, data),
+        onStep: onStep === undefined ? undefined : (step) => onStep(period, step),
       },
       forceInterpreter,
     );
@@ -143,6 +146,7 @@ function runAll(ir: PlanIR, data: Dataset, options: RunOptions): PeriodsOutcome 
       ir, data, history: periods.map((h) => h.document()), period, asOf, final, policy,
       ...(options.splitMode ? { splitMode: options.splitMode } : {}),
       ...(options.ignoreAfterRunCancellations ? { ignoreAfterRunCancellations: true } : {}),
+      ...(onStep === undefined ? {} : { onStep: (step: RunStep) => onStep(period, step) }),
     });
     if (!reference.ok) return { ok: false, error: { ...reference.error, message: `${period}: ${reference.error.message}` } };
     periods.push(new RunPeriod(null, reference.period));
@@ -189,6 +193,7 @@ function runPeriod(input: PeriodRunInput): PeriodOutcome {
           historyAsOf: (p) => input.history.find((h) => h.period === p)?.asOf,
           historyRun: (p) => input.history.find((h) => h.period === p),
           carriedIn: carriedFrom(input.history[input.history.length - 1], input.ir, input.data),
+          onStep: input.onStep,
         },
         forceInterpreter,
       );

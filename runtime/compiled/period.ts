@@ -10,6 +10,7 @@ import type { Dataset, SplitAgreement } from "../../core/dataModel.ts";
 import { isValidDate, isValidPeriod, lastDayOf, toDayNumber } from "../../core/dates.ts";
 import { canonical } from "../../core/decimal.ts";
 import type { PeriodResult } from "../../core/result.ts";
+import type { RunStep } from "../../core/run.ts";
 import { cancellationTakes, quantitiesBeforeRun, type TakesByOrder } from "../reference/cancellations/takes.ts";
 import { preparePlan, type PreparedPlan } from "../reference/plan.ts";
 import { agreementsInForce } from "../reference/portions.ts";
@@ -43,6 +44,8 @@ export interface CompiledPeriodInput {
   carriedIn: ((partner: number) => number) | null;
   /** An earlier period's final run in the history (`previous-rank` and `exact` read it); undefined when it is not there. */
   historyRun(period: string): ColumnarPeriod | PeriodResult | undefined;
+  /** Told as each step starts (progress only, core/run.ts RunStep). */
+  onStep?: ((step: RunStep) => void) | undefined;
 }
 
 /** A computed period, in columns. */
@@ -152,6 +155,7 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
   const lastDay = toDayNumber(lastDayOf(period));
   if (final && (asOfDay <= lastDay || asOfDay < earliestAsOfDay(release, month))) return delegate("a final run before the earliest as-of date (refused)");
 
+  input.onStep?.("volumes");
   const inForce: Map<string, SplitAgreement> = ir.split === null ? new Map() : agreementsInForce(data.splits, period);
   // After-run cancellations of this period (semantics §7) and commission transfers: cancellations/.
   const after: AfterRunPlan | string = afterRunPart(input, c, tables, release, inForce);
@@ -223,6 +227,7 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
 
   const kernels = kernelsFor(tables, forceInterpreter);
   const state = qualify(c, tables, qualifying, supporterOf, memberStart, memberList, order, lastDay, kernels.rank);
+  input.onStep?.("bonuses");
   // Sized from the last run of this plan on this data (or a generous guess): growing a column
   // means copying it and, for big runs, a full garbage collection for the freed memory.
   let ledger = new LedgerColumns(n, ir.bonuses.length, Math.ceil((ledgerHints.get(tables) ?? portions.count * 8) * 1.05));
@@ -247,6 +252,7 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
   if (ctx.unsafe) return delegate("an amount does not fit a safe integer");
   if (ledger.overflow) return delegate("a ledger value does not fit its column (step, level, rate or amount)");
 
+  input.onStep?.("statements");
   let listedCount = 0;
   for (let p = 0; p < n; p++) listedCount += state.joined[p]!;
   const listed = new Int32Array(listedCount);

@@ -83,6 +83,7 @@ function computePeriod(input: PeriodRunInput): Outcome<PeriodResult> {
   const prepared = preparePlan(ir);
   if (!prepared.ok) return prepared;
   const plan = prepared.value;
+  input.onStep?.("volumes");
   const built = buildStructure(data);
   if (!built.ok) return built;
   const structure = built.value;
@@ -127,6 +128,7 @@ function computePeriod(input: PeriodRunInput): Outcome<PeriodResult> {
   if (!graph.ok) return graph;
   const qualification = qualify(plan, structure, graph.value, periodPortions, period);
 
+  input.onStep?.("bonuses");
   const sink = new LedgerSink(plan.money);
   runAllBonuses(periodPortions, poolTotals, { plan, structure, qualification, sink });
   let clawbackStandings = new Map<number, Standing>();
@@ -148,6 +150,7 @@ function computePeriod(input: PeriodRunInput): Outcome<PeriodResult> {
     }));
   }
 
+  input.onStep?.("statements");
   const listed = listedPartners(structure, qualification);
   return success({
     period,

@@ -10,7 +10,7 @@ import { firstPeriod } from "../../core/orderPeriods.ts";
 import type { PeriodResult } from "../../core/result.ts";
 import { earliestFinalAsOf, runPeriod } from "./runPeriod.ts";
 import { internalError, runError } from "../../core/runError.ts";
-import type { RunOptions, RunOutcome } from "../../core/run.ts";
+import type { RunOptions, RunOutcome, RunStep } from "../../core/run.ts";
 import { checkRunSpan } from "../runSpan.ts";
 
 export type { RunError, RunOptions, RunOutcome } from "../../core/run.ts";
@@ -61,6 +61,7 @@ function runAll(ir: PlanIR, data: Dataset, options: RunOptions): RunOutcome {
       policy,
       ...(options.splitMode ? { splitMode: options.splitMode } : {}),
       ...(options.ignoreAfterRunCancellations ? { ignoreAfterRunCancellations: true } : {}),
+      ...(options.onStep ? { onStep: stepsOf(options.onStep, period) } : {}),
     });
     if (!outcome.ok) {
       const error = outcome.error;
@@ -69,4 +70,8 @@ function runAll(ir: PlanIR, data: Dataset, options: RunOptions): RunOutcome {
     periods.push(outcome.period);
   }
   return { ok: true, result: { plan: ir.name, policy, periods } };
+}
+
+function stepsOf(onStep: NonNullable<RunOptions["onStep"]>, period: string): (step: RunStep) => void {
+  return (step) => onStep(period, step);
 }

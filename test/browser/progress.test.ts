@@ -1,6 +1,6 @@
 /**
- * Long work is not a black box (issue 14 item 4): a run shows each period it is in, a comparison
- * each policy replay and period, and the next job after a run starts on data already loaded (the
+ * Long work is not a black box (issue 14 item 4): a run shows each period it is in and the step
+ * within it, a comparison each policy replay, period and step, and the next job after a run starts on data already loaded (the
  * next job worker loads the run's data in the background, client/workerClient.ts) instead of
  * generating and checking the partners again.
  */
@@ -30,7 +30,7 @@ describe("progress of long jobs", () => {
     await session?.close();
   });
 
-  it("names the period of a run and the replay, policy and period of a comparison, without loading the data again", async () => {
+  it("names the period and step of a run and the replay, policy, period and step of a comparison, without loading the data again", async () => {
     const { page } = session;
     await chooseData(page, "gen:1k");
     const stages = await recordStages(session);
@@ -39,6 +39,11 @@ describe("progress of long jobs", () => {
     const run = await stages();
     expect(run).toContain("running 1,000 partners · period 2026-10 (1 of 3) · policy exact");
     expect(run).toContain("running 1,000 partners · period 2026-12 (3 of 3) · policy exact");
+    for (const step of ["volumes and ranks", "bonuses", "statements"]) {
+      for (const [p, period] of ["2026-10", "2026-11", "2026-12"].entries()) {
+        expect(run).toContain(`running 1,000 partners · period ${period} (${p + 1} of 3) · ${step} · policy exact`);
+      }
+    }
     // The comparison starts by itself for 1k partners when its tab opens.
     await page.click("#tab-compare");
     await page.waitForSelector(".policy-column[data-policy]", { timeout: 120_000 });
@@ -47,6 +52,13 @@ describe("progress of long jobs", () => {
     for (const [i, replay] of ["without the after-run cancellations", "simple", "previous-rank", "exact"].entries()) {
       for (const [p, period] of ["2026-10", "2026-11", "2026-12"].entries()) {
         expect(compare).toContain(`comparing: ${replay} (replay ${i + 1} of 4) · period ${period} (${p + 1} of 3)`);
+      }
+    }
+    // Each replay's last period holds the after-run cancellations, so every replay computes it
+    // (leading periods without them are computed once and shared by the later replays).
+    for (const [i, replay] of ["without the after-run cancellations", "simple", "previous-rank", "exact"].entries()) {
+      for (const step of ["volumes and ranks", "bonuses", "statements"]) {
+        expect(compare).toContain(`comparing: ${replay} (replay ${i + 1} of 4) · period 2026-12 (3 of 3) · ${step}`);
       }
     }
     expect(compare.filter((s) => /generating|validating|reading/.test(s))).toEqual([]);

@@ -21,7 +21,7 @@ describe("progress on standard error", () => {
     expect(t.written).toEqual([]);
   });
 
-  it("then redraws one line in place (reading, checking, each period, writing) and clears it at the end", () => {
+  it("then redraws one line in place (reading, checking, each period and its steps, writing) and clears it at the end", () => {
     const t = fakeTerminal();
     t.tick(1500);
     t.progress.reading("big.jsonl", 50 * 1024 * 1024, 200 * 1024 * 1024);
@@ -29,6 +29,9 @@ describe("progress on standard error", () => {
     t.tick(150);
     t.progress.checking("1,000,000 partners, 2,000,000 orders");
     t.progress.period("2026-07", 0, 2);
+    t.progress.step("2026-07", "volumes");
+    t.tick(50);
+    t.progress.step("2026-07", "bonuses"); // a new step is redrawn at once
     t.progress.period("2026-08", 1, 2);
     t.progress.writing("ledger.csv", 3 * 1024 * 1024);
     t.progress.done();
@@ -36,6 +39,8 @@ describe("progress on standard error", () => {
       "\rreading big.jsonl 25% (50 MB of 200 MB)\x1b[K",
       "\rchecking 1,000,000 partners, 2,000,000 orders\x1b[K",
       "\rcomputing 2026-07 (period 1 of 2)\x1b[K",
+      "\rcomputing 2026-07 (period 1 of 2) · volumes and ranks\x1b[K",
+      "\rcomputing 2026-07 (period 1 of 2) · bonuses\x1b[K",
       "\rcomputing 2026-08 (period 2 of 2)\x1b[K",
       "\rwriting ledger.csv (3.0 MB)\x1b[K",
       "\r\x1b[K",

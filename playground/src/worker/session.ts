@@ -3,7 +3,7 @@
  * second run on 100k partners does not generate them again) and the last finished run.
  * Each step reports progress; nothing here throws at the page — problems come back as replies.
  */
-import { checkDataAgainstPlan, commissionMeasure, compilePlan, computeKpis, firstPeriod, lastOrderPeriod, type Dataset, defaultEngine, type Engine, hasErrors, type PeriodResult, periodsFromTo, type PlanIR, type Policy, validateData } from "../../../runtime/surface.ts";
+import { checkDataAgainstPlan, commissionMeasure, compilePlan, computeKpis, firstPeriod, lastOrderPeriod, type Dataset, defaultEngine, type Engine, hasErrors, type PeriodResult, periodsFromTo, type PlanIR, type Policy, RUN_STEP_WORDS, RUN_STEPS, type RunStep, validateData } from "../../../runtime/surface.ts";
 import { compareAll, type Progress } from "./compareJob.ts";
 import { rawData, sourceKey, sourceLabel } from "./dataSources.ts";
 import type { ShownDataProblem, CompareReply, DataSource, DataSummary, KpiReply, LoadReply, PeriodSummary, RunReply, RunSummary } from "./protocol.ts";
@@ -12,6 +12,7 @@ import { withRecords } from "./problemRecords.ts";
 import { sumMoney } from "./moneySum.ts";
 import { readDataFile } from "./readDataFile.ts";
 import { lazyResult } from "./lazyResult.ts";
+import { progressWithSteps, steppedEngine } from "./steppedEngine.ts";
 
 export type { Progress };
 
@@ -118,11 +119,21 @@ export class Session {
     const usedPolicy = policy ?? ir.cancellation.policy;
     const partners = dataSummary.partners.toLocaleString("en");
     // The view, not runThrough: the periods stay in the engine's columns until a view asks (lazyResult.ts).
+    // Period, step and policy (issue 14 item 4); the bar moves by step within the period.
+    let at = { period: "", index: 0, count: 1 };
+    const line = (step: RunStep | null) =>
+      progress(
+        `running ${partners} partners · period ${at.period} (${at.index + 1} of ${at.count})${step === null ? "" : ` · ${RUN_STEP_WORDS[step]}`} · policy ${usedPolicy}`,
+        (at.index + (step === null ? 0 : RUN_STEPS.indexOf(step) / RUN_STEPS.length)) / at.count,
+      );
     const outcome = this.engine.runThroughView(ir, data, {
       through: until,
       policy: usedPolicy,
-      onPeriod: (period, index, count) =>
-        progress(`running ${partners} partners · period ${period} (${index + 1} of ${count}) · policy ${usedPolicy}`, index / count),
+      onPeriod: (period, index, count) => {
+        at = { period, index, count };
+        line(null);
+      },
+      onStep: (_period, step) => line(step),
     });
     if (!outcome.ok) return { kind: "run-error", error: outcome.error, data: dataSummary };
     progress("summing up…", 1);
@@ -153,7 +164,8 @@ export class Session {
     if (!prepared.ok) {
       throw new Error(prepared.reply.kind === "plan-errors" ? "the plan has errors: fix them and run again" : "the data has problems: see the notice above");
     }
-    return compareAll(prepared.ir, prepared.data, through, progress, this.engine);
+    const stepped = progressWithSteps(progress);
+    return compareAll(prepared.ir, prepared.data, through, stepped.progress, steppedEngine(this.engine, stepped.onStep));
   }
 
   private current(): { run: RunState; summary: RunSummary } {

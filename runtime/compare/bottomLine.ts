@@ -2,14 +2,17 @@
  * The bottom line of a policy comparison (docs/semantics-decisions.md, "Comparison bottom line"):
  * what each policy costs the company, the clawbacks per partner, and the balances left at the
  * end, with the unrecovered loss kept apart from the carried negative balances. Over all periods
- * of the replays; amounts are strings with the plan's money decimals, exact in between.
+ * of the replays; amounts are strings with the plan's money decimals, exact in between (minor
+ * units as BigInt).
  */
 import type { PlanIR, Policy } from "../../core/ir.ts";
 import type { Dataset } from "../../core/dataModel.ts";
-import { Decimal, ZERO } from "../../core/decimal.ts";
-import type { PeriodResult } from "../../core/result.ts";
-import { addTo, Amounts, compareIds, sumOf } from "./amounts.ts";
-import { POLICIES, type PolicyRuns } from "./comparePolicies.ts";
+import { compareIds, viewOfPeriod } from "../../core/resultView.ts";
+import type { PolicyRuns } from "./comparePolicies.ts";
+import { POLICIES } from "./policies.ts";
+import { MinorAmounts } from "./minor.ts";
+import { clawbacksOf, type PolicyReplay } from "./policyFigures.ts";
+import { paidBackOf, replayTotalsOf } from "./replayTotals.ts";
 
 export interface PolicyBottomLine {
   policy: Policy;
@@ -50,59 +53,70 @@ export interface PolicyBottomLines {
   clawbacks: PartnerClawback[];
 }
 
+/** The bottom line of replays already run (as documents): the same figures comparePoliciesInFull reads from views. */
 export function bottomLinesOf(ir: PlanIR, data: Dataset, { runs }: PolicyRuns): PolicyBottomLines {
-  const amounts = new Amounts(ir);
-  const last = runs[0]?.[runs[0].length - 1]?.period ?? null;
+  const minor = new MinorAmounts(ir);
+  const replays = runs.map((periods) => {
+    const views = periods.map(viewOfPeriod);
+    return { totals: replayTotalsOf(views, minor), clawbacks: views.flatMap((v) => clawbacksOf(v).entries) };
+  });
+  return bottomLinesFrom(ir, data, (runs[0] ?? []).map((p) => p.period), replays);
+}
+
+/**
+ * The bottom line from each policy's replay sums and clawback entries (in the order of POLICIES),
+ * over `periods`. Every cancellation-linked entry of a period closes its ledger (ledger order,
+ * docs/semantics-decisions.md), so the clawback sections hold all of them.
+ */
+export function bottomLinesFrom(ir: PlanIR, data: Dataset, periods: string[], replays: readonly Pick<PolicyReplay, "totals" | "clawbacks">[]): PolicyBottomLines {
+  const minor = new MinorAmounts(ir);
+  const last = periods[periods.length - 1] ?? null;
   const terminated = new Set(
     data.partners
       .filter((p) => p.status === "terminated" && (p.terminated === null || (last !== null && p.terminated.slice(0, 7) <= last)))
       .map((p) => p.id),
   );
-  const figures = POLICIES.map((policy, i) => figuresOf(policy, runs[i]!, terminated));
+  const figures = POLICIES.map((policy, i) => figuresOf(policy, replays[i]!, terminated, minor));
   const planIndex = POLICIES.indexOf(ir.cancellation.policy);
-  const planCost = figures[planIndex]?.netCost ?? ZERO;
+  const planCost = figures[planIndex]?.netCost ?? 0n;
   const bottomLines = figures.map((f) => ({
     policy: f.policy,
-    totalEarned: amounts.text(f.totalEarned),
-    totalPayout: amounts.text(f.totalPayout),
-    carriedPositive: amounts.text(f.carriedPositive),
-    owedByActive: amounts.text(f.owedByActive),
-    owedByTerminated: amounts.text(f.owedByTerminated),
-    unrecovered: amounts.text(f.unrecovered),
-    terminatedOtherBalance: amounts.text(f.owedByTerminated.minus(f.unrecovered)),
-    netCost: amounts.text(f.netCost),
-    differenceFromPlan: amounts.text(f.netCost.minus(planCost)),
+    totalEarned: minor.text(f.totalEarned),
+    totalPayout: minor.text(f.totalPayout),
+    carriedPositive: minor.text(f.carriedPositive),
+    owedByActive: minor.text(f.owedByActive),
+    owedByTerminated: minor.text(f.owedByTerminated),
+    unrecovered: minor.text(f.unrecovered),
+    terminatedOtherBalance: minor.text(f.owedByTerminated - f.unrecovered),
+    netCost: minor.text(f.netCost),
+    differenceFromPlan: minor.text(f.netCost - planCost),
   }));
   const charged = new Set(figures.flatMap((f) => [...f.paidBack.keys()]));
-  const zero = amounts.text(ZERO);
   const clawbacks = [...charged].sort(compareIds).map((partner) => ({
     partner,
     terminated: terminated.has(partner),
-    paidBack: Object.fromEntries(POLICIES.map((policy, i) => {
-      const value = figures[i]!.paidBack.get(partner);
-      return [policy, value === undefined ? zero : amounts.text(value.neg())];
-    })) as Record<Policy, string>,
+    paidBack: Object.fromEntries(POLICIES.map((policy, i) => [policy, minor.text(figures[i]!.paidBack.get(partner) ?? 0n)])) as Record<Policy, string>,
   }));
-  return { periods: (runs[0] ?? []).map((p) => p.period), planPolicy: ir.cancellation.policy, bottomLines, clawbacks };
+  return { periods, planPolicy: ir.cancellation.policy, bottomLines, clawbacks };
 }
 
-function figuresOf(policy: Policy, periods: PeriodResult[], terminated: Set<string>) {
-  const statements = periods.flatMap((p) => Object.values(p.statements));
-  const totalEarned = sumOf(statements.map((s) => s.earned));
-  const totalPayout = sumOf(statements.map((s) => s.payout));
-  let carriedPositive = ZERO;
-  let owedByActive = ZERO;
-  let owedByTerminated = ZERO;
-  const lastPeriod = periods[periods.length - 1];
-  for (const [partner, s] of Object.entries(lastPeriod?.statements ?? {})) {
-    const out = new Decimal(s.carriedOut);
-    if (out.gt(0)) carriedPositive = carriedPositive.plus(out);
-    else if (terminated.has(partner)) owedByTerminated = owedByTerminated.minus(out);
-    else owedByActive = owedByActive.minus(out);
+function figuresOf(policy: Policy, { totals, clawbacks }: Pick<PolicyReplay, "totals" | "clawbacks">, terminated: Set<string>, minor: MinorAmounts) {
+  let owedByActive = 0n;
+  let owedByTerminated = 0n;
+  for (const b of totals.negativeBalances) {
+    if (terminated.has(b.partner)) owedByTerminated -= b.minor;
+    else owedByActive -= b.minor;
   }
-  const unrecovered = sumOf(periods.flatMap((p) => p.unrecovered.map((u) => u.amount))).neg();
-  const paidBack = new Map<string, Decimal>();
-  for (const p of periods) for (const e of p.ledger) if (e.cancellation !== undefined) addTo(paidBack, e.recipient, e.amount);
-  const netCost = totalPayout.plus(carriedPositive).minus(owedByActive);
-  return { policy, totalEarned, totalPayout, carriedPositive, owedByActive, owedByTerminated, unrecovered, netCost, paidBack };
+  const netCost = totals.payout + totals.carriedPositive - owedByActive;
+  return {
+    policy,
+    totalEarned: totals.earned,
+    totalPayout: totals.payout,
+    carriedPositive: totals.carriedPositive,
+    owedByActive,
+    owedByTerminated,
+    unrecovered: -totals.unrecovered,
+    netCost,
+    paidBack: paidBackOf(clawbacks, minor),
+  };
 }

@@ -14,23 +14,26 @@
  * - differences: each partner's total earned under each policy, the 20 largest spreads.
  *
  * comparePolicies reads each replay as period views and keeps only its figures before the next
- * replay runs (policyFigures.ts): at 100k partners no result document is ever built. The
- * playground, which shows the replays themselves, gets them as documents (replayPolicies) and the
- * same figures from them (comparisonOf).
+ * replay runs (policyFigures.ts): at 100k partners no result document is ever built.
+ * comparePoliciesInFull adds the bottom line and the clawback entries the playground's compare
+ * view shows, from the same views. replayPolicies gives the replays as documents, and
+ * comparisonOf and bottomLinesOf the same figures from them.
  */
 import type { Engine } from "../../core/engine.ts";
 import type { PlanIR, Policy } from "../../core/ir.ts";
 import type { Dataset } from "../../core/dataModel.ts";
-import type { PeriodResult } from "../../core/result.ts";
+import type { LedgerEntry, PeriodResult } from "../../core/result.ts";
 import { compareIds, viewOfPeriod, type PeriodView } from "../../core/resultView.ts";
 import { internalError, type RunError } from "../../core/runError.ts";
 import { releaseOrders } from "../shared/release.ts";
 import { defaultEngine } from "../defaultEngine.ts";
 import { MinorAmounts } from "./minor.ts";
-import { policyFiguresOf, type ReplayInput } from "./policyFigures.ts";
-import type { PartnerDifference, PolicyComparison, PolicyFigures } from "./types.ts";
+import { policyFiguresOf, type PolicyReplay, type ReplayInput } from "./policyFigures.ts";
+import { POLICIES } from "./policies.ts";
+import { bottomLinesFrom, type PolicyBottomLines } from "./bottomLine.ts";
+import type { PartnerDifference, PolicyComparison } from "./types.ts";
 
-export const POLICIES: readonly Policy[] = ["simple", "previous-rank", "exact"];
+export { POLICIES };
 const MAX_DIFFERENCES = 20;
 
 export type PolicyComparisonOutcome = { ok: true; comparison: PolicyComparison } | { ok: false; error: RunError };
@@ -50,21 +53,74 @@ export interface PolicyRuns {
 
 export function comparePolicies(ir: PlanIR, data: Dataset, through: string, progress?: ComparisonProgress, engine: Engine = defaultEngine): PolicyComparisonOutcome {
   try {
-    const labels = ["without the after-run cancellations", ...POLICIES];
-    const onPeriod = (i: number) => (progress ? { onPeriod: (period: string, index: number, count: number) => progress(labels[i]!, i, labels.length, period, index, count) } : {});
-    const without = engine.runThroughView(ir, data, { through, ignoreAfterRunCancellations: true, ...onPeriod(0) });
-    if (!without.ok) return { ok: false, error: without.error };
-    const input = replayInput(ir, data);
-    const results: { figures: PolicyFigures; earned: Map<string, bigint> }[] = [];
-    for (const [i, policy] of POLICIES.entries()) {
-      const outcome = engine.runThroughView(ir, data, { through, policy, ...onPeriod(i + 1) });
-      if (!outcome.ok) return { ok: false, error: { ...outcome.error, message: `under the ${policy} policy: ${outcome.error.message}` } };
-      results.push(policyFiguresOf(policy, outcome.view.periods, without.view.periods, input));
-    }
-    return { ok: true, comparison: comparisonFrom(ir, through, results, input.minor) };
+    const replayed = replayViews(ir, data, through, progress, engine);
+    if (!replayed.ok) return replayed;
+    return { ok: true, comparison: comparisonFrom(ir, through, replayed.replays, replayed.minor) };
   } catch (error) {
     return { ok: false, error: internalError(error) };
   }
+}
+
+/** What the playground's compare view shows of the policy replays: the comparison, its bottom line, and each policy's clawback entries. */
+export interface PolicyComparisonInFull {
+  comparison: PolicyComparison;
+  bottom: PolicyBottomLines;
+  /** Per policy (in the order of POLICIES): every cancellation-linked ledger entry of every period, in ledger order. */
+  clawbacks: LedgerEntry[][];
+}
+
+/**
+ * comparePolicies with the bottom line (bottomLine.ts) and the clawback entries, from the same
+ * period views: each replay's views are read once and dropped before the next replay, so no
+ * result document is built (the playground's compare job; replayPolicies + comparisonOf +
+ * bottomLinesOf give the same figures from documents).
+ */
+export function comparePoliciesInFull(
+  ir: PlanIR,
+  data: Dataset,
+  through: string,
+  progress?: ComparisonProgress,
+  engine: Engine = defaultEngine,
+): { ok: true; compared: PolicyComparisonInFull } | { ok: false; error: RunError } {
+  try {
+    const replayed = replayViews(ir, data, through, progress, engine);
+    if (!replayed.ok) return replayed;
+    const { replays, periods, minor } = replayed;
+    return {
+      ok: true,
+      compared: {
+        comparison: comparisonFrom(ir, through, replays, minor),
+        bottom: bottomLinesFrom(ir, data, periods, replays),
+        clawbacks: replays.map((r) => r.clawbacks),
+      },
+    };
+  } catch (error) {
+    return { ok: false, error: internalError(error) };
+  }
+}
+
+/** The run without the after-run cancellations, then one replay per policy, each read as views and kept only as its figures. */
+function replayViews(
+  ir: PlanIR,
+  data: Dataset,
+  through: string,
+  progress: ComparisonProgress | undefined,
+  engine: Engine,
+): { ok: true; replays: PolicyReplay[]; periods: string[]; minor: MinorAmounts } | { ok: false; error: RunError } {
+  const labels = ["without the after-run cancellations", ...POLICIES];
+  const onPeriod = (i: number) => (progress ? { onPeriod: (period: string, index: number, count: number) => progress(labels[i]!, i, labels.length, period, index, count) } : {});
+  const without = engine.runThroughView(ir, data, { through, ignoreAfterRunCancellations: true, ...onPeriod(0) });
+  if (!without.ok) return { ok: false, error: without.error };
+  const input = replayInput(ir, data);
+  const replays: PolicyReplay[] = [];
+  let periods: string[] = [];
+  for (const [i, policy] of POLICIES.entries()) {
+    const outcome = engine.runThroughView(ir, data, { through, policy, ...onPeriod(i + 1) });
+    if (!outcome.ok) return { ok: false, error: { ...outcome.error, message: `under the ${policy} policy: ${outcome.error.message}` } };
+    if (i === 0) periods = outcome.view.periods.map((p) => p.period);
+    replays.push(policyFiguresOf(policy, outcome.view.periods, without.view.periods, input));
+  }
+  return { ok: true, replays, periods, minor: input.minor };
 }
 
 export function replayPolicies(ir: PlanIR, data: Dataset, through: string, progress?: ComparisonProgress, engine: Engine = defaultEngine): { ok: true; runs: PolicyRuns } | { ok: false; error: RunError } {
@@ -94,8 +150,8 @@ function replayInput(ir: PlanIR, data: Dataset): ReplayInput {
   return { ir, data, orderIndex, releases: releaseOrders(ir, data, orderIndex), minor: new MinorAmounts(ir) };
 }
 
-function comparisonFrom(ir: PlanIR, through: string, results: { figures: PolicyFigures; earned: Map<string, bigint> }[], minor: MinorAmounts): PolicyComparison {
-  return { plan: ir.name, through, policies: results.map((r) => r.figures), differences: differencesOf(results.map((r) => r.earned), minor) };
+function comparisonFrom(ir: PlanIR, through: string, replays: readonly PolicyReplay[], minor: MinorAmounts): PolicyComparison {
+  return { plan: ir.name, through, policies: replays.map((r) => r.figures), differences: differencesOf(replays.map((r) => r.totals.earnedBy), minor) };
 }
 
 /** Each partner's total earned under each policy; the largest spreads (max − min > 0) first, then by id. */

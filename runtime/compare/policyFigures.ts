@@ -17,6 +17,7 @@ import { compareIds, type PeriodView } from "../../core/resultView.ts";
 import { measureValues } from "../shared/measureValues.ts";
 import type { Release } from "../shared/release.ts";
 import type { MinorAmounts } from "./minor.ts";
+import { replayTotalsOf, type ReplayTotals } from "./replayTotals.ts";
 import type { PolicyFigures, RankChange } from "./types.ts";
 
 /** Where a period's clawback section starts, and its entries. */
@@ -40,13 +41,16 @@ export interface ReplayInput {
   minor: MinorAmounts;
 }
 
-/** One policy's figures from its replay, and each partner's earned total (for the differences). */
-export function policyFiguresOf(
-  policy: Policy,
-  periods: readonly PeriodView[],
-  without: readonly PeriodView[],
-  input: ReplayInput,
-): { figures: PolicyFigures; earned: Map<string, bigint> } {
+/** What a replay leaves once its views are read: its figures, its sums, and its clawback entries. */
+export interface PolicyReplay {
+  figures: PolicyFigures;
+  totals: ReplayTotals;
+  /** Every cancellation-linked ledger entry of every period, in ledger order. */
+  clawbacks: LedgerEntry[];
+}
+
+/** One policy's figures from its replay, with the replay's sums (for the differences and the bottom line). */
+export function policyFiguresOf(policy: Policy, periods: readonly PeriodView[], without: readonly PeriodView[], input: ReplayInput): PolicyReplay {
   const { minor } = input;
   const sections = periods.map(clawbacksOf);
   const clawbacks = sections.flatMap((s) => s.entries);
@@ -58,41 +62,22 @@ export function policyFiguresOf(
     total -= amount;
     if (e.order !== undefined && paidOn(e.order).has(e.recipient)) fromOriginal -= amount;
   }
-  let unrecovered = 0n;
-  for (const p of periods) for (const u of p.unrecovered) unrecovered -= minor.of(u.amount);
-  let payout = 0n;
-  const earned = new Map<string, bigint>();
-  for (const p of periods) {
-    for (let i = 0; i < p.partnerCount; i++) {
-      const s = p.statement(i);
-      payout += minor.of(s.payout);
-      const id = p.partnerId(i);
-      earned.set(id, (earned.get(id) ?? 0n) + minor.of(s.earned));
-    }
-  }
-  const negativeBalances: { partner: string; amount: string; minor: bigint }[] = [];
-  const last = periods[periods.length - 1];
-  if (last !== undefined) {
-    for (let i = 0; i < last.partnerCount; i++) {
-      const out = last.statement(i).carriedOut;
-      if (out.startsWith("-")) negativeBalances.push({ partner: last.partnerId(i), amount: out, minor: minor.of(out) });
-    }
-  }
-  negativeBalances.sort((a, b) => (a.minor < b.minor ? -1 : a.minor > b.minor ? 1 : compareIds(a.partner, b.partner)));
-  const carriedNegative = negativeBalances.reduce((sum, b) => sum - b.minor, 0n);
+  const totals = replayTotalsOf(periods, minor);
+  const carriedNegative = totals.negativeBalances.reduce((sum, b) => sum - b.minor, 0n);
   return {
     figures: {
       policy,
       totalClawback: minor.text(total),
       reclaimedFromOriginal: minor.text(fromOriginal),
       reclaimedFromOthers: minor.text(total - fromOriginal),
-      unrecovered: minor.text(unrecovered),
+      unrecovered: minor.text(-totals.unrecovered),
       carriedNegative: minor.text(carriedNegative),
-      negativeBalances: negativeBalances.map(({ partner, amount }) => ({ partner, amount })),
+      negativeBalances: totals.negativeBalances.map(({ partner, amount }) => ({ partner, amount })),
       rankChanges: rankChanges(periods, without),
-      totalPayout: minor.text(payout),
+      totalPayout: minor.text(totals.payout),
     },
-    earned,
+    totals,
+    clawbacks,
   };
 }
 

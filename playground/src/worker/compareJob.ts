@@ -2,8 +2,13 @@
  * The compare view's job: the three cancellation policies side by side (runtime/compare) with
  * their bottom line, and the two split modes when the plan splits and the data has agreements to
  * split. Progress names the replay (policy or mode) and the period.
+ *
+ * The policy replays are read as the engine's period views (comparePoliciesInFull): the page
+ * shows their figures, bottom line and per-order clawbacks, never a replay's result document, so
+ * none is built — at 100k partners turning every period of four replays into documents took
+ * most of the comparison (docs/PERFORMANCE.md, "Playground at 100k").
  */
-import { bottomLinesOf, compareSplitModes, comparisonOf, Decimal, type Dataset, type Engine, type PeriodResult, type PlanIR, type Policy, replayPolicies } from "../../../runtime/surface.ts";
+import { comparePoliciesInFull, compareSplitModes, Decimal, type Dataset, type Engine, type LedgerEntry, type PeriodResult, type PlanIR, type Policy } from "../../../runtime/surface.ts";
 import type { CompareReply, OrderClawbacks } from "./protocol.ts";
 import { compareIds } from "./ordering.ts";
 import { agreementEffects, MAX_AGREEMENT_EFFECTS } from "./agreementEffects.ts";
@@ -15,14 +20,14 @@ export function compareAll(ir: PlanIR, data: Dataset, through: string, progress:
     ir.split === null ? "the plan has no split block" : data.splits.length === 0 ? "the data has no split agreements" : null;
   // The policy replays are 4 runs; the split modes 2 more.
   const total = splitsSkipped === null ? 6 : 4;
-  const replayed = replayPolicies(ir, data, through, (run, i, _runs, period, p, periods) =>
+  const replayed = comparePoliciesInFull(ir, data, through, (run, i, _runs, period, p, periods) =>
     progress(`comparing: ${run} (replay ${i + 1} of ${total}) · period ${period} (${p + 1} of ${periods})`, (i + p / periods) / total),
     engine,
   );
-  const policies = replayed.ok ? { ok: true as const, comparison: comparisonOf(ir, data, through, replayed.runs) } : replayed;
-  const bottom = replayed.ok ? bottomLinesOf(ir, data, replayed.runs) : null;
+  const policies = replayed.ok ? { ok: true as const, comparison: replayed.compared.comparison } : replayed;
+  const bottom = replayed.ok ? replayed.compared.bottom : null;
   const unit = ir.rounding.unit;
-  const clawbacksByOrder = replayed.ok ? byOrder(replayed.runs.runs, unit.includes(".") ? unit.length - unit.indexOf(".") - 1 : 0) : [];
+  const clawbacksByOrder = replayed.ok ? byOrder(replayed.compared.clawbacks, unit.includes(".") ? unit.length - unit.indexOf(".") - 1 : 0) : [];
   if (splitsSkipped !== null) return { through, policies, bottom, clawbacksByOrder, splits: null, splitsSkipped, agreementEffects: null };
   progress(`comparing: volume and commission split modes (replays 5–6 of ${total}) through ${through}`, 4 / total);
   const splits = compareSplitModes(ir, data, through, engine);
@@ -43,20 +48,18 @@ function splitRun(ir: PlanIR, data: Dataset, through: string, mode: "volume" | "
 
 const POLICY_ORDER: readonly Policy[] = ["simple", "previous-rank", "exact"];
 
-/** The clawback entries of each policy's replay, summed per cancelled order and recipient. */
-function byOrder(runs: readonly PeriodResult[][], decimals: number): OrderClawbacks[] {
+/** The clawback entries of each policy's replay (in the order of POLICY_ORDER), summed per cancelled order and recipient. */
+function byOrder(clawbacks: readonly (readonly LedgerEntry[])[], decimals: number): OrderClawbacks[] {
   const orders = new Map<string, Map<Policy, Map<string, Decimal>>>();
-  runs.forEach((periods, i) => {
+  clawbacks.forEach((entries, i) => {
     const policy = POLICY_ORDER[i]!;
-    for (const p of periods) {
-      for (const e of p.ledger) {
-        if (e.cancellation === undefined || e.order === undefined) continue;
-        const perPolicy = orders.get(e.order) ?? new Map<Policy, Map<string, Decimal>>();
-        orders.set(e.order, perPolicy);
-        const sums = perPolicy.get(policy) ?? new Map<string, Decimal>();
-        perPolicy.set(policy, sums);
-        sums.set(e.recipient, (sums.get(e.recipient) ?? new Decimal(0)).plus(e.amount));
-      }
+    for (const e of entries) {
+      if (e.cancellation === undefined || e.order === undefined) continue;
+      const perPolicy = orders.get(e.order) ?? new Map<Policy, Map<string, Decimal>>();
+      orders.set(e.order, perPolicy);
+      const sums = perPolicy.get(policy) ?? new Map<string, Decimal>();
+      perPolicy.set(policy, sums);
+      sums.set(e.recipient, (sums.get(e.recipient) ?? new Decimal(0)).plus(e.amount));
     }
   });
   return [...orders.keys()].sort(compareIds).map((order) => ({

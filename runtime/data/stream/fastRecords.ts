@@ -11,7 +11,8 @@
  * paths equal on valid and invalid records.
  *
  * Repeated texts (dates, SKUs, quantities and figures) are checked once and shared: a memo maps
- * each raw text seen to its checked, canonical, interned form.
+ * each raw text seen to its checked, canonical, interned form. Repeated order lines and lists
+ * of lines are shared too (orderLines).
  */
 import type { Customer, Order, OrderLine, Partner } from "../../../core/dataModel.ts";
 import { isValidDate } from "../../../core/dates.ts";
@@ -30,6 +31,8 @@ export class RecordMemo {
   private readonly decimals = new Map<string, string>();
   private readonly texts = new Map<string, string>();
   private readonly figureNames = new Set<string>();
+  private readonly lines = new Map<string, OrderLine>();
+  private readonly lineLists = new Map<string, OrderLine[]>();
 
   /** A valid calendar date (interned), or undefined. */
   date(value: unknown): string | undefined {
@@ -61,6 +64,26 @@ export class RecordMemo {
     if (known !== undefined) return known;
     if (this.texts.size < MEMO_LIMIT) this.texts.set(value, value);
     return value;
+  }
+
+  /** The one line object for a line key (see lineKey), made by `make` the first time. */
+  line(key: string, make: () => OrderLine): OrderLine {
+    let line = this.lines.get(key);
+    if (line === undefined) {
+      line = make();
+      if (this.lines.size < MEMO_LIMIT) this.lines.set(key, line);
+    }
+    return line;
+  }
+
+  /** The one lines array for a list of line keys joined, made by `make` the first time. */
+  lineList(key: string, make: () => OrderLine[]): OrderLine[] {
+    let list = this.lineLists.get(key);
+    if (list === undefined) {
+      list = make();
+      if (this.lineLists.size < MEMO_LIMIT) this.lineLists.set(key, list);
+    }
+    return list;
   }
 
   figureName(name: string): boolean {
@@ -140,12 +163,31 @@ export function fastCustomer(record: unknown, memo: RecordMemo, typeKey: boolean
   return { id, partner, joined };
 }
 
-function fastLine(line: unknown, memo: RecordMemo): OrderLine | null {
+/**
+ * A line proven valid, as a text that determines its normalized form and nothing else: the SKU
+ * with its length before it (any text), the canonical quantity, then each figure in sorted name
+ * order as `name=value;` (names are letters, digits and `_`, values decimal text). Equal keys,
+ * equal normalized lines; null when the line is not proven valid.
+ */
+function lineKey(line: unknown, memo: RecordMemo): string | null {
   if (!plainObject(line)) return null;
   const sku = line.sku;
   if (!nonEmptyText(sku)) return null;
   const qty = memo.decimal(line.qty);
   if (qty === undefined) return null;
+  const names = figureNames(line, memo);
+  if (names === null) return null;
+  let key = sku.length + "~" + sku + qty + ";";
+  for (const name of names) {
+    const value = memo.decimal(line[name]);
+    if (value === undefined) return null;
+    key += name + "=" + value + ";";
+  }
+  return key;
+}
+
+/** A line's figure names, checked, in the sorted order the Dataset keeps (normalize.ts). */
+function figureNames(line: Record<string, unknown>, memo: RecordMemo): string[] | null {
   const names: string[] = [];
   let sorted = true;
   for (const key in line) {
@@ -154,15 +196,34 @@ function fastLine(line: unknown, memo: RecordMemo): OrderLine | null {
     if (names.length > 0 && (names[names.length - 1] as string) >= key) sorted = false;
     names.push(key);
   }
-  // The Dataset keeps figures with sorted keys (normalize.ts), whatever the file's key order.
   if (!sorted) names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return names;
+}
+
+/** The normalized form of a line lineKey proved valid. */
+function normalizedLine(line: Record<string, unknown>, memo: RecordMemo): OrderLine {
   const figures: Record<string, string> = {};
-  for (const name of names) {
-    const value = memo.decimal(line[name]);
-    if (value === undefined) return null;
-    figures[name] = value;
+  for (const name of figureNames(line, memo) as string[]) figures[name] = memo.decimal(line[name]) as string;
+  return { sku: memo.text(line.sku as string), qty: memo.decimal(line.qty) as string, figures };
+}
+
+/**
+ * An order's lines, normalized; one shared array (and line objects) for every order with the
+ * same lines. A million orders repeat a few thousand line lists of a few dozen lines, and each
+ * list was 4–6 objects that every garbage collection walks. Sharing is safe because nothing
+ * mutates a Dataset's lines or tells them apart by identity (test/data/stream/sharedLines.test.ts
+ * runs both engines on frozen shared lines).
+ */
+function orderLines(lines: unknown[], memo: RecordMemo): OrderLine[] | null {
+  const keys = new Array<string>(lines.length);
+  let listKey = "";
+  for (let i = 0; i < lines.length; i++) {
+    const key = lineKey(lines[i], memo);
+    if (key === null) return null;
+    keys[i] = key;
+    listKey += key;
   }
-  return { sku: memo.text(sku), qty, figures };
+  return memo.lineList(listKey, () => keys.map((key, i) => memo.line(key, () => normalizedLine(lines[i] as Record<string, unknown>, memo))));
 }
 
 export function fastOrder(record: unknown, memo: RecordMemo, typeKey: boolean): Order | null {
@@ -200,11 +261,7 @@ export function fastOrder(record: unknown, memo: RecordMemo, typeKey: boolean): 
     delivered = d;
   }
   if (!Array.isArray(lines) || lines.length === 0) return null;
-  const normalized = new Array<OrderLine>(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    const line = fastLine(lines[i], memo);
-    if (line === null) return null;
-    normalized[i] = line;
-  }
+  const normalized = orderLines(lines, memo);
+  if (normalized === null) return null;
   return { id, buyer, date, paid, delivered, lines: normalized };
 }

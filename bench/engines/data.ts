@@ -1,8 +1,12 @@
 /**
  * The engine bench's data sets, generated in-process without JSON: the sample generator's
- * drawing stages (tools/samples) with the Dataset built directly, sharing what repeats (date
- * texts, line objects per product and quantity), so that a 1M-partner month fits next to the
- * run. Same seed, same data as `comp generate` would draw from these stages.
+ * drawing stages (tools/samples) with the Dataset built directly, sharing what repeats, so that
+ * a 1M-partner month fits next to the run and the garbage collector has fewer objects to mark
+ * while the engine runs: date texts, partner id texts (a sponsor, a customer's partner and an
+ * order's buyer reuse the partner's or customer's own id string), line objects per product and
+ * quantity, and whole `lines` arrays per sequence of lines (a Dataset is never mutated, and
+ * nothing keys on a line array's identity). Same seed, same data as `comp generate` would draw
+ * from these stages.
  *
  * Shape: about two orders per partner and month (partners' own orders and 3.5 customers per
  * partner), about 5% of partners as split members, cancellations of 2% of the orders (before- and
@@ -42,19 +46,20 @@ export function benchData(partners: number, seed = 42): Dataset {
     }
     return text;
   };
+  const partnerIds = Array.from({ length: partners }, (_, i) => partnerId(i));
   const partnerList: Partner[] = new Array(partners);
   for (let i = 0; i < partners; i++) {
     const sponsor = genealogy.sponsor[i] ?? -1;
     const kind = terminations.kind[i];
     partnerList[i] = {
-      id: partnerId(i),
-      sponsor: sponsor < 0 ? null : partnerId(sponsor),
+      id: partnerIds[i]!,
+      sponsor: sponsor < 0 ? null : partnerIds[sponsor]!,
       joined: iso(genealogy.joined[i] ?? 0),
       status: kind === TerminationKind.None ? "active" : "terminated",
       terminated: kind === TerminationKind.Dated ? iso(terminations.day[i] ?? 0) : null,
     };
   }
-  const customerList = Array.from(customers.partner, (partner, c) => ({ id: customerId(c), partner: partnerId(partner), joined: iso(customers.joined[c] ?? 0) }));
+  const customerList = Array.from(customers.partner, (partner, c) => ({ id: customerId(c), partner: partnerIds[partner]!, joined: iso(customers.joined[c] ?? 0) }));
   let drafts = drawOrders(
     { genealogy, terminations, customers, firstMonth, months: 1, monthsStart: window.monthsStart, pendingPerMille: 20 },
     new Rng(seed, 3),
@@ -79,13 +84,25 @@ export function benchData(partners: number, seed = 42): Dataset {
     }
     return line;
   };
+  // One lines array per distinct sequence of (product, quantity): a few hundred for millions of orders.
+  const lineArrays = new Map<string, OrderLine[]>();
+  const linesOf = (drafted: readonly { product: { sku: string; netCents: number; points: number }; qty: number }[]): OrderLine[] => {
+    let key = "";
+    for (const l of drafted) key += `${l.product.sku}\u0000${l.qty}\u0001`;
+    let shared = lineArrays.get(key);
+    if (shared === undefined) {
+      shared = drafted.map((l) => lineOf(l.product.sku, l.qty, l.product.netCents, l.product.points));
+      lineArrays.set(key, shared);
+    }
+    return shared;
+  };
   const orders = drafts.map((o, index) => ({
     id: orderId(index),
-    buyer: o.buyer.kind === "partner" ? partnerId(o.buyer.index) : customerId(o.buyer.index),
+    buyer: o.buyer.kind === "partner" ? partnerIds[o.buyer.index]! : customerList[o.buyer.index]!.id,
     date: iso(o.day),
     paid: o.paid === null ? null : iso(o.paid),
     delivered: o.delivered === null ? null : iso(o.delivered),
-    lines: o.lines.map((l) => lineOf(l.product.sku, l.qty, l.product.netCents, l.product.points)),
+    lines: linesOf(o.lines),
   }));
   drafts = [];
   const small = normalizeDocument({

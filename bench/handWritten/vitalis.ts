@@ -11,17 +11,15 @@
 import type { Dataset, SplitAgreement } from "../../core/dataModel.ts";
 import type { PlanIR } from "../../core/ir.ts";
 import { lastDayOf, toDayNumber } from "../../core/dates.ts";
-import { canonical } from "../../core/decimal.ts";
-import { quantitiesBeforeRun } from "../../runtime/reference/cancellations/takes.ts";
 import { agreementsInForce } from "../../runtime/reference/portions.ts";
-import { measureValues } from "../../runtime/shared/measureValues.ts";
 import { columnarOf } from "../../runtime/compiled/columnar.ts";
 import { firstTakeDayOf, takesOf } from "../../runtime/compiled/period.ts";
+import { reducedValuesOf } from "../../runtime/compiled/reducedValues.ts";
 import { planTables } from "../../runtime/compiled/planTables.ts";
 import { buildPortions } from "../../runtime/compiled/portions.ts";
 import { creditOrder } from "../../runtime/compiled/qualify.ts";
 import { monthOfPeriod, releaseOf } from "../../runtime/compiled/release.ts";
-import { pow10, scaledInt } from "../../runtime/compiled/scaled.ts";
+import { pow10 } from "../../runtime/compiled/scaled.ts";
 import { LedgerColumns, REASON } from "../../runtime/compiled/ledgerColumns.ts";
 
 /** Pool rows carry their texts only for output, which this bench does not write. */
@@ -73,9 +71,11 @@ export function runVitalisByHand(ir: PlanIR, data: Dataset, period: string, asOf
   for (let i = 0; i < counted.length; i++) {
     const o = counted[i]!;
     if (firstTake[o]! <= asOfDay) {
-      const v = measureValues(ir, data.orders[o]!, quantitiesBeforeRun(data.orders[o]!, takes.get(o)!, asOf), []);
-      values[0]![i] = scaledInt(canonical(v[0]!), tables.figures[0]!.scale);
-      values[1]![i] = scaledInt(canonical(v[1]!), tables.figures[1]!.scale);
+      // The engine's exact values of a partly cancelled order (kept per order and applied takes).
+      const v = reducedValuesOf(ir, c, tables, o, takes.get(o)!, asOf);
+      if (typeof v === "string") throw new Error(v);
+      values[0]![i] = v[0]!;
+      values[1]![i] = v[1]!;
     } else {
       values[0]![i] = pvFigure[o]!;
       values[1]![i] = cvFigure[o]!;

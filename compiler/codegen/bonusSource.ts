@@ -43,6 +43,8 @@ interface Emit {
   div: string;
   /** Largest rate this bonus can write: when it does not fit the rate column, checked per entry. */
   rateFits: boolean;
+  /** Amounts computed once per portion at the top of the bonus's block: rate text -> local name. */
+  hoisted?: Map<string, string>;
 }
 
 /** The packed standing of partner p. */
@@ -55,7 +57,26 @@ const UP = `p = step === 0 ? p1 : ${SPONSOR}; step++;`;
 
 /** a = round(x × rate) in minor units; the exact BigInt path when the product leaves 2^52. */
 function amount(e: Emit, rate: string): string {
-  return `q = x * (${rate}) * ${e.mult}; a = q <= 4503599627370496 && q >= -4503599627370496 ? rd(q, ${e.div}) : H.amountOf(ctx, x, ${rate}, ${e.mult}, ${e.div});`;
+  const local = e.hoisted?.get(rate);
+  if (local !== undefined) return `a = ${local};`;
+  return `q = x * (${rate}) * ${e.mult}; a = ${roundedProduct(e, rate)};`;
+}
+
+function roundedProduct(e: Emit, rate: string): string {
+  return `q <= 4503599627370496 && q >= -4503599627370496 ? rd(q, ${e.div}) : H.amountOf(ctx, x, ${rate}, ${e.mult}, ${e.div})`;
+}
+
+/**
+ * A level, generation or fast-start block uses the amount of every tier with a non-zero rate
+ * exactly once on every way through it (paid, or unpaid with a reason), and tiers often share a
+ * rate (five levels of 5%): each distinct rate's amount is rounded once at the top of the block
+ * instead of once per tier. The same amounts are computed in the same cases, so an amount that
+ * leaves the safe range is still found (ctx.unsafe) exactly when it was before.
+ */
+function hoistRates(e: Emit, tiers: ScaledTierShape[]): string {
+  const rates = [...new Set(tiers.filter((t) => t.rate !== 0).map((t) => num(t.rate)))];
+  e.hoisted = new Map(rates.map((rate, k) => [rate, `A${num(e.b)}_${num(k)}`]));
+  return rates.map((rate, k) => `      q = x * (${rate}) * ${e.mult}; const A${num(e.b)}_${num(k)} = ${roundedProduct(e, rate)};\n`).join("");
 }
 
 function unpaid(e: Emit, rate: string, reason: number): string {
@@ -145,7 +166,7 @@ function bonusSource(bonus: ScaledBonusShape, e: Emit, all: ScaledBonusShape[], 
   switch (bonus.kind) {
     case "level": {
       const skip = bonus.compression ? `      while (p >= 0 && ${ELIGIBLE} === 0) { p = ${SPONSOR}; step++; }\n` : "";
-      let body = "      p = p1; step = 1;\n";
+      let body = `${hoistRates(e, bonus.levels)}      p = p1; step = 1;\n`;
       bonus.levels.forEach((t, n) => {
         if (n > 0) body += `      p = ${SPONSOR}; step++;\n`;
         body += skip;
@@ -168,7 +189,7 @@ function bonusSource(bonus: ScaledBonusShape, e: Emit, all: ScaledBonusShape[], 
       );
     }
     case "generation": {
-      let body = `      p = p0; step = 0;\n      while (p >= 0 && ${MANAGER} === 0) { ${UP} }\n`;
+      let body = `${hoistRates(e, bonus.generations)}      p = p0; step = 0;\n      while (p >= 0 && ${MANAGER} === 0) { ${UP} }\n`;
       body += `      if (p < 0) { ${unpaidFrom(e, bonus.generations, 0, NO_OWNER)} break b${num(e.b)}; }\n`;
       bonus.generations.forEach((t, g) => {
         body += `      do { ${UP} } while (p >= 0 && ${MANAGER} === 0);\n`;
@@ -198,7 +219,7 @@ function bonusSource(bonus: ScaledBonusShape, e: Emit, all: ScaledBonusShape[], 
       );
     }
     case "faststart": {
-      let body = `      if (!(ctx.buyerAge(po.order[i]) <= ${num(bonus.withinDays)})) break b${num(e.b)};\n      p = p1;\n`;
+      let body = `      if (!(ctx.buyerAge(po.order[i]) <= ${num(bonus.withinDays)})) break b${num(e.b)};\n${hoistRates(e, bonus.levels)}      p = p1;\n`;
       bonus.levels.forEach((t, n) => {
         if (n > 0) body += `      if (p >= 0) p = ${SPONSOR};\n`;
         body += `      step = ${num(n + 1)};\n`;

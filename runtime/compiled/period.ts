@@ -8,13 +8,11 @@
 import type { PlanIR, Policy } from "../../core/ir.ts";
 import type { Dataset, SplitAgreement } from "../../core/dataModel.ts";
 import { isValidDate, isValidPeriod, lastDayOf, toDayNumber } from "../../core/dates.ts";
-import { canonical } from "../../core/decimal.ts";
 import type { PeriodResult } from "../../core/result.ts";
 import type { RunStep } from "../../core/run.ts";
-import { cancellationTakes, quantitiesBeforeRun, type TakesByOrder } from "../reference/cancellations/takes.ts";
+import { cancellationTakes, type TakesByOrder } from "../reference/cancellations/takes.ts";
 import { preparePlan, type PreparedPlan } from "../reference/plan.ts";
 import { agreementsInForce } from "../reference/portions.ts";
-import { measureValues } from "../shared/measureValues.ts";
 import type { Structure } from "../reference/structure.ts";
 import { afterRunPart, type AfterRunPlan } from "./cancellations/period.ts";
 import type { AfterRunColumns } from "./cancellations/extras.ts";
@@ -23,6 +21,7 @@ import { kernelsFor } from "./kernels.ts";
 import { LedgerColumns } from "./ledgerColumns.ts";
 import { planTables, type PlanTables } from "./planTables.ts";
 import { payPools } from "./pools.ts";
+import { MISSING_FIGURE, reducedValuesOf, TOO_MANY_DECIMALS } from "./reducedValues.ts";
 import { buildPortions, type PortionColumns } from "./portions.ts";
 import { creditOrder, qualify, type QualifyState } from "./qualify.ts";
 import { earliestAsOfDay, monthOfPeriod, releaseOf, type ColumnarRelease } from "./release.ts";
@@ -179,15 +178,10 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
   for (let i = 0; i < counted.length; i++) {
     const o = counted[i]!;
     if (firstTake !== null && firstTake[o]! <= asOfDay) {
-      const orderTakes = takes!.get(o)!;
-      const missing: string[] = [];
-      const exact = measureValues(ir, data.orders[o]!, quantitiesBeforeRun(data.orders[o]!, orderTakes, asOf), missing);
-      if (missing.length > 0) return delegate("an order lacks a figure (refused)");
-      for (let k = 0; k < K; k++) {
-        const v = scaledInt(canonical(exact[k]!), tables.figures[k]!.scale);
-        if (Number.isNaN(v)) return delegate("a partly cancelled order needs more decimals");
-        values[k]![i] = v;
-      }
+      const reduced = reducedValuesOf(ir, c, tables, o, takes!.get(o)!, asOf);
+      if (reduced === MISSING_FIGURE) return delegate("an order lacks a figure (refused)");
+      if (reduced === TOO_MANY_DECIMALS) return delegate("a partly cancelled order needs more decimals");
+      for (let k = 0; k < K; k++) values[k]![i] = reduced[k]!;
     } else {
       for (let k = 0; k < K; k++) {
         const f = tables.figures[k]!;

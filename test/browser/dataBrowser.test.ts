@@ -1,7 +1,8 @@
 /**
- * The data browser (issue 14 item 5): the shown run's records, section by section, searchable by
- * id, in a virtualised list (only the rows in view exist in the page), a partner opening in
- * Explain. Expected records come from the generator run in this process with the same options.
+ * The data browser (issue 14 item 5): the chosen data's records as soon as it is loaded, before
+ * any run, section by section, searchable by id, in a virtualised list (only the rows in view
+ * exist in the page); once a run of that data is shown, a partner opens in Explain. Expected
+ * records come from the generator run in this process with the same options.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tryGenerateData } from "../../runtime/surface.ts";
@@ -21,19 +22,44 @@ describe("the data browser", () => {
 
   beforeAll(async () => {
     session = await openPlayground();
-    await chooseData(session.page, "gen:1k");
-    await run(session.page, 120_000);
   });
 
   afterAll(async () => {
     await session?.close();
   });
 
-  it("lists the partners of the shown run, only the rows in view, and scrolls to the last", async () => {
+  it("browses data before any run: a file with problems says where they are, picked data lists its records without links", async () => {
     const { page } = session;
     await page.click("#tab-data");
-    await page.waitForSelector("#record-list .record-row");
+    const chooser = page.waitForEvent("filechooser");
+    await page.click("#open-file-button");
+    await (await chooser).setFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from('{"partners":[{"id":"A","sponsor":"B","joined":"2026-01-01"}],"orders":[]}') });
+    await page.waitForSelector("#record-list .error-box");
+    await page.waitForSelector(".data-problems");
+    expect(await page.textContent("#record-list .error-box")).toMatch(/^This data has (a problem|problems), listed above with the record at fault: fix (it|them) to browse the records\.$/);
+    await chooseData(page, "gen:1k");
+    await page.waitForFunction(() => document.querySelector("#data-summary")?.textContent === "1,000 partners");
+    expect(await page.textContent("#run-info")).toContain("Press Run");
+    expect(await page.textContent("#data-caption")).toBe("Records of generated 1k (seed 1000), as loaded. Run the plan to open a partner in Explain.");
+    const rows = await shownRows(session);
+    expect(rows[0]).toEqual([0, [doc.partners[0]!.id, ...(doc.partners[0]!.sponsor ? [doc.partners[0]!.sponsor] : [])]]);
+    expect(await page.$$("#record-list button.record-key")).toEqual([]);
+    const wanted = doc.partners[640]!.id;
+    await page.fill("#data-search", wanted.toLowerCase());
+    await page.waitForFunction((id) => document.querySelector("#record-list .record-row .record-key")?.textContent === id, wanted);
+    expect(await page.textContent("#record-list .record-row .record-text")).toContain(`"id":"${wanted}"`);
+    await screenshot(page, "33-data-browser-before-run");
+    await page.fill("#data-search", "");
+    expect(session.problems).toEqual([]);
+  });
+
+  it("after a run of that data, lists the partners, only the rows in view, and scrolls to the last", async () => {
+    const { page } = session;
+    await run(page, 120_000);
+    await page.click("#tab-data");
+    await page.waitForSelector("#record-list .record-row button.record-key");
     expect(await page.textContent("#data-summary")).toBe("1,000 partners");
+    expect(await page.textContent("#data-caption")).toContain("the data of the shown run");
     const first = await shownRows(session);
     expect(first.length).toBeGreaterThan(10);
     expect(first.length).toBeLessThan(120);

@@ -82,6 +82,8 @@ export class WorkerClient {
   private job: Lane | null = null;
   /** The job worker loading the last run's data in the background, with the data's key. */
   private warming: { lane: Lane; key: string } | null = null;
+  /** The data the resident worker holds: that of the shown run. */
+  private residentData: string | null = null;
 
   /** `onResultsLost` hears when the resident worker crashed: the finished run is gone. */
   constructor(private readonly onResultsLost: () => void = () => {}) {
@@ -100,11 +102,13 @@ export class WorkerClient {
     }
     if (lane === this.resident) {
       this.resident = this.spawn();
+      this.residentData = null;
       this.onResultsLost();
     }
   }
 
   request<R extends WorkerRequest>(request: R, onProgress?: ProgressListener): Promise<ReplyOf[R["type"]]> {
+    if (request.type === "records") return this.recordsLane(request.data).request(request, onProgress) as Promise<ReplyOf[R["type"]]>;
     if (!JOBS.has(request.type)) return this.resident.request(request, onProgress) as Promise<ReplyOf[R["type"]]>;
     if ("source" in request) this.stopWarmingOtherThan(request.source);
     const lane = (this.job ??= this.spawn());
@@ -117,10 +121,20 @@ export class WorkerClient {
         this.resident = lane;
         this.job = null;
         old.terminate(new CancelledError());
+        this.residentData = sourceKey(request.source);
         this.warm(request.source);
       }
       return answer;
     }) as Promise<ReplyOf[R["type"]]>;
+  }
+
+  /**
+   * The data browser's worker: the resident when it holds that data (the shown run's), else the
+   * job worker, which loaded (or is loading) the data last chosen; its answer waits for the load.
+   */
+  private recordsLane(data: string): Lane {
+    if (data === this.residentData) return this.resident;
+    return (this.job ??= this.spawn());
   }
 
   /**

@@ -10,7 +10,7 @@ import { CancelledError, WorkerClient } from "../client/workerClient.ts";
 import { el, replaceChildren, setOptions } from "../dom.ts";
 import { createPlanEditor } from "../editor/planEditor.ts";
 import { GENERATED_SIZES, type DataSource, type DataSummary, type RunReply, type RunSummary } from "../worker/protocol.ts";
-import { sourceKey } from "../worker/dataSources.ts";
+import { sourceKey, sourceLabel } from "../worker/dataSources.ts";
 import { slug } from "../worker/exports.ts";
 import { BoundPanel } from "../analysis/boundPanel.ts";
 import { DisclosureView } from "../analysis/disclosureView.ts";
@@ -55,11 +55,12 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
   const explain = new ExplainView();
   const compare = new CompareView({ runJob: (label, job) => status.track(label, job) });
   const paths = new PathsView({ comparison: () => compare.latest(), compare: (context) => compare.compareNow(context) });
-  const views: Record<TabId, ResultView> = {
+  // The data browser works without a run (it browses the chosen data): not a result view.
+  const dataView = new DataView();
+  const views: Record<Exclude<TabId, "data">, ResultView> = {
     statements: new StatementsView(),
     explain,
     genealogy: new GenealogyView(),
-    data: new DataView(),
     paths,
     kpis: new KpiView(),
     compare,
@@ -70,7 +71,7 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
     statements: "Statements", explain: "Explain", genealogy: "Genealogy", data: "Data", paths: "Credit paths", kpis: "KPIs", compare: "Compare", diff: "Diff", disclosure: "Disclosure",
   };
   const tabs = buildTabs(
-    TAB_IDS.map((id) => ({ id, label: labels[id], panel: views[id].element })),
+    TAB_IDS.map((id) => ({ id, label: labels[id], panel: id === "data" ? dataView.element : views[id].element })),
     () => {
       showCurrent();
       persist();
@@ -186,8 +187,19 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
   }
 
   function showCurrent(): void {
+    const tab = tabs.current();
+    if (tab === "data") {
+      browseData();
+      return;
+    }
     const ctx = context();
-    if (ctx) views[tabs.current()].show(ctx);
+    if (ctx) views[tab].show(ctx);
+  }
+
+  /** The Data tab shows the chosen data, loaded or loading; its ids open in Explain when the shown run used it. */
+  function browseData(): void {
+    const linked = run !== null && shownInputs !== null && sourceKey(shownInputs.source) === sourceKey(source);
+    dataView.browse({ client, dataKey: sourceKey(source), label: sourceLabel(source), openPartner: linked ? openPartner : null });
   }
 
   function revealRule(bonus: string, level: number | null, generation: number | null): boolean {
@@ -221,6 +233,8 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
     periodField.hidden = true;
     stale.hidden = true;
     for (const view of Object.values(views)) view.reset();
+    dataView.reset();
+    if (tabs.current() === "data") browseData();
     if (message) notify(messageNotice(message, "error"));
   }
 
@@ -287,7 +301,9 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
     showSource(bar, next);
     markStale();
     persist();
-    return loadData();
+    const loaded = loadData(); // the load request is on its way: a records request queues behind it
+    if (tabs.current() === "data") browseData();
+    return loaded;
   }
 
   async function runPlan(): Promise<void> {

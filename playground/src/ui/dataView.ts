@@ -1,14 +1,25 @@
 /**
- * The data browser (issue 14 item 5): the records of the shown run's data — partners, customers,
- * orders, split agreements, cancellations — searchable by their ids, in a virtualised list: only
- * the rows in view (and a few around them) exist in the page, fetched from the worker a window at
- * a time, so 100k partners scroll like 12. A partner, sponsor or buyer opens in Explain.
+ * The data browser (issue 14 item 5): the records of the chosen data — partners, customers,
+ * orders, split agreements, cancellations — as soon as it is loaded, before any run; searchable by
+ * their ids, in a virtualised list: only the rows in view (and a few around them) exist in the
+ * page, fetched from the worker a window at a time, so 100k partners scroll like 12. When the
+ * shown run was computed from this data, a partner, sponsor or buyer opens in Explain.
  */
 import { el, option, replaceChildren } from "../dom.ts";
-import { CancelledError } from "../client/workerClient.ts";
+import { CancelledError, type WorkerClient } from "../client/workerClient.ts";
 import { RECORD_SECTIONS, type RecordSectionName, type RecordsPage } from "../worker/protocol.ts";
-import type { ResultView, ViewContext } from "./context.ts";
-import { count, emptyState, errorBox } from "./widgets.ts";
+import { count, emptyState, errorBox, loading } from "./widgets.ts";
+
+/** The data to browse. */
+export interface DataTarget {
+  client: WorkerClient;
+  /** The data's sourceKey (worker/dataSources.ts). */
+  dataKey: string;
+  /** How the page names the data ("generated 1k (seed 1000)"). */
+  label: string;
+  /** Opens a partner in Explain; null when the shown run was not computed from this data. */
+  openPartner: ((partner: string) => void) | null;
+}
 
 /** Row height in px (fixed, so the list knows where each row goes without measuring). */
 export const ROW_HEIGHT = 24;
@@ -17,14 +28,15 @@ const OVERSCAN = 30;
 
 const LABELS: Record<RecordSectionName, string> = { partners: "Partners", customers: "Customers", orders: "Orders", splits: "Split agreements", cancellations: "Cancellations" };
 
-export class DataView implements ResultView {
+export class DataView {
   readonly element = el("section", { className: "view data-view" });
   private readonly section = el("select", { attrs: { "aria-label": "Records", id: "data-section" } }, ...RECORD_SECTIONS.map((s) => option(s, LABELS[s])));
   private readonly search = el("input", { className: "search", attrs: { type: "search", placeholder: "Search ids…", "aria-label": "Search record ids", id: "data-search" } });
   private readonly summary = el("span", { className: "view-summary", attrs: { id: "data-summary" } });
+  private readonly caption = el("p", { className: "view-caption", attrs: { id: "data-caption" } });
   private readonly viewport = el("div", { className: "record-list", attrs: { id: "record-list", tabindex: "0", role: "list" } });
   private readonly spacer = el("div", { className: "record-spacer" });
-  private context: ViewContext | null = null;
+  private target: DataTarget | null = null;
   private shownKey = "";
   private request = 0;
   private pending = false;
@@ -46,28 +58,39 @@ export class DataView implements ResultView {
         this.fetchVisible();
       });
     });
-    this.element.append(el("div", { className: "toolbar" }, this.section, this.search, this.summary), this.viewport);
+    this.element.append(el("div", { className: "toolbar" }, this.section, this.search, this.summary), this.caption, this.viewport);
+    this.reset();
   }
 
-  show(context: ViewContext): void {
-    this.context = context;
-    const key = `${context.runNumber}`;
+  /** Browse this data (the list starts again when the data, or whether ids open in Explain, changed). */
+  browse(target: DataTarget): void {
+    this.target = target;
+    const key = `${target.dataKey} ${target.openPartner === null ? "" : "linked"}`;
     if (key === this.shownKey) return;
     this.shownKey = key;
+    this.caption.textContent =
+      target.openPartner === null
+        ? `Records of ${target.label}, as loaded. Run the plan to open a partner in Explain.`
+        : `Records of ${target.label}, the data of the shown run. Click an id to explain that partner.`;
     this.restart();
   }
 
   reset(): void {
-    this.context = null;
+    this.target = null;
     this.shownKey = "";
+    this.request++;
     this.spacer.style.height = "0px";
-    replaceChildren(this.spacer);
+    replaceChildren(this.spacer, emptyState("Choose data to browse its records."));
     this.summary.textContent = "";
+    this.caption.textContent = "";
   }
 
   private restart(): void {
     this.viewport.scrollTop = 0;
     this.window = { from: 0, to: 0 };
+    this.spacer.style.height = "0px";
+    this.summary.textContent = "";
+    replaceChildren(this.spacer, loading("Loading the records…"));
     this.fetch(0, this.visibleRows() + OVERSCAN);
   }
 
@@ -84,22 +107,29 @@ export class DataView implements ResultView {
   }
 
   private fetch(offset: number, limit: number): void {
-    const context = this.context;
-    if (!context) return;
+    const target = this.target;
+    if (!target) return;
     const id = ++this.request;
     const section = this.section.value as RecordSectionName;
-    context.client
-      .request({ type: "records", section, search: this.search.value, offset, limit })
+    target.client
+      .request({ type: "records", data: target.dataKey, section, search: this.search.value, offset, limit })
       .then((page) => {
-        if (id === this.request && this.context === context) this.render(page, context);
+        if (id === this.request && this.target === target) this.render(page, target.openPartner);
       })
       .catch((error: unknown) => {
-        if (error instanceof CancelledError || id !== this.request) return;
-        replaceChildren(this.spacer, errorBox(error instanceof Error ? error.message : String(error)));
+        if (id !== this.request) return;
+        this.spacer.style.height = "0px";
+        this.summary.textContent = "";
+        replaceChildren(
+          this.spacer,
+          error instanceof CancelledError
+            ? emptyState("Loading the data was cancelled: choose the data again to browse it.")
+            : errorBox(error instanceof Error ? error.message : String(error)),
+        );
       });
   }
 
-  private render(page: RecordsPage, context: ViewContext): void {
+  private render(page: RecordsPage, openPartner: ((partner: string) => void) | null): void {
     this.window = { from: page.offset, to: page.offset + page.rows.length };
     this.spacer.style.height = `${page.total * ROW_HEIGHT}px`;
     const searching = this.search.value.trim() !== "";
@@ -117,8 +147,8 @@ export class DataView implements ResultView {
           { className: "record-row", attrs: { role: "listitem" }, dataset: { index: String(r.index) } },
           el("span", { className: "record-index num", text: `${r.index + 1}` }),
           ...r.keys.map((key, i) =>
-            partnerSection && (i > 0 || page.section === "partners" || page.section === "splits")
-              ? el("button", { className: "link record-key", text: key, title: `explain ${key}`, on: { click: () => context.openPartner(key) } })
+            openPartner !== null && partnerSection && (i > 0 || page.section === "partners" || page.section === "splits")
+              ? el("button", { className: "link record-key", text: key, title: `explain ${key}`, on: { click: () => openPartner(key) } })
               : el("span", { className: "record-key", text: key }),
           ),
           // Two id columns in every section: a top partner's missing sponsor keeps its place.

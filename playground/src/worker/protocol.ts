@@ -238,7 +238,8 @@ export type WorkerRequest =
   | { type: "kpis"; period: string | null }
   | { type: "compare"; planText: string; source: DataSource; through: string }
   | { type: "export"; what: ExportWhat; format: ExportFormat; period: string }
-  | { type: "records"; section: RecordSectionName; search: string; offset: number; limit: number }
+  /** The records of the loaded data whose sourceKey is `data` (before or after a run). */
+  | { type: "records"; data: string; section: RecordSectionName; search: string; offset: number; limit: number }
   | AnalysisRequest;
 
 export const RECORD_SECTIONS = ["partners", "customers", "orders", "splits", "cancellations"] as const;

@@ -45,7 +45,7 @@ async function answer(request: WorkerRequest, progress: (stage: string, fraction
     case "export":
       return session.finished().export(request.what, request.format, request.period);
     case "records":
-      return session.finished().records.page(request.section, request.search, request.offset, request.limit);
+      return session.records(request.data, request.section, request.search, request.offset, request.limit);
     case "diffPlans":
     case "disclose":
       return answerAnalysis(request, session.finished(), progress);

@@ -6,7 +6,8 @@
 import { checkDataAgainstPlan, commissionMeasure, compilePlan, computeKpis, firstPeriod, lastOrderPeriod, type Dataset, defaultEngine, type Engine, hasErrors, type PeriodResult, periodsFromTo, type PlanIR, type Policy, RUN_STEP_WORDS, RUN_STEPS, type RunStep, validateData } from "../../../runtime/surface.ts";
 import { compareAll, type Progress } from "./compareJob.ts";
 import { rawData, sourceKey, sourceLabel } from "./dataSources.ts";
-import type { ShownDataProblem, CompareReply, DataSource, DataSummary, KpiReply, LoadReply, PeriodSummary, RunReply, RunSummary } from "./protocol.ts";
+import type { ShownDataProblem, CompareReply, DataSource, DataSummary, KpiReply, LoadReply, PeriodSummary, RecordSectionName, RecordsPage, RunReply, RunSummary } from "./protocol.ts";
+import { RecordBrowser } from "./records.ts";
 import { RunState } from "./runState.ts";
 import { withRecords } from "./problemRecords.ts";
 import { sumMoney } from "./moneySum.ts";
@@ -57,6 +58,7 @@ export class Session {
   constructor(private readonly engine: Engine = defaultEngine) {}
 
   private loaded: Loaded | null = null;
+  private browser: { data: Dataset; records: RecordBrowser } | null = null;
   private state: { run: RunState; summary: RunSummary } | null = null;
 
   private async ensureData(source: DataSource, progress: Progress): Promise<Loaded> {
@@ -176,6 +178,20 @@ export class Session {
   /** The last finished run, for the page's queries. */
   finished(): RunState {
     return this.current().run;
+  }
+
+  /**
+   * The data browser: a window of the loaded data's records, with or without a run (the page
+   * sends this to the worker that loaded the data, client/workerClient.ts).
+   */
+  records(dataKey: string, section: RecordSectionName, search: string, offset: number, limit: number): RecordsPage {
+    const loaded = this.loaded;
+    if (loaded === null || loaded.key !== dataKey) throw new Error("This data is not loaded (its loading was cancelled or failed): choose it again in the Data picker.");
+    if (!loaded.ok) {
+      throw new Error(`This data has ${loaded.problems.length === 1 ? "a problem" : "problems"}, listed above with the record at fault: fix ${loaded.problems.length === 1 ? "it" : "them"} to browse the records.`);
+    }
+    if (this.browser?.data !== loaded.data) this.browser = { data: loaded.data, records: new RecordBrowser(loaded.data) };
+    return this.browser.records.page(section, search, offset, limit);
   }
 
   kpis(period: string | null): KpiReply {

@@ -14,7 +14,7 @@ import { computeKpis } from "../../../runtime/kpi/index.ts";
 import { runThrough } from "../../../runtime/reference/runThrough.ts";
 import type { ResultDocument } from "../../../core/result.ts";
 import { Decimal } from "../../../core/decimal.ts";
-import { generatedOptions, rawData } from "../../../playground/src/worker/dataSources.ts";
+import { generatedOptions, rawData, sourceKey } from "../../../playground/src/worker/dataSources.ts";
 import type { DataSource, RunReply } from "../../../playground/src/worker/protocol.ts";
 import { Session } from "../../../playground/src/worker/session.ts";
 import { lazyResult } from "../../../playground/src/worker/lazyResult.ts";
@@ -301,5 +301,25 @@ describe("the comparison job", () => {
     expect([n1.volume.recruiterLine, n1.volume.supporterLine, n1.volume.total]).toEqual(["-46.59", "44.79", "-1.81"]);
     expect(n1.commission.partners).toEqual([{ partner: "B2", change: "31.72" }, { partner: "SPK", change: "-31.72" }]);
     expect(n1.commission.total).toBe("0.00");
+  });
+});
+
+describe("the data browser before a run", () => {
+  it("pages the loaded data's records by its key, and says why when the data is not loaded or has problems", async () => {
+    const session = new Session();
+    const noProgress = () => {};
+    const loaded = await session.load(tinySource, noProgress);
+    expect(loaded.kind).toBe("loaded");
+    const doc = JSON.parse(read("samples/tiny.data.json")) as { partners: { id: string }[]; orders: { id: string; buyer: string }[] };
+    const page = session.records("generated:tiny:192", "partners", "", 0, 5);
+    expect(page.all).toBe(doc.partners.length);
+    expect(page.rows.map((r) => r.keys[0])).toEqual(doc.partners.slice(0, 5).map((p) => p.id));
+    const buyer = doc.orders[0]!.buyer;
+    const orders = session.records("generated:tiny:192", "orders", buyer.toUpperCase(), 0, 500);
+    expect(orders.rows.length).toBe(doc.orders.filter((o) => o.buyer.toLowerCase().includes(buyer.toLowerCase()) || o.id.toLowerCase().includes(buyer.toLowerCase())).length);
+    expect(() => session.records("generated:tiny:193", "partners", "", 0, 5)).toThrow(/not loaded .*choose it again/);
+    const bad: DataSource = { kind: "file", name: "bad.json", text: '{"partners":[{"id":"A","sponsor":"B","joined":"2026-01-01"}],"orders":[]}' };
+    expect((await session.load(bad, noProgress)).kind).toBe("data-problems");
+    expect(() => session.records(sourceKey(bad), "partners", "", 0, 5)).toThrow(/problem.*listed above with the record at fault/);
   });
 });

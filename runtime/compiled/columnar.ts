@@ -13,8 +13,9 @@ import { toDayNumber } from "../../core/dates.ts";
 import { knownIndex } from "../data/datasetIndex.ts";
 import { decimalsOf, scaledInt } from "./scaled.ts";
 
-/** No date (an order not paid or not delivered yet). */
-export const NO_DAY = -2147483648;
+/** No date (an order not paid or not delivered yet): the release rule's own marker, one value for both. */
+import { NO_DAY } from "../shared/releaseDays.ts";
+export { NO_DAY };
 
 export interface ColumnarData {
   data: Dataset;

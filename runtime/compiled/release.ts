@@ -1,37 +1,17 @@
 /**
- * Release (semantics §2) over the columnar orders: the period each order counts in (as a month
- * number, year × 12 + month − 1), the day it is released and its withdrawal deadline, as the
- * reference's runtime/reference/release.ts computes them. Depends on the plan's withdrawal and
- * hold rules and the data only, so it is built once per (plan, data) pair.
+ * Release (semantics §2) for the compiled runtime: the columns of runtime/shared/releaseDays.ts
+ * (the one release implementation, which the reference reads through runtime/shared/release.ts),
+ * built once per (plan, data) pair from the columnar model's day numbers, and what the compiled
+ * periods derive from them (first period, earliest final as-of day, the `deferred` list).
  */
 import type { PlanIR } from "../../core/ir.ts";
 import { fromDayNumber, toDayNumber } from "../../core/dates.ts";
-import { flaggedFrom, lateCancellations } from "../shared/lateCancellers.ts";
 import type { Deferred } from "../../core/result.ts";
-import { NO_DAY, type ColumnarData } from "./columnar.ts";
+import { NO_DAY, periodOfMonth, releaseDays, type ReleaseDays } from "../shared/releaseDays.ts";
+import type { ColumnarData } from "./columnar.ts";
 
-export interface ColumnarRelease {
-  /** Month number the order counts in; -1 = pending. */
-  countsIn: Int32Array;
-  ownMonth: Int32Array;
-  releaseDay: Int32Array;
-  /** delivered + withdrawal days; NO_DAY when not delivered. */
-  deadline: Int32Array;
-  /** Day the buyer is flagged from when a hold applies to the order; NO_DAY otherwise. */
-  holdFlag: Int32Array;
-  /** Orders by the month they count in (ascending document order within a month). */
-  byMonth: Map<number, Int32Array>;
-}
-
-/** Month number of a day number: year × 12 + month − 1. */
-export function monthOfDay(day: number): number {
-  const text = fromDayNumber(day);
-  return Number(text.slice(0, 4)) * 12 + Number(text.slice(5, 7)) - 1;
-}
-
-export function monthOfPeriod(period: string): number {
-  return Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
-}
+export { monthOfDay, monthOfPeriod } from "../shared/releaseDays.ts";
+export type ColumnarRelease = ReleaseDays;
 
 const cache = new WeakMap<PlanIR, WeakMap<ColumnarData, ColumnarRelease>>();
 
@@ -43,77 +23,10 @@ export function releaseOf(ir: PlanIR, columnar: ColumnarData): ColumnarRelease {
   }
   let release = byData.get(columnar);
   if (release === undefined) {
-    release = buildRelease(ir, columnar);
+    release = releaseDays(ir, columnar);
     byData.set(columnar, release);
   }
   return release;
-}
-
-function buildRelease(ir: PlanIR, c: ColumnarData): ColumnarRelease {
-  const m = c.orderCount;
-  const holdWeeks = ir.cancellation.lateCanceller?.holdWeeks ?? null;
-  const flags = holdWeeks === null ? new Map<string, string>() : flaggedFrom(lateCancellations(ir, c.data, c.orderIndex));
-  const withdrawal = ir.cancellation.withdrawalDays;
-  const countsIn = new Int32Array(m);
-  const ownMonth = new Int32Array(m);
-  const releaseDay = new Int32Array(m);
-  const deadline = new Int32Array(m);
-  const holdFlag = new Int32Array(m).fill(NO_DAY);
-  // Month numbers of the few hundred distinct days, computed once.
-  const months = new Map<number, number>();
-  const month = (day: number): number => {
-    let v = months.get(day);
-    if (v === undefined) {
-      v = monthOfDay(day);
-      months.set(day, v);
-    }
-    return v;
-  };
-  const counts = new Map<number, number>();
-  for (let o = 0; o < m; o++) {
-    const date = c.dateDay[o]!;
-    const paid = c.paidDay[o]!;
-    const delivered = c.deliveredDay[o]!;
-    ownMonth[o] = month(date);
-    deadline[o] = delivered === NO_DAY ? NO_DAY : delivered + withdrawal;
-    if (paid === NO_DAY || delivered === NO_DAY) {
-      countsIn[o] = -1;
-      releaseDay[o] = NO_DAY;
-      continue;
-    }
-    const commissionable = Math.max(date, paid, delivered);
-    let released = commissionable;
-    let counts0 = month(commissionable);
-    if (holdWeeks !== null && flags.size > 0) {
-      const flag = flags.get(c.data.orders[o]!.buyer);
-      if (flag !== undefined) {
-        const flagDay = toDayNumber(flag);
-        if (date >= flagDay) {
-          const until = paid + holdWeeks * 7;
-          released = Math.max(commissionable, until);
-          counts0 = Math.max(counts0, month(until));
-          holdFlag[o] = flagDay;
-        }
-      }
-    }
-    countsIn[o] = counts0;
-    releaseDay[o] = released;
-    counts.set(counts0, (counts.get(counts0) ?? 0) + 1);
-  }
-  const byMonth = new Map<number, Int32Array>();
-  const fill = new Map<number, number>();
-  for (const [mo, n] of counts) {
-    byMonth.set(mo, new Int32Array(n));
-    fill.set(mo, 0);
-  }
-  for (let o = 0; o < m; o++) {
-    const mo = countsIn[o]!;
-    if (mo < 0) continue;
-    const at = fill.get(mo)!;
-    byMonth.get(mo)![at] = o;
-    fill.set(mo, at + 1);
-  }
-  return { countsIn, ownMonth, releaseDay, deadline, holdFlag, byMonth };
 }
 
 const firstPeriods = new WeakMap<ColumnarData, string | null>();
@@ -132,9 +45,7 @@ export function firstPeriodOf(c: ColumnarData): string | null {
 
 /** The earliest as-of day of a final run of a month: the day after it, or the latest deadline of its orders. */
 export function earliestAsOfDay(release: ColumnarRelease, month: number): number {
-  const year = Math.floor((month + 1) / 12);
-  const mo = ((month + 1) % 12) + 1;
-  let asOf = toDayNumber(`${String(year).padStart(4, "0")}-${String(mo).padStart(2, "0")}-01`);
+  let asOf = toDayNumber(`${periodOfMonth(month + 1)}-01`);
   for (const o of release.byMonth.get(month) ?? []) {
     const d = release.deadline[o]!;
     if (d !== NO_DAY && d > asOf) asOf = d;
@@ -145,7 +56,7 @@ export function earliestAsOfDay(release: ColumnarRelease, month: number): number
 /** The period's `deferred` list, worded as runtime/reference/deferred.ts words it. */
 export function deferredOf(ir: PlanIR, c: ColumnarData, release: ColumnarRelease, month: number, asOfDay: number, final: boolean): Deferred[] {
   const list: Deferred[] = [];
-  const period = (mo: number) => (mo < 0 ? null : `${String(Math.floor(mo / 12)).padStart(4, "0")}-${String((mo % 12) + 1).padStart(2, "0")}`);
+  const period = (mo: number) => (mo < 0 ? null : periodOfMonth(mo));
   const holdWeeks = ir.cancellation.lateCanceller?.holdWeeks ?? 0;
   for (let o = 0; o < c.orderCount; o++) {
     const counts = release.countsIn[o]!;

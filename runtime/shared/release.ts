@@ -1,16 +1,18 @@
 /**
- * Release (semantics §2): when an order is commissionable and which period it counts in.
+ * Release (semantics §2) as the reference evaluator reads it: one `Release` per order, on date
+ * strings. The rule itself is computed once, on day numbers, by runtime/shared/releaseDays.ts —
+ * the same function the compiled runtime uses — and this module only converts the dates in and
+ * the answers out (a valid date converts to a day number and back exactly).
  *
  * - Commissionable once paid and delivered; commissionable date = latest of date, paid, delivered.
- * - It counts in the period of that date (which is the order's own month whenever the
- *   commissionable date falls in it). No paid or no delivered date: pending, never counted.
+ * - It counts in the period of that date. No paid or no delivered date: pending, never counted.
  * - A late-canceller hold (§7) moves an order of a flagged buyer, dated on or after the flag
  *   date, to the later of its own counting period and the period of paid + N weeks.
  */
 import type { PlanIR } from "../../core/ir.ts";
 import type { Dataset, Order } from "../../core/dataModel.ts";
-import { addDays, periodOf } from "../../core/dates.ts";
-import { flaggedFrom, lateCancellations, withdrawalDeadline } from "./lateCancellers.ts";
+import { fromDayNumber, periodOf, toDayNumber } from "../../core/dates.ts";
+import { NO_DAY, periodOfMonth, releaseDays, type OrderDays } from "./releaseDays.ts";
 
 export interface Release {
   orderIndex: number;
@@ -29,27 +31,54 @@ export interface Release {
   hold: { flaggedFrom: string; until: string } | null;
 }
 
-function later(a: string, b: string): string {
-  return a >= b ? a : b;
+/** The orders' dates as day numbers; a data set has a few hundred distinct dates, each converted once. */
+function orderDays(data: Dataset, orderIndex: Map<string, number>): OrderDays {
+  const m = data.orders.length;
+  const days = new Map<string, number>();
+  const day = (date: string | null): number => {
+    if (date === null) return NO_DAY;
+    let d = days.get(date);
+    if (d === undefined) {
+      d = toDayNumber(date);
+      days.set(date, d);
+    }
+    return d;
+  };
+  const dateDay = new Int32Array(m);
+  const paidDay = new Int32Array(m);
+  const deliveredDay = new Int32Array(m);
+  data.orders.forEach((order, o) => {
+    dateDay[o] = day(order.date);
+    paidDay[o] = day(order.paid);
+    deliveredDay[o] = day(order.delivered);
+  });
+  return { data, orderIndex, orderCount: m, dateDay, paidDay, deliveredDay };
 }
 
 export function releaseOrders(ir: PlanIR, data: Dataset, orderIndex: Map<string, number>): Release[] {
-  const holdWeeks = ir.cancellation.lateCanceller?.holdWeeks ?? null;
-  const flags = holdWeeks === null ? new Map<string, string>() : flaggedFrom(lateCancellations(ir, data, orderIndex));
+  const days = orderDays(data, orderIndex);
+  const release = releaseDays(ir, days);
+  const holdDays = (ir.cancellation.lateCanceller?.holdWeeks ?? 0) * 7;
+  const dates = new Map<number, string>();
+  const date = (d: number): string => {
+    let text = dates.get(d);
+    if (text === undefined) {
+      text = fromDayNumber(d);
+      dates.set(d, text);
+    }
+    return text;
+  };
   return data.orders.map((order, orderIndex) => {
     const ownPeriod = periodOf(order.date);
-    const deadline = withdrawalDeadline(order, ir.cancellation.withdrawalDays);
-    if (order.paid === null || order.delivered === null) {
+    const deadlineDay = release.deadline[orderIndex]!;
+    const deadline = deadlineDay === NO_DAY ? null : date(deadlineDay);
+    const countsIn = release.countsIn[orderIndex]!;
+    if (countsIn < 0) {
       return { orderIndex, order, ownPeriod, commissionableDate: null, releaseDate: null, countsIn: null, deadline, hold: null };
     }
-    const commissionableDate = later(order.date, later(order.paid, order.delivered));
-    const flagDate = flags.get(order.buyer);
-    if (holdWeeks !== null && flagDate !== undefined && order.date >= flagDate) {
-      const until = addDays(order.paid, holdWeeks * 7);
-      const releaseDate = later(commissionableDate, until);
-      const countsIn = later(periodOf(commissionableDate), periodOf(until));
-      return { orderIndex, order, ownPeriod, commissionableDate, releaseDate, countsIn, deadline, hold: { flaggedFrom: flagDate, until } };
-    }
-    return { orderIndex, order, ownPeriod, commissionableDate, releaseDate: commissionableDate, countsIn: periodOf(commissionableDate), deadline, hold: null };
+    const commissionableDate = date(Math.max(days.dateDay[orderIndex]!, days.paidDay[orderIndex]!, days.deliveredDay[orderIndex]!));
+    const flag = release.holdFlag[orderIndex]!;
+    const hold = flag === NO_DAY ? null : { flaggedFrom: date(flag), until: date(days.paidDay[orderIndex]! + holdDays) };
+    return { orderIndex, order, ownPeriod, commissionableDate, releaseDate: date(release.releaseDay[orderIndex]!), countsIn: periodOfMonth(countsIn), deadline, hold };
   });
 }

@@ -6,6 +6,7 @@
  * data.md, array indices numerically, object keys alphabetically.
  */
 import type { DataProblem } from "./dataModel.ts";
+import { compareIds } from "./stringOrder.ts";
 
 export type PathSegment = string | number;
 
@@ -47,7 +48,7 @@ function compareSegments(a: PathSegment, b: PathSegment, depth: number): number 
     const rankB = rb === -1 ? SECTION_ORDER.length : rb;
     if (rankA !== rankB) return rankA - rankB;
   }
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareIds(a, b);
 }
 
 /** Document position order; a path sorts before the paths inside it. */
@@ -66,7 +67,7 @@ export function sortProblems(problems: readonly DataProblem[]): DataProblem[] {
   keyed.sort((x, y) => {
     const byPath = compareSegmentLists(x.segments, y.segments);
     if (byPath !== 0) return byPath;
-    return x.p.message < y.p.message ? -1 : x.p.message > y.p.message ? 1 : 0;
+    return compareIds(x.p.message, y.p.message);
   });
   const out: DataProblem[] = [];
   for (const { p } of keyed) {

@@ -10,6 +10,7 @@
  */
 import type { Policy } from "./ir.ts";
 import type { Breakage, Deferred, Flag, LedgerEntry, PeriodResult, ResultDocument, Statement, StockMovement, Unrecovered, VolumeFigures } from "./result.ts";
+import { compareIds } from "./stringOrder.ts";
 
 export interface PeriodView {
   readonly period: string;
@@ -50,10 +51,7 @@ export interface ResultView {
   readonly periods: readonly PeriodView[];
 }
 
-/** String (code-unit) order: the one id order of every output. */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareIds };
 
 export function viewOfPeriod(p: PeriodResult): PeriodView {
   const ids = Object.keys(p.ranks).sort(compareIds);

@@ -6,13 +6,14 @@
  */
 import { createHash } from "node:crypto";
 import type { Cancellation, Order } from "../core/dataModel.ts";
+import { compareIds } from "../core/stringOrder.ts";
 
 export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
 export function orderFingerprint(o: Order): string {
-  const lines = o.lines.map((l) => ({ sku: l.sku, qty: l.qty, figures: Object.fromEntries(Object.entries(l.figures).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) }));
+  const lines = o.lines.map((l) => ({ sku: l.sku, qty: l.qty, figures: Object.fromEntries(Object.entries(l.figures).sort(([a], [b]) => compareIds(a, b))) }));
   return sha256(JSON.stringify({ id: o.id, buyer: o.buyer, date: o.date, paid: o.paid, delivered: o.delivered, lines }));
 }
 

@@ -9,13 +9,10 @@
 import { canonicalDecimal, percentToFraction, type DecimalValue } from "./decimalText.ts";
 import type { CancellationRecord, CustomerRecord, DataDocument, OrderLineRecord, OrderRecord, PartnerRecord, SplitRecord } from "./document.ts";
 import type { Cancellation, Customer, Dataset, Order, OrderLine, Partner, SplitAgreement } from "../../core/dataModel.ts";
-
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+import { compareIds } from "../../core/stringOrder.ts";
 
 function sortedKeys(record: object): string[] {
-  return Object.keys(record).sort(byCodeUnits);
+  return Object.keys(record).sort(compareIds);
 }
 
 function normalizeLine(line: OrderLineRecord): OrderLine {
@@ -24,7 +21,7 @@ function normalizeLine(line: OrderLineRecord): OrderLine {
   // Most files write the figures in one fixed order; sort only when it is not already sorted.
   let sorted = true;
   for (let i = 1; i < names.length && sorted; i++) sorted = (names[i - 1] as string) < (names[i] as string);
-  if (!sorted) names.sort(byCodeUnits);
+  if (!sorted) names.sort(compareIds);
   const figures: Record<string, string> = {};
   for (const name of names) figures[name] = canonicalDecimal(line[name] as DecimalValue);
   return { sku: line.sku, qty: canonicalDecimal(line.qty), figures };

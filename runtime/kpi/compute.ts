@@ -18,6 +18,7 @@ import { Decimal, ZERO } from "../../core/decimal.ts";
 import type { PeriodResult, ResultDocument } from "../../core/result.ts";
 import { nearestRankPercentiles } from "./percentile.ts";
 import type { BonusKpi, PlanKpis, RankCount } from "./types.ts";
+import { compareIds } from "../../core/stringOrder.ts";
 
 export const EARNINGS_PERCENTILES = [10, 25, 50, 75, 90, 99, 100] as const;
 
@@ -35,8 +36,6 @@ function decimalAt(value: unknown, path: string): Decimal {
   if (typeof value !== "string" || !DECIMAL.test(value)) throw new KpiInputError(path, value);
   return new Decimal(value);
 }
-
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Fixed decimals without a "-0.00". */
 function fixed(value: Decimal, decimals: number): string {
@@ -63,7 +62,7 @@ function moneyDecimals(periods: readonly PeriodResult[]): number {
 function sumCv(periods: readonly PeriodResult[], cvMeasure: string): Decimal {
   let total = ZERO;
   for (const p of periods) {
-    for (const partner of Object.keys(p.volumes).sort(byString)) {
+    for (const partner of Object.keys(p.volumes).sort(compareIds)) {
       const figures = p.volumes[partner]?.[cvMeasure];
       if (figures) total = total.plus(decimalAt(figures.personal, `${p.period}.volumes.${partner}.${cvMeasure}.personal`));
     }
@@ -90,7 +89,7 @@ function perBonus(
     });
   }
   return [...sums.values()]
-    .sort((a, b) => b.amount.comparedTo(a.amount) || byString(a.bonus, b.bonus) || byString(a.kind, b.kind))
+    .sort((a, b) => b.amount.comparedTo(a.amount) || compareIds(a.bonus, b.bonus) || compareIds(a.kind, b.kind))
     .map((s) => ({ bonus: s.bonus, kind: s.kind, amount: fixed(s.amount, decimals), percentOfCv: percentOf(s.amount, totalCv) }));
 }
 
@@ -98,7 +97,7 @@ function perBonus(
 function ranksHighestFirst(periods: readonly PeriodResult[], cvMeasure: string, rankOrder?: readonly string[]): string[] {
   const seen = new Map<string, { total: Decimal; holders: number }>();
   for (const p of periods) {
-    for (const partner of Object.keys(p.ranks).sort(byString)) {
+    for (const partner of Object.keys(p.ranks).sort(compareIds)) {
       const rank = p.ranks[partner];
       if (rank === null || rank === undefined) continue;
       const stat = seen.get(rank) ?? { total: ZERO, holders: 0 };
@@ -111,14 +110,14 @@ function ranksHighestFirst(periods: readonly PeriodResult[], cvMeasure: string, 
   if (rankOrder) {
     const declared = rankOrder.slice().reverse();
     // Ranks the caller did not list (a mismatched plan) still appear, after the declared ones.
-    const extra = [...seen.keys()].filter((r) => !declared.includes(r)).sort(byString);
+    const extra = [...seen.keys()].filter((r) => !declared.includes(r)).sort(compareIds);
     return [...declared, ...extra];
   }
   const mean = (r: string): Decimal => {
     const s = seen.get(r);
     return s ? s.total.dividedBy(s.holders) : ZERO;
   };
-  return [...seen.keys()].sort((a, b) => mean(b).comparedTo(mean(a)) || byString(a, b));
+  return [...seen.keys()].sort((a, b) => mean(b).comparedTo(mean(a)) || compareIds(a, b));
 }
 
 function rankDistribution(periods: readonly PeriodResult[], order: readonly string[]): RankCount[] {
@@ -143,7 +142,7 @@ function earningsByPartner(periods: readonly PeriodResult[]): Decimal[] {
   const earned = new Map<string, Decimal>();
   for (const p of periods) {
     for (const partner of Object.keys(p.ranks)) if (!earned.has(partner)) earned.set(partner, ZERO);
-    for (const partner of Object.keys(p.statements).sort(byString)) {
+    for (const partner of Object.keys(p.statements).sort(compareIds)) {
       const value = decimalAt(p.statements[partner]?.earned, `${p.period}.statements.${partner}.earned`);
       earned.set(partner, (earned.get(partner) ?? ZERO).plus(value));
     }
@@ -174,7 +173,7 @@ export function computeKpis(
   );
   let paidOut = ZERO;
   for (const p of periods) {
-    for (const partner of Object.keys(p.statements).sort(byString)) {
+    for (const partner of Object.keys(p.statements).sort(compareIds)) {
       paidOut = paidOut.plus(decimalAt(p.statements[partner]?.payout, `${p.period}.statements.${partner}.payout`));
     }
   }

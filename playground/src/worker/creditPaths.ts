@@ -5,7 +5,7 @@
  * the shares of level and differential bonuses that nobody on the path received (breakage).
  * Only the paths of the chosen order are built: a handful of partners whatever the genealogy's size.
  */
-import { Decimal, type Dataset, type LedgerEntry, type PeriodResult, type PlanIR } from "../../../runtime/surface.ts";
+import { Decimal, percentText, type Dataset, type LedgerEntry, type PeriodResult, type PlanIR } from "../../../runtime/surface.ts";
 import type { CreditPaths, PathNode } from "./protocol.ts";
 
 /** Partners drawn above the last one paid on a path: enough to show where it ends without drawing the whole upline. */
@@ -62,13 +62,13 @@ function breakageOf(ir: PlanIR, entries: readonly LedgerEntry[]): string[] {
     if (bonus.kind === "level") {
       bonus.levels.forEach((tier, i) => {
         if (new Decimal(tier.rate).isZero() || paid.some((e) => e.level === i + 1)) return;
-        out.push(`${bonus.name} level ${i + 1}: ${new Decimal(tier.rate).times(100).toFixed()}%${money(new Decimal(tier.rate))} unpaid — nobody on the path qualified for it`);
+        out.push(`${bonus.name} level ${i + 1}: ${percentText(tier.rate)}${money(new Decimal(tier.rate))} unpaid — nobody on the path qualified for it`);
       });
     } else if (bonus.kind === "differential") {
       const top = bonus.rates.reduce((m, r) => Decimal.max(m, new Decimal(r)), new Decimal(0));
       const taken = paid.reduce((t, e) => t.plus(e.rate ? new Decimal(e.rate.replace("%", "")).div(100) : 0), new Decimal(0));
       const left = top.minus(taken);
-      if (left.gt(0)) out.push(`${bonus.name}: ${left.times(100).toFixed()}% of the top rate ${top.times(100).toFixed()}%${money(left)} unpaid — the path never reached the top rank`);
+      if (left.gt(0)) out.push(`${bonus.name}: ${percentText(left.toFixed())} of the top rate ${percentText(top.toFixed())}${money(left)} unpaid — the path never reached the top rank`);
     }
   }
   return out;

@@ -12,7 +12,7 @@
 import type { PlanIR } from "../../core/ir.ts";
 import type { Dataset, Order } from "../../core/dataModel.ts";
 import { fromDayNumber, periodOf, toDayNumber } from "../../core/dates.ts";
-import { NO_DAY, periodOfMonth, releaseDays, type OrderDays } from "./releaseDays.ts";
+import { NO_DAY, periodOfMonth, releaseDays, remembered, type OrderDays } from "./releaseDays.ts";
 
 export interface Release {
   orderIndex: number;
@@ -31,19 +31,11 @@ export interface Release {
   hold: { flaggedFrom: string; until: string } | null;
 }
 
-/** The orders' dates as day numbers; a data set has a few hundred distinct dates, each converted once. */
+/** The orders' dates as day numbers. */
 function orderDays(data: Dataset, orderIndex: Map<string, number>): OrderDays {
   const m = data.orders.length;
-  const days = new Map<string, number>();
-  const day = (date: string | null): number => {
-    if (date === null) return NO_DAY;
-    let d = days.get(date);
-    if (d === undefined) {
-      d = toDayNumber(date);
-      days.set(date, d);
-    }
-    return d;
-  };
+  const known = remembered(toDayNumber);
+  const day = (date: string | null): number => (date === null ? NO_DAY : known(date));
   const dateDay = new Int32Array(m);
   const paidDay = new Int32Array(m);
   const deliveredDay = new Int32Array(m);
@@ -59,15 +51,7 @@ export function releaseOrders(ir: PlanIR, data: Dataset, orderIndex: Map<string,
   const days = orderDays(data, orderIndex);
   const release = releaseDays(ir, days);
   const holdDays = (ir.cancellation.lateCanceller?.holdWeeks ?? 0) * 7;
-  const dates = new Map<number, string>();
-  const date = (d: number): string => {
-    let text = dates.get(d);
-    if (text === undefined) {
-      text = fromDayNumber(d);
-      dates.set(d, text);
-    }
-    return text;
-  };
+  const date = remembered(fromDayNumber);
   return data.orders.map((order, orderIndex) => {
     const ownPeriod = periodOf(order.date);
     const deadlineDay = release.deadline[orderIndex]!;

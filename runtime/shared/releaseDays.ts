@@ -58,6 +58,22 @@ export function periodOfMonth(month: number): string {
   return `${String(Math.floor(month / 12)).padStart(4, "0")}-${String((month % 12) + 1).padStart(2, "0")}`;
 }
 
+/**
+ * `convert` remembered per argument: dates and months repeat a lot (a few hundred distinct days
+ * among millions of orders), so each is converted once.
+ */
+export function remembered<K, V>(convert: (key: K) => V): (key: K) => V {
+  const seen = new Map<K, V>();
+  return (key) => {
+    let value = seen.get(key);
+    if (value === undefined) {
+      value = convert(key);
+      seen.set(key, value);
+    }
+    return value;
+  };
+}
+
 /** The release of every order: depends on the plan's withdrawal and hold rules and the data only. */
 export function releaseDays(ir: PlanIR, c: OrderDays): ReleaseDays {
   const m = c.orderCount;
@@ -69,16 +85,7 @@ export function releaseDays(ir: PlanIR, c: OrderDays): ReleaseDays {
   const releaseDay = new Int32Array(m);
   const deadline = new Int32Array(m);
   const holdFlag = new Int32Array(m).fill(NO_DAY);
-  // Month numbers of the few hundred distinct days, computed once.
-  const months = new Map<number, number>();
-  const month = (day: number): number => {
-    let v = months.get(day);
-    if (v === undefined) {
-      v = monthOfDay(day);
-      months.set(day, v);
-    }
-    return v;
-  };
+  const month = remembered(monthOfDay);
   const counts = new Map<number, number>();
   for (let o = 0; o < m; o++) {
     const date = c.dateDay[o]!;

@@ -47,6 +47,8 @@ export function buildTabs<Id extends string>(tabs: Tab<Id>[], onSelect: (id: Id)
   function select(id: Id): void {
     current = id;
     mark();
+    // On a phone the strip scrolls sideways: a tab chosen from elsewhere (a partner opened in Explain) comes into view.
+    buttons.get(id)?.scrollIntoView({ block: "nearest", inline: "nearest" });
     onSelect(id);
   }
   function move(event: KeyboardEvent, from: Id): void {

@@ -4,7 +4,7 @@
  * USAGE). To document a new command, add its text below; keep the layout — a usage line, what it
  * does, the options, an example — so `--help` reads the same for every command.
  */
-import { readFileSync } from "node:fs";
+import { COMP_VERSION } from "../store/version.ts";
 
 const EXIT_CODES = "exit codes: 0 ok, 1 errors in the plan or data, 2 wrong command line, 3 run refused, 4 output could not be written";
 
@@ -206,9 +206,13 @@ export function usageLine(command: string, usage: string): string {
   return first.replace(/^usage:\s*/, "");
 }
 
+/**
+ * The package's version, from the constant a test keeps equal to package.json's: reading
+ * package.json beside the source would miss in the installed package, whose compiled CLI sits one
+ * folder deeper (lib/cli/).
+ */
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version?: unknown };
-  return typeof pkg.version === "string" ? pkg.version : "unknown";
+  return COMP_VERSION;
 }
 
 function escapeRegExp(text: string): string {

@@ -70,6 +70,10 @@ describe("the packed package, installed into a separate project", () => {
     const { stdout } = await run(bin, ["run", "data/stairstep.plan", "--data", "data/stairstep.data.json", "--through", "2026-10", "--json"], { cwd: project });
     const statements = JSON.parse(stdout).periods[0].statements;
     expect(statements.P1.payout).toBe("200.00");
+    // The installed CLI sits in lib/cli/, one folder deeper than the sources: --version once
+    // crashed there looking for lib/package.json.
+    const manifest = JSON.parse(readFileSync(join(project, "node_modules/comp-plan/package.json"), "utf8")) as { version: string };
+    expect((await run(bin, ["--version"], { cwd: project })).stdout).toBe(`comp ${manifest.version}\n`);
     const noDriver = await run(bin, ["close", "data/stairstep.plan", "--data", "data/stairstep.data.json", "--period", "2026-10", "--store", "x.db"], { cwd: project }).then(
       () => null,
       (e: { code: number; stderr: string }) => e,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tryGenerateData } from "../../runtime/surface.ts";
 import { generatedOptions } from "../../playground/src/worker/dataSources.ts";
 import type { BrowserSession } from "./support/browser.ts";
-import { chooseData, openPlayground, run, screenshot } from "./support/playground.ts";
+import { chooseData, openPlayground, run, screenshot, waitIdle } from "./support/playground.ts";
 
 const generated = tryGenerateData(generatedOptions("1k", 1000));
 if (!generated.ok) throw new Error("the 1k data does not generate");
@@ -87,4 +87,29 @@ describe("the data browser", () => {
     await page.waitForFunction((id) => document.querySelector(".explain-title h2")?.textContent === id, matching[0]![1].buyer);
     expect(session.problems).toEqual([]);
   });
+
+  it("browses 100k partners and their orders before a run: search by id, scroll to the last record", async () => {
+    const { page } = session;
+    await page.click("#tab-data");
+    await page.fill("#data-search", "");
+    await page.selectOption("#data-section", "partners");
+    await page.selectOption("#data-select", "gen:100k");
+    await page.waitForFunction(() => document.querySelector("#data-summary")?.textContent === "100,000 partners", undefined, { timeout: 300_000 });
+    await waitIdle(page, 300_000);
+    expect(await page.textContent("#data-caption")).toContain("as loaded");
+    await page.fill("#data-search", "P99999");
+    await page.waitForFunction(() => document.querySelector("#data-summary")?.textContent === "1 of 100,000 partners match", undefined, { timeout: 60_000 });
+    expect(await page.textContent("#record-list .record-row .record-key")).toBe("P99999");
+    await page.fill("#data-search", "");
+    await page.waitForFunction(() => document.querySelector("#data-summary")?.textContent === "100,000 partners", undefined, { timeout: 60_000 });
+    await page.selectOption("#data-section", "orders");
+    await page.waitForFunction(() => /^[\d,]+ orders$/.test(document.querySelector("#data-summary")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    const orders = Number((await page.textContent("#data-summary"))!.replace(/[^\d]/g, ""));
+    expect(orders).toBeGreaterThan(200_000);
+    await page.$eval("#record-list", (list) => (list.scrollTop = list.scrollHeight));
+    await page.waitForFunction((last) => [...document.querySelectorAll<HTMLElement>("#record-list .record-row")].some((r) => Number(r.dataset.index) === last), orders - 1, { timeout: 60_000 });
+    expect(await page.$$eval("#record-list .record-row", (rows) => rows.length)).toBeLessThan(120);
+    await screenshot(page, "34-data-browser-100k-orders");
+    expect(session.problems).toEqual([]);
+  }, 400_000);
 });

@@ -49,7 +49,12 @@ export class DataView {
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(() => this.restart(), 150);
     });
-    this.section.addEventListener("change", () => this.restart());
+    this.section.addEventListener("change", () => {
+      // A search typed just before counts now; its pending restart would scroll back to the top later.
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      this.restart();
+    });
     this.viewport.addEventListener("scroll", () => {
       if (this.pending) return;
       this.pending = true;

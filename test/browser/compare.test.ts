@@ -48,6 +48,14 @@ describe("the compare view", () => {
     await waitIdle(page);
     await page.waitForTimeout(200);
     await screenshot(page, "08-compare-policies");
+    // Item 3: a tooltip on every figure of the comparison.
+    const bare = await page.$$eval("#panel-compare *", (nodes) =>
+      nodes
+        .filter((e) => e.children.length === 0 && /^[−+-]?[\d,]+(\.\d+)?%?( EUR)?$|^—$/.test((e.textContent ?? "").trim()) && e.closest("[title]") === null && e.closest("thead, .chart, canvas, svg") === null)
+        .map((e) => `${e.closest("table")?.className ?? e.parentElement?.className}: ${e.textContent}`),
+    );
+    expect(bare).toEqual([]);
+    expect(await page.getAttribute(".negative-balances tbody tr td.num .amount", "title")).toMatch(/^\S+ carries (-[\d.]+ EUR|no negative balance) out of 2026-11 under simple$/);
     const expected = comparePolicies(ir!, dataset("samples/late-cancel.data.json"), "2026-11");
     if (!expected.ok) throw new Error(expected.error.message);
     const order = await page.$$eval(".policy-column[data-policy]", (nodes) => nodes.map((n) => (n as HTMLElement).dataset.policy));

@@ -207,7 +207,16 @@ export class CompareView implements ResultView {
           "tbody",
           {},
           ...partners.map((partner) =>
-            el("tr", {}, el("td", {}, partnerLink(partner, context.openPartner)), ...POLICY_ORDER.map((p) => el("td", { className: "num" }, amount(owed.get(partner)?.[p] ?? "—")))),
+            el(
+              "tr",
+              {},
+              el("td", {}, partnerLink(partner, context.openPartner)),
+              ...POLICY_ORDER.map((p) => {
+                const owes = owed.get(partner)?.[p];
+                const note = owes === undefined ? `${partner} carries no negative balance out of ${c.through} under ${p}` : `${partner} carries ${owes} ${context.run.currency} out of ${c.through} under ${p}`;
+                return el("td", { className: "num" }, amount(owes ?? "—", note));
+              }),
+            ),
           ),
         ),
       ),
@@ -249,7 +258,13 @@ export class CompareView implements ResultView {
           "tbody",
           {},
           ...c.differences.map((d) =>
-            el("tr", {}, el("td", {}, partnerLink(d.partner, context.openPartner)), ...order.map((p) => el("td", { className: "num" }, amount(d.earned[p]))), el("td", { className: "num" }, amount(d.spread))),
+            el(
+              "tr",
+              {},
+              el("td", {}, partnerLink(d.partner, context.openPartner)),
+              ...order.map((p) => el("td", { className: "num" }, amount(d.earned[p], `${d.partner} earns ${d.earned[p]} ${context.run.currency} over the compared periods under ${p}`))),
+              el("td", { className: "num" }, amount(d.spread, `spread: ${d.partner}'s highest earnings of the three policies minus the lowest`)),
+            ),
           ),
         ),
       ),

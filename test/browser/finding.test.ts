@@ -36,6 +36,8 @@ describe("finding things", () => {
   it("explains a partner typed in another case, with autocomplete", async () => {
     const { page } = session;
     await page.click("#tab-explain");
+    // No entry filters before a partner is picked (they filter that partner's entries).
+    expect(await page.isVisible(".explain-filters")).toBe(false);
     await page.fill("#explain-partner", "p1");
     await page.waitForFunction(() => document.querySelectorAll("#partner-suggestions option").length > 0);
     const offered = await page.$$eval("#partner-suggestions option", (o) => o.map((x) => (x as HTMLOptionElement).value));
@@ -43,6 +45,7 @@ describe("finding things", () => {
     await page.press("#explain-partner", "Enter");
     await page.waitForFunction(() => document.querySelector(".explain-title h2")?.textContent === "P1");
     expect(await page.inputValue("#explain-partner")).toBe("P1");
+    expect(await page.isVisible(".explain-filters")).toBe(true);
   });
 
   it("filters the entries by bonus and by order", async () => {

@@ -17,6 +17,7 @@ export class ExplainView implements ResultView {
   readonly element = el("section", { className: "view explain-view" });
   private readonly input = el("input", { className: "search", attrs: { type: "search", placeholder: "Partner id, e.g. P1 (any case)", "aria-label": "Partner id", list: "partner-suggestions", autocomplete: "off", id: "explain-partner" } });
   private readonly suggestions = el("datalist", { attrs: { id: "partner-suggestions" } });
+  private readonly filters = el("div", { className: "toolbar explain-filters" });
   private readonly bonusFilter = el("select", { attrs: { "aria-label": "Filter by bonus", id: "explain-bonus" } });
   private readonly orderFilter = el("input", { className: "search", attrs: { type: "search", placeholder: "Order id", "aria-label": "Filter by order", list: "order-suggestions", id: "explain-order" } });
   private readonly orderSuggestions = el("datalist", { attrs: { id: "order-suggestions" } });
@@ -57,8 +58,8 @@ export class ExplainView implements ResultView {
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(refilter, 200);
     });
-    const filters = el("div", { className: "toolbar explain-filters" }, el("span", { className: "muted", text: "Entries:" }), this.bonusFilter, this.orderFilter, this.orderSuggestions, el("span", { className: "muted", text: "· period: click one in “earned per period” or use the Period picker" }));
-    this.element.append(form, filters, this.body);
+    this.filters.append(el("span", { className: "muted", text: "Entries:" }), this.bonusFilter, this.orderFilter, this.orderSuggestions, el("span", { className: "muted", text: "Period: click one under “earned per period”, or use the Period picker" }));
+    this.element.append(form, this.filters, this.body);
     this.reset();
   }
 
@@ -83,6 +84,8 @@ export class ExplainView implements ResultView {
     const key = `${context.runNumber}:${context.period}:${this.partner}:${this.offset}:${filter.bonus ?? ""}:${filter.order ?? ""}`;
     if (key === this.shownKey) return;
     this.shownKey = key;
+    // The entry filters mean nothing before a partner is picked.
+    this.filters.hidden = this.partner === "";
     if (this.partner === "") {
       replaceChildren(this.body, emptyState("Pick a partner: click a row in Statements or Genealogy, or type an id above."));
       return;
@@ -105,6 +108,7 @@ export class ExplainView implements ResultView {
     this.context = null;
     this.shownKey = "";
     this.request++;
+    this.filters.hidden = true;
     replaceChildren(this.body, emptyState("Run a plan, then pick a partner to see why they were paid what they were paid."));
   }
 

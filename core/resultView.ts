@@ -33,6 +33,17 @@ export interface PeriodView {
    */
   ledgerOrder?(i: number): string | undefined;
   /**
+   * Optional, like ledgerOrder: entry i's order as its index in the data's `orders` (−1 for a
+   * pool part), so a reader can test a row against a set of orders without an id string.
+   */
+  ledgerOrderIndex?(i: number): number;
+  /**
+   * Optional, for readers that sum the statements of a big result (the policy comparison):
+   * statement i's `field` as an integer count of the money unit's decimals (the digits of the
+   * statement's text without its dot: "-12.50" -> -1250), without building the statement.
+   */
+  statementMinor?(i: number, field: keyof Statement): number;
+  /**
    * Optional, for ledger.csv (runtime/output/ledgerCsv.ts): a writer of entry i's CSV line
    * straight from the engine's columns, byte-identical to formatting ledgerEntry(i), which it
    * leaves to `fallback` for the rows it does not format itself.

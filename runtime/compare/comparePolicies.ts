@@ -25,10 +25,12 @@ import type { Dataset } from "../../core/dataModel.ts";
 import type { LedgerEntry, PeriodResult } from "../../core/result.ts";
 import { compareIds, viewOfPeriod, type PeriodView } from "../../core/resultView.ts";
 import { internalError, type RunError } from "../../core/runError.ts";
-import { releaseOrders } from "../shared/release.ts";
+import { orderDays } from "../shared/release.ts";
+import { releaseDays } from "../shared/releaseDays.ts";
 import { defaultEngine } from "../defaultEngine.ts";
 import { MinorAmounts } from "./minor.ts";
 import { policyFiguresOf, type PolicyReplay, type ReplayInput } from "./policyFigures.ts";
+import type { EarnedByPartner } from "./replayTotals.ts";
 import { POLICIES } from "./policies.ts";
 import { bottomLinesFrom, type PolicyBottomLines } from "./bottomLine.ts";
 import type { PartnerDifference, PolicyComparison } from "./types.ts";
@@ -147,7 +149,9 @@ export function comparisonOf(ir: PlanIR, data: Dataset, through: string, { witho
 
 function replayInput(ir: PlanIR, data: Dataset): ReplayInput {
   const orderIndex = new Map(data.orders.map((o, i) => [o.id, i] as const));
-  return { ir, data, orderIndex, releases: releaseOrders(ir, data, orderIndex), minor: new MinorAmounts(ir) };
+  // Only the month each order counts in is read (for a few thousand clawed-back orders): the
+  // day-number columns, not a Release object with date strings per order.
+  return { ir, data, orderIndex, countsIn: releaseDays(ir, orderDays(data, orderIndex)).countsIn, minor: new MinorAmounts(ir) };
 }
 
 function comparisonFrom(ir: PlanIR, through: string, replays: readonly PolicyReplay[], minor: MinorAmounts): PolicyComparison {
@@ -155,12 +159,9 @@ function comparisonFrom(ir: PlanIR, through: string, replays: readonly PolicyRep
 }
 
 /** Each partner's total earned under each policy; the largest spreads (max − min > 0) first, then by id. */
-function differencesOf(earnedBy: Map<string, bigint>[], minor: MinorAmounts): PartnerDifference[] {
-  const partners = new Set<string>();
-  for (const m of earnedBy) for (const id of m.keys()) partners.add(id);
+function differencesOf(earnedBy: readonly EarnedByPartner[], minor: MinorAmounts): PartnerDifference[] {
   const rows: { partner: string; values: bigint[]; spread: bigint }[] = [];
-  for (const partner of partners) {
-    const values = earnedBy.map((m) => m.get(partner) ?? 0n);
+  const consider = (partner: string, values: bigint[]) => {
     let max = values[0]!;
     let min = values[0]!;
     for (const v of values) {
@@ -168,6 +169,21 @@ function differencesOf(earnedBy: Map<string, bigint>[], minor: MinorAmounts): Pa
       if (v < min) min = v;
     }
     if (max - min > 0n) rows.push({ partner, values, spread: max - min });
+  };
+  const first = earnedBy[0];
+  // Every replay lists the same partners in its last period (same data, same period): read them by index.
+  const aligned = first !== undefined && earnedBy.every((e) => e.others.size === 0 && e.ids.length === first.ids.length && e.ids.every((id, i) => id === first.ids[i]));
+  if (aligned) {
+    for (let i = 0; i < first.ids.length; i++) consider(first.ids[i]!, earnedBy.map((e) => e.earned[i]!));
+  } else {
+    const maps = earnedBy.map((e) => {
+      const m = new Map(e.others);
+      e.ids.forEach((id, i) => m.set(id, (m.get(id) ?? 0n) + e.earned[i]!));
+      return m;
+    });
+    const partners = new Set<string>();
+    for (const m of maps) for (const id of m.keys()) partners.add(id);
+    for (const partner of partners) consider(partner, maps.map((m) => m.get(partner) ?? 0n));
   }
   return rows
     .sort((a, b) => (a.spread > b.spread ? -1 : a.spread < b.spread ? 1 : compareIds(a.partner, b.partner)))

@@ -15,7 +15,7 @@ import { Decimal } from "../../core/decimal.ts";
 import type { LedgerEntry } from "../../core/result.ts";
 import { compareIds, type PeriodView } from "../../core/resultView.ts";
 import { measureValues } from "../shared/measureValues.ts";
-import type { Release } from "../shared/release.ts";
+import { monthOfPeriod } from "../shared/releaseDays.ts";
 import type { MinorAmounts } from "./minor.ts";
 import { replayTotalsOf, type ReplayTotals } from "./replayTotals.ts";
 import type { PolicyFigures, RankChange } from "./types.ts";
@@ -35,8 +35,8 @@ export function clawbacksOf(view: PeriodView): { start: number; entries: LedgerE
 export interface ReplayInput {
   ir: PlanIR;
   data: Dataset;
-  /** Per order index: its release (the period that commissions it). */
-  releases: Release[];
+  /** Per order index: the month number it counts in (the period that commissions it; −1 while pending), runtime/shared/releaseDays.ts. */
+  countsIn: Int32Array;
   orderIndex: Map<string, number>;
   minor: MinorAmounts;
 }
@@ -86,11 +86,17 @@ function originalRecipients(
   periods: readonly PeriodView[],
   sections: { start: number }[],
   clawbacks: LedgerEntry[],
-  { ir, data, releases, orderIndex, minor }: ReplayInput,
+  { ir, data, countsIn, orderIndex, minor }: ReplayInput,
 ): (order: string) => Set<string> {
   const poolMeasure = new Map(ir.bonuses.flatMap((b) => (b.kind === "pool" ? [[b.name, b.measure] as const] : [])));
   const wanted = new Set<string>();
   for (const e of clawbacks) if (e.order !== undefined) wanted.add(e.order);
+  // The same set by order index, for views that give a row's order as an index (no id string per row).
+  const wantedIndex = new Uint8Array(data.orders.length);
+  for (const id of wanted) {
+    const o = orderIndex.get(id);
+    if (o !== undefined) wantedIndex[o] = 1;
+  }
   const indexed = new Map<number, { net: Map<string, Map<string, bigint>>; pools: [string, string][] }>();
   const indexOf = (p: number) => {
     let index = indexed.get(p);
@@ -98,8 +104,13 @@ function originalRecipients(
     index = { net: new Map(), pools: [] };
     const view = periods[p]!;
     for (let i = 0; i < sections[p]!.start; i++) {
-      const order = view.ledgerOrder?.(i);
-      if (order !== undefined && !wanted.has(order)) continue;
+      const at = view.ledgerOrderIndex?.(i);
+      if (at !== undefined) {
+        if (at >= 0 && wantedIndex[at] === 0) continue;
+      } else {
+        const order = view.ledgerOrder?.(i);
+        if (order !== undefined && !wanted.has(order)) continue;
+      }
       const e = view.ledgerEntry(i);
       if (e.order === undefined) {
         index.pools.push([e.bonus, e.recipient]);
@@ -117,13 +128,14 @@ function originalRecipients(
   return (orderId) => {
     const known = cache.get(orderId);
     if (known !== undefined) return known;
-    const release = releases[orderIndex.get(orderId)!]!;
-    const p = periods.findIndex((view) => view.period === release.countsIn);
+    const o = orderIndex.get(orderId)!;
+    const month = countsIn[o]!;
+    const p = month < 0 ? -1 : periods.findIndex((view) => monthOfPeriod(view.period) === month);
     const recipients = new Set<string>();
     if (p >= 0) {
       const index = indexOf(p);
       for (const [id, amount] of index.net.get(orderId) ?? []) if (amount > 0n) recipients.add(id);
-      const order = data.orders[release.orderIndex]!;
+      const order = data.orders[o]!;
       const values = measureValues(ir, order, order.lines.map((l) => new Decimal(l.qty)), []);
       for (const [bonus, id] of index.pools) if (values[poolMeasure.get(bonus) ?? -1]?.gt(0)) recipients.add(id);
     }

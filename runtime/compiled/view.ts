@@ -70,6 +70,32 @@ export function ledgerOrderOf(cp: ColumnarPeriod, i: number): string | undefined
   return pi < 0 ? undefined : cp.columnar.data.orders[cp.portions.order[pi]!]!.id;
 }
 
+/** The index in the data's orders of ledger row i's order (−1 for a pool part): ledgerOrderOf without the id. */
+export function ledgerOrderIndexOf(cp: ColumnarPeriod, i: number): number {
+  const extra = extraRowOf(cp, i);
+  if (extra !== undefined && extra.kind === "reversal") return extra.entry.order === undefined ? -1 : (cp.columnar.orderIndex.get(extra.entry.order) ?? -1);
+  const pi = cp.ledger.portion[i]!;
+  return pi < 0 ? -1 : cp.portions.order[pi]!;
+}
+
+/** A statement amount of partner p in minor units (what statementOf spells with moneyScale decimals). */
+export function statementMinorOf(cp: ColumnarPeriod, p: number, field: keyof Statement): number {
+  switch (field) {
+    case "earned":
+      return cp.ledger.earned[p]!;
+    case "carriedIn":
+      return cp.carriedIn[p]!;
+    case "payout":
+      return cp.payout[p]!;
+    case "carriedOut":
+      return cp.carriedOut[p]!;
+    default: {
+      const never: never = field;
+      throw new Error(`unknown statement field ${String(never)}`);
+    }
+  }
+}
+
 export function statementOf(cp: ColumnarPeriod, p: number): Statement {
   return {
     earned: amountText(cp, cp.ledger.earned[p]!),
@@ -137,6 +163,8 @@ export function viewOfColumnar(cp: ColumnarPeriod): PeriodView {
     ledgerLength: cp.ledger.length,
     ledgerEntry: (i) => ledgerEntryOf(cp, i),
     ledgerOrder: (i) => ledgerOrderOf(cp, i),
+    ledgerOrderIndex: (i) => ledgerOrderIndexOf(cp, i),
+    statementMinor: (i, field) => statementMinorOf(cp, listed[i]!, field),
     ledgerCsvRows: (fallback) => ledgerRowWriter(cp, fallback),
     breakage: breakageOf(cp),
     unrecovered: cp.afterRun.unrecovered,

@@ -31,8 +31,8 @@ export interface Release {
   hold: { flaggedFrom: string; until: string } | null;
 }
 
-/** The orders' dates as day numbers. */
-function orderDays(data: Dataset, orderIndex: Map<string, number>): OrderDays {
+/** The orders' dates as day numbers (also what the policy comparison reads release from). */
+export function orderDays(data: Dataset, orderIndex: Map<string, number>): OrderDays {
   const m = data.orders.length;
   const known = remembered(toDayNumber);
   const day = (date: string | null): number => (date === null ? NO_DAY : known(date));

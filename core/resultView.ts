@@ -49,6 +49,14 @@ export interface PeriodView {
    * leaves to `fallback` for the rows it does not format itself.
    */
   ledgerCsvRows?(fallback: (i: number) => string): (i: number) => string;
+  /**
+   * Optional, for statements.csv and ranks.csv (runtime/output/): partner i's fields from the
+   * partner column on, straight from the engine's columns, byte-identical to formatting
+   * statement(i), respectively rank(i), active(i) and volumes(i) for `measures` (null when the
+   * view cannot give those columns).
+   */
+  statementsCsvRow?(i: number): string;
+  ranksCsvRows?(measures: readonly string[]): ((i: number) => string) | null;
   readonly breakage: readonly Breakage[];
   readonly unrecovered: readonly Unrecovered[];
   readonly flags: readonly Flag[];

@@ -13,6 +13,7 @@ import type { Breakage, Deferred, Flag, LedgerEntry, PeriodResult, Statement, St
 import { extraEntryOf, extraRowOf } from "./cancellations/extras.ts";
 import { UNPAID_REASONS } from "./ledgerColumns.ts";
 import { ledgerRowWriter } from "./ledgerRows.ts";
+import { rankRowWriter, statementRowWriter } from "./partnerRows.ts";
 import type { ColumnarPeriod } from "./period.ts";
 import { takesOf } from "./period.ts";
 import { rateText } from "./planTables.ts";
@@ -166,6 +167,8 @@ export function viewOfColumnar(cp: ColumnarPeriod): PeriodView {
     ledgerOrderIndex: (i) => ledgerOrderIndexOf(cp, i),
     statementMinor: (i, field) => statementMinorOf(cp, listed[i]!, field),
     ledgerCsvRows: (fallback) => ledgerRowWriter(cp, fallback),
+    statementsCsvRow: statementRowWriter(cp),
+    ranksCsvRows: (measures) => rankRowWriter(cp, measures),
     breakage: breakageOf(cp),
     unrecovered: cp.afterRun.unrecovered,
     get flags() {

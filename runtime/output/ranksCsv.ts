@@ -21,7 +21,15 @@ export function* ranksCsvChunks(periods: readonly PeriodView[]): Generator<strin
   const csv = new CsvBuffer();
   csv.row(header(["period", "final", "partner", "rank", "active", ...measures.flatMap((m) => FIGURES.map((f) => `${m} ${f}`))]));
   for (const p of periods) {
+    // A compiled view formats the partner's fields from its columns (no volume objects).
+    const fromColumns = p.ranksCsvRows?.(measures) ?? null;
+    const lead = p.period + "," + String(p.final) + ",";
     for (let i = 0; i < p.partnerCount; i++) {
+      if (fromColumns !== null) {
+        csv.line(lead + fromColumns(i));
+        if (csv.full) yield csv.take();
+        continue;
+      }
       const volumes = p.volumes(i);
       const row = [p.period, String(p.final), textField(p.partnerId(i)), textField(p.rank(i)), String(p.active(i))];
       for (const m of measures) {

@@ -12,9 +12,14 @@ export function* statementsCsvChunks(periods: Iterable<PeriodView>): Generator<s
   const csv = new CsvBuffer();
   csv.row(header(STATEMENT_COLUMNS));
   for (const p of periods) {
+    const lead = p.period + "," + String(p.final) + ",";
     for (let i = 0; i < p.partnerCount; i++) {
-      const s = p.statement(i);
-      csv.row([p.period, String(p.final), textField(p.partnerId(i)), s.earned, s.carriedIn, s.payout, s.carriedOut]);
+      // A compiled view formats the partner's fields from its columns (no Statement object).
+      if (p.statementsCsvRow !== undefined) csv.line(lead + p.statementsCsvRow(i));
+      else {
+        const s = p.statement(i);
+        csv.row([p.period, String(p.final), textField(p.partnerId(i)), s.earned, s.carriedIn, s.payout, s.carriedOut]);
+      }
       if (csv.full) yield csv.take();
     }
   }

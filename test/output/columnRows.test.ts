@@ -1,7 +1,8 @@
 /**
- * ledger.csv from a compiled view's columns (runtime/compiled/ledgerRows.ts) must be the bytes
- * of the object path (a LedgerEntry per row, formatted by runtime/output/ledgerCsv.ts) and of
- * the reference engine's document: every bundled plan on every bundled sample, the spec
+ * ledger.csv, statements.csv and ranks.csv from a compiled view's columns
+ * (runtime/compiled/ledgerRows.ts, partnerRows.ts) must be the bytes of the object path (a
+ * LedgerEntry, Statement and volumes object per row, formatted by runtime/output/) and of the
+ * reference engine's document: every bundled plan on every bundled sample, the spec
  * examples, the three policies and both split modes, and data whose ids and names need CSV
  * quoting and the formula guard.
  */
@@ -15,6 +16,8 @@ import { viewOfDocument, type PeriodView } from "../../core/resultView.ts";
 import { compiledEngine } from "../../runtime/compiled/engine.ts";
 import { validateData } from "../../runtime/data/validate.ts";
 import { ledgerCsvChunks } from "../../runtime/output/ledgerCsv.ts";
+import { ranksCsvChunks } from "../../runtime/output/ranksCsv.ts";
+import { statementsCsvChunks } from "../../runtime/output/statementsCsv.ts";
 import { joinChunks } from "../../runtime/output/sink.ts";
 import { referenceEngine } from "../../runtime/reference/engine.ts";
 import { loadExample } from "../reference/harness.ts";
@@ -25,17 +28,22 @@ function lastPeriod(data: Dataset): string {
   return data.orders.map((o) => o.date.slice(0, 7)).sort().at(-1) ?? firstPeriod(data) ?? "2026-01";
 }
 
-/** The same periods without the column writer: every row through ledgerEntry. */
+/** The same periods without the column writers: every row through the view's objects. */
 function objectPath(periods: readonly PeriodView[]): PeriodView[] {
   return periods.map((p) => {
     const copy: PeriodView = Object.create(p) as PeriodView;
-    Object.defineProperty(copy, "ledgerCsvRows", { value: undefined });
+    for (const name of ["ledgerCsvRows", "statementsCsvRow", "ranksCsvRows"]) Object.defineProperty(copy, name, { value: undefined });
     return copy;
   });
 }
 
-/** Returns how many rows the column writer formatted itself, over all runs. */
-function sameLedgerCsv(ir: PlanIR, data: Dataset): number {
+/** The three CSV files' text. */
+function csvFiles(periods: readonly PeriodView[]): string[] {
+  return [joinChunks(statementsCsvChunks(periods)), joinChunks(ledgerCsvChunks(periods)), joinChunks(ranksCsvChunks(periods))];
+}
+
+/** Returns how many ledger rows the column writer formatted itself, over all runs. */
+function sameCsvFiles(ir: PlanIR, data: Dataset): number {
   let direct = 0;
   const through = lastPeriod(data);
   for (const policy of POLICIES) {
@@ -48,6 +56,9 @@ function sameLedgerCsv(ir: PlanIR, data: Dataset): number {
       const periods = compiled.view.periods;
       // Count the rows the column writer did not hand to the object path.
       for (const p of periods) {
+        // A compiled period offers all three writers.
+        expect(p.statementsCsvRow).toBeDefined();
+        expect(p.ranksCsvRows?.(ir.measures.map((m) => m.name))).not.toBeNull();
         if (p.ledgerCsvRows === undefined) continue;
         let fallbacks = 0;
         const row = p.ledgerCsvRows(() => {
@@ -57,9 +68,9 @@ function sameLedgerCsv(ir: PlanIR, data: Dataset): number {
         for (let i = 0; i < p.ledgerLength; i++) row(i);
         direct += p.ledgerLength - fallbacks;
       }
-      const fromColumns = joinChunks(ledgerCsvChunks(periods));
-      expect(fromColumns, `${policy} ${splitMode}: columns vs objects`).toBe(joinChunks(ledgerCsvChunks(objectPath(periods))));
-      expect(fromColumns, `${policy} ${splitMode}: columns vs reference`).toBe(joinChunks(ledgerCsvChunks(viewOfDocument(reference.result).periods)));
+      const fromColumns = csvFiles(periods);
+      expect(fromColumns, `${policy} ${splitMode}: columns vs objects`).toEqual(csvFiles(objectPath(periods)));
+      expect(fromColumns, `${policy} ${splitMode}: columns vs reference`).toEqual(csvFiles(viewOfDocument(reference.result).periods));
     }
   }
   return direct;
@@ -75,14 +86,14 @@ function load(plan: string, data: unknown): { ir: PlanIR; data: Dataset } {
 const planText = (name: string) => readFileSync(new URL(`../../plans/${name}`, import.meta.url), "utf8");
 const sampleJson = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../samples/${name}`, import.meta.url), "utf8"));
 
-describe("ledger.csv from the compiled columns", () => {
+describe("CSV files from the compiled columns", () => {
   const plans = readdirSync(new URL("../../plans/", import.meta.url)).filter((f) => f.endsWith(".plan"));
   const samples = readdirSync(new URL("../../samples/", import.meta.url)).filter((f) => f.endsWith(".data.json") && !f.startsWith("team-1k"));
   for (const plan of plans) {
     for (const sample of samples) {
       it(`${plan} on ${sample}`, () => {
         const { ir, data } = load(planText(plan), sampleJson(sample));
-        expect(sameLedgerCsv(ir, data)).toBeGreaterThan(0);
+        expect(sameCsvFiles(ir, data)).toBeGreaterThan(0);
       });
     }
   }
@@ -90,13 +101,14 @@ describe("ledger.csv from the compiled columns", () => {
   for (const name of ["a_seed_levels", "b_generation", "c_differential", "d_customer_split", "e_partner_split", "f_late_cancel", "g_pool", "h_balances", "i_release"]) {
     it(`spec example ${name}`, () => {
       const { ir, data } = loadExample(name);
-      sameLedgerCsv(ir, data);
+      sameCsvFiles(ir, data);
     });
   }
 
   it("quotes and guards ids and bonus names as the object path does", () => {
     // Partner ids with a comma or a formula's first character, order ids with a quote, a
-    // cancellation id with a line break, a bonus name with a comma and a leading minus.
+    // cancellation id with a line break, a bonus name with a comma and a leading minus (rank
+    // names are identifiers: nothing to quote).
     const partner = (id: string) => (/^P\d+$/.test(id) ? (Number(id.slice(1)) % 2 === 0 ? `=${id}` : `${id},x`) : id);
     const order = (id: string) => `${id} "q"`;
     const raw = sampleJson("stage-speaker.data.json") as {
@@ -126,6 +138,6 @@ describe("ledger.csv from the compiled columns", () => {
     const plan = planText("vitalis-classic.plan").replace('"Ebenenbonus"', '"-Ebenen, bonus"');
     expect(plan).toContain("-Ebenen, bonus");
     const { ir, data } = load(plan, raw);
-    expect(sameLedgerCsv(ir, data)).toBeGreaterThan(0);
+    expect(sameCsvFiles(ir, data)).toBeGreaterThan(0);
   });
 });

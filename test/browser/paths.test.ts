@@ -107,4 +107,33 @@ describe("credit-path pictures", () => {
     await screenshot(page, "29-paths-cancelled");
     expect(session.problems).toEqual([]);
   });
+
+  it("says when an order paid nothing in the shown period and offers its month; every box's text stays inside the box", async () => {
+    const { page } = session;
+    await chooseData(page, "scn:late-cancel");
+    await run(page);
+    await page.selectOption("#period-select", "2026-11");
+    await page.click("#tab-paths");
+    await page.fill("#paths-order", "O7");
+    await page.click("#paths-show");
+    await page.waitForSelector("#paths-nothing");
+    expect(await page.textContent("#paths-nothing")).toContain("Nothing was paid on O7 in 2026-11. It is dated 2026-10-28");
+    // No "unpaid — nobody qualified" claims for a period the order is not counted in.
+    expect(await page.locator(".breakage li").count()).toBe(0);
+    const above = await page.textContent(".portion-summary");
+    expect(above).not.toMatch(/\b1 more partners\b/);
+    await page.click("#paths-show-month");
+    await page.waitForFunction(() => (document.querySelector("#period-select") as HTMLSelectElement).value === "2026-10");
+    await page.waitForFunction(() => document.querySelector("#paths-svg") !== null && document.querySelector("#paths-nothing") === null);
+    expect(await page.textContent(".portion-summary")).toMatch(/paid [1-9][\d.]* EUR on 2026-10/);
+    // The inactive partner's label ("U  Consultant (inactive)") ran out of its box before.
+    const overflowing = await page.$$eval("#paths-svg g.path-node", (gs) =>
+      gs.flatMap((g) => {
+        const box = g.querySelector("rect")!.getBBox();
+        return [...g.querySelectorAll("text")].filter((t) => t.getBBox().x + t.getBBox().width > box.width).map((t) => t.textContent);
+      }),
+    );
+    expect(overflowing).toEqual([]);
+    expect(session.problems).toEqual([]);
+  });
 });

@@ -12,11 +12,11 @@ import { CancelledError } from "../client/workerClient.ts";
 import type { CompareReply, CreditPaths, PathNode } from "../worker/protocol.ts";
 import type { ResultView, ViewContext } from "./context.ts";
 import { POLICY_TITLES } from "./compareText.ts";
-import { groupDigits } from "./format.ts";
+import { groupDigits, plural } from "./format.ts";
 import { amount, emptyState, errorBox, loading } from "./widgets.ts";
 
 const SVG = "http://www.w3.org/2000/svg";
-const BOX_W = 150;
+const BOX_W = 176;
 const BOX_H = 46;
 
 interface Shape {
@@ -38,6 +38,16 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   if (text !== undefined) node.textContent = text;
   return node;
+}
+
+/** Width of a character of the picture's 11 px monospace text, with some room (measured in Chromium: 6.6 px). */
+const CHAR_W = 6.7;
+
+/** A text line of a box: squeezed to the box when it is longer (a long id), never running out of it. */
+function boxText(x: number, y: number, className: string, text: string): SVGTextElement {
+  const room = BOX_W - 2 * x;
+  const squeeze: Record<string, string | number> = text.length * CHAR_W > room ? { textLength: room, lengthAdjust: "spacingAndGlyphs" } : {};
+  return svg("text", { x, y, class: className, ...squeeze }, text);
 }
 
 export class PathsView implements ResultView {
@@ -141,12 +151,14 @@ export class PathsView implements ResultView {
       const p = n.data.node;
       if (p) {
         g.dataset.partner = p.partner;
-        g.append(svg("text", { x: 8, y: 17, class: "id" }, `${p.partner}  ${p.rank ?? "no rank"}${p.active ? "" : " (inactive)"}`));
-        g.append(svg("text", { x: 8, y: 35, class: "amount-text" }, `step ${p.step} · +${groupDigits(p.received)} ${context.run.currency}`));
-        g.append(svg("title", {}, p.entries.length ? p.entries.join("\n") : "received nothing on this order"));
+        const who = `${p.partner}  ${p.rank ?? "no rank"}${p.active ? "" : " (inactive)"}`;
+        g.append(boxText(8, 17, "id", who));
+        g.append(boxText(8, 35, "amount-text", `step ${p.step} · +${groupDigits(p.received)} ${context.run.currency}`));
+        g.append(svg("title", {}, `${who}\n${p.entries.length ? p.entries.join("\n") : "received nothing on this order"}`));
       } else {
-        g.append(svg("text", { x: 8, y: 19, class: "id" }, n.data.label));
-        g.append(svg("text", { x: 8, y: 36, class: "amount-text" }, paths.date));
+        g.append(boxText(8, 19, "id", n.data.label));
+        g.append(boxText(8, 36, "amount-text", paths.date));
+        g.append(svg("title", {}, `${n.data.label}, dated ${paths.date}`));
       }
       picture.append(g);
     }
@@ -158,11 +170,30 @@ export class PathsView implements ResultView {
         " paid ",
         amount(p.total),
         ` ${context.run.currency} on ${paths.period}`,
-        p.hidden > 0 ? ` · ${p.hidden} more partners above, paid nothing` : "",
-        p.breakage.length ? el("ul", { className: "breakage" }, ...p.breakage.map((b) => el("li", { text: b }))) : el("div", { className: "muted", text: "No breakage: every share of the level and differential bonuses was paid." }),
+        p.hidden > 0 ? ` · ${plural(p.hidden, "more partner", "more partners")} above, paid nothing` : "",
+        p.breakage.length ? el("ul", { className: "breakage" }, ...p.breakage.map((b) => el("li", { text: b })))
+        : p.nodes.every((n) => n.entries.length === 0) ? ""
+        : el("div", { className: "muted", text: "No breakage: every share of the level and differential bonuses was paid." }),
       ),
     );
-    replaceChildren(this.body, el("div", { className: "paths-scroll" }, picture), ...legend, this.cancelled(paths.order, context));
+    replaceChildren(this.body, this.nothingPaid(paths, context), el("div", { className: "paths-scroll" }, picture), ...legend, this.cancelled(paths.order, context));
+  }
+
+  /**
+   * An order paid nothing in the shown period most often because it counts in another one (its
+   * own month, or later when it was held): say so, and offer its month, rather than leave a
+   * picture of zeros to be read as "nobody qualified".
+   */
+  private nothingPaid(paths: CreditPaths, context: ViewContext): HTMLElement | string {
+    if (paths.portions.some((p) => !/^-?0(\.0+)?$/.test(p.total))) return "";
+    const month = paths.date.slice(0, 7);
+    const offered = month !== paths.period && context.run.periods.some((p) => p.period === month);
+    return el(
+      "div",
+      { className: "notice notice-info", attrs: { id: "paths-nothing" } },
+      `Nothing was paid on ${paths.order} in ${paths.period}. It is dated ${paths.date}; an order counts in its own month, or later when it is held or paid late. `,
+      offered ? el("button", { text: `Show ${month}`, attrs: { id: "paths-show-month" }, on: { click: () => context.showPeriod(month) } }) : "",
+    );
   }
 
   /** What each policy takes back for this order, from whom: from the comparison. */

@@ -40,7 +40,9 @@ export function creditPaths(ir: PlanIR, data: Dataset, result: PeriodResult | nu
         entries: paid.map((e) => `${e.bonus}${e.level ? ` level ${e.level}` : ""}${e.generation ? ` generation ${e.generation}` : ""}: ${e.amount}${e.rate ? ` (${e.rate} of ${e.base ?? "?"})` : ""}`),
       };
     });
-    portions.push({ portion, nodes, hidden: chain.length - shown.length, total: sum(own.map((e) => e.amount)), breakage: breakageOf(ir, own) });
+    // No entry on this portion in the period: its shares were not "left unpaid" — the order most
+    // likely does not count in this period (the view says so), so no breakage is claimed.
+    portions.push({ portion, nodes, hidden: chain.length - shown.length, total: sum(own.map((e) => e.amount)), breakage: own.length === 0 ? [] : breakageOf(ir, own) });
   }
   return { order: order.id, buyer: order.buyer, buyerIsCustomer: customer !== undefined, date: order.date, period, supporter: agreement?.supporter ?? null, portions };
 }

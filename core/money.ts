@@ -76,3 +76,13 @@ export function formatRate(fraction: Decimal): string {
 export function formatVolume(value: Decimal): string {
   return canonical(value);
 }
+
+/**
+ * part / whole as a percentage with two decimals, never "-0.00" ("n/a" when the whole is zero):
+ * payout as a share of volume in the KPIs, the plan diff and the disclosure.
+ */
+export function percentOfWhole(part: Decimal, whole: Decimal): string {
+  if (whole.isZero()) return "n/a";
+  const text = part.times(100).div(whole).toFixed(2);
+  return text === "-0.00" ? "0.00" : text;
+}

@@ -17,7 +17,8 @@ import type { PlanIR, Policy } from "../../core/ir.ts";
 import type { RunError } from "../../core/run.ts";
 import { compareIds } from "../../core/resultView.ts";
 import { nearestRankPercentiles } from "../kpi/percentile.ts";
-import { moneyDecimals, moneyText, percentText, summariseRun, type RunSummary } from "./runSummary.ts";
+import { moneyDecimals, moneyText, summariseRun, type RunSummary } from "./runSummary.ts";
+import { percentOfWhole } from "../../core/money.ts";
 
 export interface PlanSide {
   plan: string;
@@ -83,7 +84,7 @@ export function diffPlans(engine: Engine, a: PlanIR, b: PlanIR, data: Dataset, o
 function side(s: RunSummary, decimals: number): PlanSide {
   return {
     plan: s.plan, measure: s.measure, volume: s.volume.toFixed(), totalPayout: moneyText(s.totalEarned, decimals),
-    percentOfVolume: percentText(s.totalEarned, s.volume), paidOut: moneyText(s.totalPaidOut, decimals),
+    percentOfVolume: percentOfWhole(s.totalEarned, s.volume), paidOut: moneyText(s.totalPaidOut, decimals),
   };
 }
 

@@ -86,10 +86,6 @@ export function summariseRun(ir: PlanIR, view: ResultView): RunSummary {
   };
 }
 
-/** part / whole as a percentage with two decimals ("n/a" when the whole is zero). */
-export function percentText(part: Decimal, whole: Decimal): string {
-  return whole.isZero() ? "n/a" : part.times(100).div(whole).toFixed(2);
-}
 
 /** Money with the plan's decimals, never "-0.00". */
 export function moneyText(value: Decimal, decimals: number): string {

@@ -19,6 +19,7 @@ import type { PeriodResult, ResultDocument } from "../../core/result.ts";
 import { nearestRankPercentiles } from "./percentile.ts";
 import type { BonusKpi, PlanKpis, RankCount } from "./types.ts";
 import { compareIds } from "../../core/stringOrder.ts";
+import { percentOfWhole } from "../../core/money.ts";
 
 export const EARNINGS_PERCENTILES = [10, 25, 50, 75, 90, 99, 100] as const;
 
@@ -41,10 +42,6 @@ function decimalAt(value: unknown, path: string): Decimal {
 function fixed(value: Decimal, decimals: number): string {
   const text = value.toFixed(decimals);
   return /^-0(\.0+)?$/.test(text) ? text.slice(1) : text;
-}
-
-function percentOf(part: Decimal, whole: Decimal): string {
-  return whole.isZero() ? "n/a" : fixed(part.times(100).dividedBy(whole), 2);
 }
 
 /** The plan's money decimals, read off the amounts (data.md: they always carry exactly that many). */
@@ -90,7 +87,7 @@ function perBonus(
   }
   return [...sums.values()]
     .sort((a, b) => b.amount.comparedTo(a.amount) || compareIds(a.bonus, b.bonus) || compareIds(a.kind, b.kind))
-    .map((s) => ({ bonus: s.bonus, kind: s.kind, amount: fixed(s.amount, decimals), percentOfCv: percentOf(s.amount, totalCv) }));
+    .map((s) => ({ bonus: s.bonus, kind: s.kind, amount: fixed(s.amount, decimals), percentOfCv: percentOfWhole(s.amount, totalCv) }));
 }
 
 /** Rank names, highest first (see the module comment for the order without `rankOrder`). */
@@ -184,7 +181,7 @@ export function computeKpis(
     // Volumes are exact and never rounded; show at least the money decimals so CV reads like money.
     totalCv: fixed(totalCv, Math.max(decimals, totalCv.decimalPlaces())),
     totalPayout: fixed(totalPayout, decimals),
-    payoutPercentOfCv: percentOf(totalPayout, totalCv),
+    payoutPercentOfCv: percentOfWhole(totalPayout, totalCv),
     paidOut: fixed(paidOut, decimals),
     perBonus: bonuses,
     rankDistribution: rankDistribution(periods, ranksHighestFirst(periods, cvMeasure, rankOrder)),

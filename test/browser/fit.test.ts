@@ -3,7 +3,8 @@
  * late-cancel scenario at 1440x900, 1024x700 and a phone (390x844). Text cut with an ellipsis has
  * a tooltip; a panel does not scroll sideways (wide tables scroll inside their own frame); the
  * tabs wrap on a desktop screen (all visible) and scroll on a phone; the run line wraps; KPI
- * figures and the comparison fit a phone; the share popover stays inside the screen. The phone
+ * figures and the comparison fit a phone; the share popover stays inside the screen; a statements
+ * table scrolled sideways keeps its partner column in view. The phone
  * rules come last in the style sheet: before that, the general rules of the same selectors
  * overrode them (four KPI cards, three policy columns and a 460 px popover on a 390 px phone).
  */
@@ -60,6 +61,15 @@ describe("the playground fits three sizes", () => {
         const strip = await page.$eval(".tabs", (s) => ({ scroll: s.scrollWidth, client: s.clientWidth }));
         if (phone) expect(await page.locator(`#tab-${tab}`).boundingBox().then((b) => [Math.round(b!.x), Math.round(b!.x + b!.width)]), `the ${tab} tab in view`).toEqual([expect.toSatisfy((x: number) => x >= 0), expect.toSatisfy((x: number) => x <= width)]);
         else expect(strip.scroll, `the tabs wrap at ${width}`).toBeLessThanOrEqual(strip.client);
+        if (tab === "statements") {
+          // A table wider than the pane scrolls in its frame; the partner column stays in view.
+          const wrap = page.locator("#panel-statements .table-wrap");
+          await wrap.evaluate((w) => (w.scrollLeft = w.scrollWidth));
+          const [frame, cell] = await Promise.all([wrap.boundingBox(), page.locator("table.statements tbody tr td").first().boundingBox()]);
+          expect(Math.abs(cell!.x - frame!.x), `partner column at ${width}`).toBeLessThan(2);
+          await screenshot(page, `40-fit-${width}x${height}-statements-scrolled`);
+          await wrap.evaluate((w) => (w.scrollLeft = 0));
+        }
         if (tab === "statements" || tab === "kpis" || tab === "compare" || tab === "genealogy") await screenshot(page, `40-fit-${width}x${height}-${tab}`);
       }
       await page.click("#share-button");

@@ -3,7 +3,7 @@
  * second run on 100k partners does not generate them again) and the last finished run.
  * Each step reports progress; nothing here throws at the page — problems come back as replies.
  */
-import { checkDataAgainstPlan, commissionMeasure, compilePlan, computeKpis, firstPeriod, lastOrderPeriod, type Dataset, defaultEngine, type Engine, hasErrors, type PeriodResult, periodsFromTo, type PlanIR, type Policy, RUN_STEP_WORDS, RUN_STEPS, type RunStep, validateData } from "../../../runtime/surface.ts";
+import { checkDataAgainstPlan, commissionMeasure, compilePlan, computeKpis, firstPeriod, lastOrderPeriod, type Dataset, defaultEngine, type Engine, hasErrors, type PeriodView, periodsFromTo, type PlanIR, type Policy, RUN_STEP_WORDS, RUN_STEPS, type RunStep, validateData } from "../../../runtime/surface.ts";
 import { compareAll, type Progress } from "./compareJob.ts";
 import { rawData, sourceKey, sourceLabel } from "./dataSources.ts";
 import type { ShownDataProblem, CompareReply, DataSource, DataSummary, KpiReply, LoadReply, PeriodSummary, RecordSectionName, RecordsPage, RunReply, RunSummary } from "./protocol.ts";
@@ -39,17 +39,25 @@ function summarize(label: string, data: Dataset): DataSummary {
 /**
  * A period's line in the run summary. Total earned is the sum of the statements' `earned` (each
  * partner's earned is the sum of their ledger entries), so the summary needs no ledger entry as
- * an object: a 100k period's million entries are built only when a view asks for them.
+ * an object: a 100k period's million entries are built only when a view asks for them. Read from
+ * the engine's view, statement by statement: the summary no longer builds every period's
+ * partner figures (ranks, volumes) that only the shown period's pages need.
  */
-function periodSummary(p: PeriodResult, decimals: number, ledgerEntries: number): PeriodSummary {
-  const statements = Object.values(p.statements);
+function periodSummary(v: PeriodView, decimals: number): PeriodSummary {
+  const earned: string[] = new Array<string>(v.partnerCount);
+  const payout: string[] = new Array<string>(v.partnerCount);
+  for (let i = 0; i < v.partnerCount; i++) {
+    const s = v.statement(i);
+    earned[i] = s.earned;
+    payout[i] = s.payout;
+  }
   return {
-    period: p.period,
-    asOf: p.asOf,
-    final: p.final,
-    ledgerEntries,
-    totalEarned: sumMoney(statements.map((s) => s.earned), decimals),
-    totalPayout: sumMoney(statements.map((s) => s.payout), decimals),
+    period: v.period,
+    asOf: v.asOf,
+    final: v.final,
+    ledgerEntries: v.ledgerLength,
+    totalEarned: sumMoney(earned, decimals),
+    totalPayout: sumMoney(payout, decimals),
   };
 }
 
@@ -140,7 +148,6 @@ export class Session {
     if (!outcome.ok) return { kind: "run-error", error: outcome.error, data: dataSummary };
     progress("summing up…", 1);
     const result = lazyResult(outcome.view);
-    const ledgerLengths = new Map(outcome.view.periods.map((p) => [p.period, p.ledgerLength] as const));
     const decimals = ir.rounding.unit.includes(".") ? ir.rounding.unit.length - ir.rounding.unit.indexOf(".") - 1 : 0;
     const summary: RunSummary = {
       plan: ir.name,
@@ -148,7 +155,7 @@ export class Session {
       policy: usedPolicy,
       planPolicy: ir.cancellation.policy,
       through: until,
-      periods: result.periods.map((p) => periodSummary(p, decimals, ledgerLengths.get(p.period) ?? 0)),
+      periods: outcome.view.periods.map((p) => periodSummary(p, decimals)),
       measures: ir.measures.map((m) => m.name),
       ranks: ir.ranks.map((r) => r.name),
       cvMeasure: commissionMeasure(ir),

@@ -199,4 +199,27 @@ describe("editor help and shared views", () => {
     await other.close();
     expect(session.problems).toEqual([]);
   });
+
+  it("counts one partner as 'partner' (genealogy, disclosure)", async () => {
+    const { page } = session;
+    const one = {
+      partners: [{ id: "P1", sponsor: null, joined: "2023-10-01" }],
+      customers: [],
+      splits: [],
+      orders: [{ id: "O1", buyer: "P1", date: "2026-10-01", paid: "2026-10-01", delivered: "2026-10-02", lines: [{ sku: "VIT-D3", qty: 1, net: "19.90", points: "15" }] }],
+      cancellations: [],
+    };
+    const chooser = page.waitForEvent("filechooser");
+    await page.click("#open-file-button");
+    await (await chooser).setFiles({ name: "one.data.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(one)) });
+    await waitIdle(page);
+    await run(page);
+    await page.click("#tab-genealogy");
+    await page.waitForSelector(".tree li[data-partner]");
+    await page.click("#expand-all");
+    await page.waitForFunction(() => document.querySelector("#genealogy-message")?.textContent === "1 partner shown.");
+    await page.click("#tab-disclosure");
+    await page.waitForFunction(() => [...document.querySelectorAll("#panel-disclosure p")].some((p) => p.textContent?.startsWith("1 partner. ")), undefined, { timeout: 60_000 });
+    expect(session.problems).toEqual([]);
+  });
 });

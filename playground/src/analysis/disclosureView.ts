@@ -8,6 +8,7 @@ import { CancelledError } from "../client/workerClient.ts";
 import { barChart } from "../ui/charts.ts";
 import type { ResultView, ViewContext } from "../ui/context.ts";
 import { amount, count, emptyState, errorBox, loading } from "../ui/widgets.ts";
+import { plural } from "../ui/format.ts";
 import type { DisclosureReply } from "./protocol.ts";
 
 export class DisclosureView implements ResultView {
@@ -77,7 +78,7 @@ export class DisclosureView implements ResultView {
         el("td", { className: "num", text: `${r.meanPeriodsAtRank} of ${r.meanPeriodsListed}` })))));
     replaceChildren(
       this.body,
-      el("p", { className: "muted", text: `${count(d.partners)} partners. A partner counts at the highest rank it was paid as; terminated partners and partners who joined part-way count; earnings are the sum over all periods of the run, clawbacks included.` }),
+      el("p", { className: "muted", text: `${plural(d.partners, "partner")}. A partner counts at the highest rank it was paid as; terminated partners and partners who joined part-way count; earnings are the sum over all periods of the run, clawbacks included.` }),
       chart.element,
       el("div", { className: "table-scroll" }, table),
     );

@@ -8,6 +8,7 @@ import { CancelledError } from "../client/workerClient.ts";
 import { barChart } from "../ui/charts.ts";
 import type { ResultView, ViewContext } from "../ui/context.ts";
 import { amount, count, emptyState, errorBox, partnerLink } from "../ui/widgets.ts";
+import { plural } from "../ui/format.ts";
 import type { PlanDiff } from "../../../runtime/surface.ts";
 import type { DiffReply } from "./protocol.ts";
 
@@ -111,7 +112,7 @@ export class PlanDiffView implements ResultView {
       el("div", { className: "kpi-row" }, perBonus, chart.element),
       bands.element,
       el("p", { className: "diff-ranks", text: `Paid-as ranks in ${r.period}: ${count(r.up)} up, ${count(r.down)} down, ${count(r.same)} unchanged (place on each plan's ladder)${moves.length ? ": " + moves.join(", ") : ""}` }),
-      el("p", { text: `Per-partner change over ${count(x.partners)} partners: ${count(x.gained)} gain, ${count(x.lost)} lose, ${count(x.unchanged)} unchanged; lowest ${x.percentiles.lowest}, p10 ${x.percentiles.p10}, median ${x.percentiles.median}, p90 ${x.percentiles.p90}, highest ${x.percentiles.highest} ${cur}` }),
+      el("p", { text: `Per-partner change over ${plural(x.partners, "partner")}: ${count(x.gained)} gain, ${count(x.lost)} lose, ${count(x.unchanged)} unchanged; lowest ${x.percentiles.lowest}, p10 ${x.percentiles.p10}, median ${x.percentiles.median}, p90 ${x.percentiles.p90}, highest ${x.percentiles.highest} ${cur}` }),
       el("div", { className: "kpi-row" }, people("Gain most", d.gainers), people("Lose most", d.losers)),
     );
   }

@@ -66,7 +66,7 @@ export function agreementEffectsTable(effects: AgreementEffects, planMode: Split
   }
   const note =
     effects.leftOut > 0
-      ? `Effects of the first ${count(effects.effects.length)} of ${count(effects.inForce)} agreements in force (each one needs two more runs); ${count(effects.leftOut)} left out.`
+      ? `Effects of the first ${count(effects.effects.length)} of ${plural(effects.inForce, "agreement")} in force (each one needs two more runs); ${count(effects.leftOut)} left out.`
       : `Each agreement's own effect: the run with every agreement minus the run without this one (${plural(effects.inForce, "agreement")} in force). A partner on both lines counts in both, so the lines need not add up to all partners. Click # for the partners it changes most.`;
   return el("div", { className: "agreement-effects" }, el("p", { className: "caption", text: note }), el("div", { className: "table-wrap" }, el("table", { className: "grid compact agreements", attrs: { id: "agreement-effects" } }, head, body)));
 }

@@ -10,7 +10,7 @@ import { CancelledError } from "../client/workerClient.ts";
 import type { GenealogyNode } from "../worker/protocol.ts";
 import type { ResultView, ViewContext } from "./context.ts";
 import { activeMark, amount, count, emptyState, errorBox, loading, partnerLink, rankBadge } from "./widgets.ts";
-import { volumeText } from "./format.ts";
+import { plural, volumeText } from "./format.ts";
 
 const SLICE = 200;
 /** Expand all stops opening levels once this many partners are shown. */
@@ -149,12 +149,12 @@ export class GenealogyView implements ResultView {
     await this.rootsLoaded;
     for (;;) {
       if (this.rows.size >= EXPAND_ALL_CAP) {
-        this.message.textContent = `Stopped at ${count(this.rows.size)} partners: use Find for a partner deeper down.`;
+        this.message.textContent = `Stopped at ${plural(this.rows.size, "partner")}: use Find for a partner deeper down.`;
         return;
       }
       const closed = [...this.rows.values()].filter((r) => r.node.children > 0 && !r.expanded());
       if (closed.length === 0) {
-        this.message.textContent = `${count(this.rows.size)} partners shown.`;
+        this.message.textContent = `${plural(this.rows.size, "partner")} shown.`;
         return;
       }
       for (const row of closed) {

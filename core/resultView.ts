@@ -37,6 +37,8 @@ export interface PeriodView {
    * pool part), so a reader can test a row against a set of orders without an id string.
    */
   ledgerOrderIndex?(i: number): number;
+  /** Optional, like ledgerOrder: entry i's recipient without building the entry (entry counts per partner). */
+  ledgerRecipient?(i: number): string;
   /**
    * Optional, for readers that sum the statements of a big result (the policy comparison):
    * statement i's `field` as an integer count of the money unit's decimals (the digits of the

@@ -79,6 +79,13 @@ export function ledgerOrderIndexOf(cp: ColumnarPeriod, i: number): number {
   return pi < 0 ? -1 : cp.portions.order[pi]!;
 }
 
+/** The recipient of ledger row i, without building the entry. */
+export function ledgerRecipientOf(cp: ColumnarPeriod, i: number): string {
+  const extra = extraRowOf(cp, i);
+  if (extra !== undefined && extra.kind === "reversal") return extra.entry.recipient;
+  return cp.columnar.partnerIds[cp.ledger.recipient[i]!]!;
+}
+
 /** A statement amount of partner p in minor units (what statementOf spells with moneyScale decimals). */
 export function statementMinorOf(cp: ColumnarPeriod, p: number, field: keyof Statement): number {
   switch (field) {
@@ -165,6 +172,7 @@ export function viewOfColumnar(cp: ColumnarPeriod): PeriodView {
     ledgerEntry: (i) => ledgerEntryOf(cp, i),
     ledgerOrder: (i) => ledgerOrderOf(cp, i),
     ledgerOrderIndex: (i) => ledgerOrderIndexOf(cp, i),
+    ledgerRecipient: (i) => ledgerRecipientOf(cp, i),
     statementMinor: (i, field) => statementMinorOf(cp, listed[i]!, field),
     ledgerCsvRows: (fallback) => ledgerRowWriter(cp, fallback),
     statementsCsvRow: statementRowWriter(cp),

@@ -3,7 +3,7 @@
  * cached: statement rows per period (sorted on demand), ledger entries per recipient, the
  * genealogy's children. Answers the page's queries from these, a page or a node at a time.
  */
-import { type Dataset, Decimal, type LedgerEntry, type Partner, type PeriodResult, type PlanIR, type ResultDocument, type Statement, ZERO } from "../../../runtime/surface.ts";
+import { type Dataset, Decimal, type LedgerEntry, type Partner, type PeriodResult, type PlanIR, type ResultDocument, type ResultView, type Statement, ZERO } from "../../../runtime/surface.ts";
 import { compareDecimalText, compareIds } from "./ordering.ts";
 import type {
   Explanation,
@@ -23,7 +23,18 @@ import type { EntryFilter, ExportFormat, ExportReply, ExportWhat, PartnerMatches
 interface PeriodIndex {
   rows: StatementRow[];
   sorted: { key: string; rows: StatementRow[] } | null;
-  entriesByRecipient: Map<string, number[]>;
+  /** Built when Explain or a partner's orders first need it: it turns the whole ledger into objects. */
+  entriesByRecipient: Map<string, number[]> | null;
+}
+
+function entriesByRecipientOf(ledger: readonly LedgerEntry[]): Map<string, number[]> {
+  const entriesByRecipient = new Map<string, number[]>();
+  ledger.forEach((entry, i) => {
+    const list = entriesByRecipient.get(entry.recipient);
+    if (list) list.push(i);
+    else entriesByRecipient.set(entry.recipient, [i]);
+  });
+  return entriesByRecipient;
 }
 
 export class RunState {
@@ -42,6 +53,8 @@ export class RunState {
     readonly ir: PlanIR,
     readonly data: Dataset,
     readonly result: ResultDocument,
+    /** The engine's view of the same run, when there is one: the Statements entry counts come from its columns. */
+    private readonly view: ResultView | null = null,
   ) {
     this.records = new RecordBrowser(data);
     for (const p of data.partners) this.partnersById.set(p.id, p);
@@ -61,12 +74,20 @@ export class RunState {
   private index(period: PeriodResult): PeriodIndex {
     let index = this.periods.get(period.period);
     if (index) return index;
-    const entriesByRecipient = new Map<string, number[]>();
-    period.ledger.forEach((entry, i) => {
-      const list = entriesByRecipient.get(entry.recipient);
-      if (list) list.push(i);
-      else entriesByRecipient.set(entry.recipient, [i]);
-    });
+    // Entry counts per recipient: from the view's columns when it names a row's recipient without
+    // building the entry (a 100k period has over a million), else from the ledger's objects.
+    const periodView = this.view?.periods.find((v) => v.period === period.period);
+    let entriesByRecipient: Map<string, number[]> | null = null;
+    const counts = new Map<string, number>();
+    if (periodView?.ledgerRecipient !== undefined) {
+      for (let i = 0; i < periodView.ledgerLength; i++) {
+        const recipient = periodView.ledgerRecipient(i);
+        counts.set(recipient, (counts.get(recipient) ?? 0) + 1);
+      }
+    } else {
+      entriesByRecipient = entriesByRecipientOf(period.ledger);
+      for (const [recipient, list] of entriesByRecipient) counts.set(recipient, list.length);
+    }
     const firstMeasure = this.ir.measures[0]?.name ?? "";
     const ids = new Set([...Object.keys(period.ranks), ...Object.keys(period.statements)]);
     const rows: StatementRow[] = [];
@@ -79,7 +100,7 @@ export class RunState {
         terminated: this.isTerminated(partner, period.period),
         personal: figures?.personal ?? "0",
         group: figures?.group ?? "0",
-        entries: entriesByRecipient.get(partner)?.length ?? 0,
+        entries: counts.get(partner) ?? 0,
         statement: period.statements[partner] ?? this.zero,
       });
     }
@@ -87,6 +108,12 @@ export class RunState {
     index = { rows, sorted: null, entriesByRecipient };
     this.periods.set(period.period, index);
     return index;
+  }
+
+  /** Ledger entry indices per recipient of a period (built on first use). */
+  private entriesByRecipient(period: PeriodResult): Map<string, number[]> {
+    const index = this.index(period);
+    return (index.entriesByRecipient ??= entriesByRecipientOf(period.ledger));
   }
 
   private isTerminated(partner: string, period: string): boolean {
@@ -195,7 +222,7 @@ export class RunState {
     const customers = new Set(this.data.customers.filter((c) => c.partner === partner).map((c) => c.id));
     const bought = this.data.orders.filter((o) => o.date.slice(0, 7) === period && (o.buyer === partner || customers.has(o.buyer))).map((o) => o.id).sort(compareIds).slice(0, 200);
     const result = this.periodResult(period);
-    const paidOn = result ? [...new Set((this.index(result).entriesByRecipient.get(partner) ?? []).flatMap((i) => (result.ledger[i]?.order ? [result.ledger[i]!.order!] : [])))].sort(compareIds).slice(0, 200) : [];
+    const paidOn = result ? [...new Set((this.entriesByRecipient(result).get(partner) ?? []).flatMap((i) => (result.ledger[i]?.order ? [result.ledger[i]!.order!] : [])))].sort(compareIds).slice(0, 200) : [];
     return { partner, bought, paidOn };
   }
 
@@ -210,7 +237,7 @@ export class RunState {
       upline.push(s);
       s = this.partnersById.get(s)?.sponsor ?? null;
     }
-    const unfiltered = result && p ? (this.index(result).entriesByRecipient.get(partner) ?? []).map((i) => result.ledger[i]!) : [];
+    const unfiltered = result && p ? (this.entriesByRecipient(result).get(partner) ?? []).map((i) => result.ledger[i]!) : [];
     const order = filter.order?.trim().toLowerCase() ?? "";
     const all = unfiltered.filter((e) => (filter.bonus === null || e.bonus === filter.bonus) && (order === "" || (e.order ?? "").toLowerCase().includes(order)));
     const orders = [...new Set(unfiltered.flatMap((e) => (e.order ? [e.order] : [])))].sort(compareIds).slice(0, 500);

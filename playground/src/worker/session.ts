@@ -163,7 +163,7 @@ export class Session {
       splitMode: ir.split?.mode ?? null,
       data: dataSummary,
     };
-    this.state = { run: new RunState(ir, data, result), summary };
+    this.state = { run: new RunState(ir, data, result, outcome.view), summary };
     return { kind: "done", run: summary };
   }
 

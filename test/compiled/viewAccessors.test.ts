@@ -1,0 +1,36 @@
+/**
+ * The compiled view's optional cheap accessors (core/resultView.ts) agree with the entries and
+ * statements it builds: a row's recipient and order index, and statement amounts in minor units.
+ * Example f has after-run cancellations, so `exact` gives reversal rows and the others clawback walks.
+ */
+import { describe, expect, it } from "vitest";
+import { compiledEngine } from "../../runtime/compiled/engine.ts";
+import type { Policy } from "../../core/ir.ts";
+import { loadExample } from "../reference/harness.ts";
+
+describe("compiled view accessors", () => {
+  const { ir, data } = loadExample("f_late_cancel");
+  for (const policy of ["simple", "previous-rank", "exact"] as Policy[]) {
+    it(`match the built entries and statements under ${policy}`, () => {
+      const outcome = compiledEngine.runThroughView(ir, data, { through: "2026-11", policy });
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      let clawbacks = 0;
+      for (const v of outcome.view.periods) {
+        for (let i = 0; i < v.ledgerLength; i++) {
+          const e = v.ledgerEntry(i);
+          if (e.cancellation !== undefined) clawbacks++;
+          expect(v.ledgerRecipient?.(i)).toBe(e.recipient);
+          const at = v.ledgerOrderIndex?.(i);
+          expect(at === -1 ? undefined : data.orders[at!]?.id).toBe(e.order);
+        }
+        for (let i = 0; i < v.partnerCount; i++) {
+          const s = v.statement(i);
+          for (const field of ["earned", "carriedIn", "payout", "carriedOut"] as const) {
+            expect(v.statementMinor?.(i, field)).toBe(Number(s[field].replace(".", "")));
+          }
+        }
+      }
+      expect(clawbacks).toBeGreaterThan(0);
+    });
+  }
+});

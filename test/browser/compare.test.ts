@@ -28,6 +28,15 @@ async function column(session: BrowserSession, selector: string): Promise<Record
   );
 }
 
+/** Item 3: a tooltip on every figure of the comparison (the figures that have none). */
+function figuresWithoutTooltip(session: BrowserSession): Promise<string[]> {
+  return session.page.$$eval("#panel-compare *", (nodes) =>
+    nodes
+      .filter((e) => e.children.length === 0 && /^[−+-]?[\d,]+(\.\d+)?%?( EUR)?$|^—$/.test((e.textContent ?? "").trim()) && e.closest("[title]") === null && e.closest("thead, .chart, canvas, svg, button") === null)
+      .map((e) => `${e.closest("table")?.className ?? e.parentElement?.className}: ${e.textContent}`),
+  );
+}
+
 describe("the compare view", () => {
   let session: BrowserSession;
 
@@ -48,13 +57,7 @@ describe("the compare view", () => {
     await waitIdle(page);
     await page.waitForTimeout(200);
     await screenshot(page, "08-compare-policies");
-    // Item 3: a tooltip on every figure of the comparison.
-    const bare = await page.$$eval("#panel-compare *", (nodes) =>
-      nodes
-        .filter((e) => e.children.length === 0 && /^[−+-]?[\d,]+(\.\d+)?%?( EUR)?$|^—$/.test((e.textContent ?? "").trim()) && e.closest("[title]") === null && e.closest("thead, .chart, canvas, svg") === null)
-        .map((e) => `${e.closest("table")?.className ?? e.parentElement?.className}: ${e.textContent}`),
-    );
-    expect(bare).toEqual([]);
+    expect(await figuresWithoutTooltip(session)).toEqual([]);
     expect(await page.getAttribute(".negative-balances tbody tr td.num .amount", "title")).toMatch(/^\S+ carries (-[\d.]+ EUR|no negative balance) out of 2026-11 under simple$/);
     const expected = comparePolicies(ir!, dataset("samples/late-cancel.data.json"), "2026-11");
     if (!expected.ok) throw new Error(expected.error.message);
@@ -107,6 +110,7 @@ describe("the compare view", () => {
     await page.locator(".policy-column[data-mode]").first().scrollIntoViewIfNeeded();
     await page.waitForTimeout(200);
     await screenshot(page, "09-compare-split-modes");
+    expect(await figuresWithoutTooltip(session)).toEqual([]);
     const expected = compareSplitModes(ir!, dataset("samples/stage-speaker.data.json"), "2026-11");
     if (!expected.ok) throw new Error(expected.error.message);
     for (const mode of expected.comparison.modes) {

@@ -76,6 +76,6 @@ function partnerList(mode: SplitModeName, effect: ModeEffect, openPartner: (part
     "div",
     { className: "effect-list", dataset: { mode } },
     el("strong", { text: `${MODE_LABEL[mode]}: ${plural(effect.partnersChanged, "partner")} changed` }),
-    el("ul", {}, ...effect.partners.map((p) => el("li", {}, partnerLink(p.partner, openPartner), " ", amount(p.change)))),
+    el("ul", {}, ...effect.partners.map((p) => el("li", {}, partnerLink(p.partner, openPartner), " ", amount(p.change, `what this agreement changes in ${p.partner}'s earnings over the compared periods`)))),
   );
 }

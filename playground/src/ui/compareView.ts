@@ -283,9 +283,9 @@ export class CompareView implements ResultView {
         el(
           "div",
           { className: "figures" },
-          splitFigure("Recruiter lines earned", m.recruiterLinesEarned),
-          splitFigure("Supporter lines earned", m.supporterLinesEarned),
-          splitFigure("Total paid out", m.totalPayout),
+          splitFigure("Recruiter lines earned", m.recruiterLinesEarned, SPLIT_NOTES.recruiter),
+          splitFigure("Supporter lines earned", m.supporterLinesEarned, SPLIT_NOTES.supporter),
+          splitFigure("Total paid out", m.totalPayout, SPLIT_NOTES.payout),
         ),
       ),
     );
@@ -311,8 +311,15 @@ export class CompareView implements ResultView {
       el(
         "tbody",
         {},
-        ...([["Recruiter lines earned", (m) => m.recruiterLinesEarned], ["Supporter lines earned", (m) => m.supporterLinesEarned], ["Total paid out", (m) => m.totalPayout]] as [string, (m: (typeof c.modes)[number]) => string][]).map(([label, pick]) =>
-          el("tr", {}, el("th", { attrs: { scope: "row" }, text: label }), el("td", { className: "num" }, amount(volume ? pick(volume) : "—")), el("td", { className: "num" }, amount(commission ? pick(commission) : "—")), el("td", { className: "num" }, amount(difference(pick), "what the commission transfer changes against the volume split"))),
+        ...([["Recruiter lines earned", (m) => m.recruiterLinesEarned, SPLIT_NOTES.recruiter], ["Supporter lines earned", (m) => m.supporterLinesEarned, SPLIT_NOTES.supporter], ["Total paid out", (m) => m.totalPayout, SPLIT_NOTES.payout]] as [string, (m: (typeof c.modes)[number]) => string, string][]).map(([label, pick, note]) =>
+          el(
+            "tr",
+            {},
+            el("th", { attrs: { scope: "row" }, text: label }),
+            el("td", { className: "num" }, amount(volume ? pick(volume) : "—", `Volume split: ${note}`)),
+            el("td", { className: "num" }, amount(commission ? pick(commission) : "—", `Commission transfer: ${note}`)),
+            el("td", { className: "num" }, amount(difference(pick), "what the commission transfer changes against the volume split")),
+          ),
         ),
       ),
     );
@@ -320,6 +327,12 @@ export class CompareView implements ResultView {
   }
 }
 
-function splitFigure(label: string, value: string): HTMLElement {
-  return el("div", { className: "figure" }, el("span", { className: "figure-label", text: label }), el("span", { className: "figure-value" }, amount(value)));
+const SPLIT_NOTES = {
+  recruiter: "earned over the compared periods by the recruiters of the split orders (the member's sponsor, or the customer's partner) and their uplines",
+  supporter: "earned over the compared periods by the supporters of the split agreements and their uplines",
+  payout: "paid out to all partners over the compared periods",
+} as const;
+
+function splitFigure(label: string, value: string, note: string): HTMLElement {
+  return el("div", { className: "figure", title: note }, el("span", { className: "figure-label", text: label }), el("span", { className: "figure-value" }, amount(value)));
 }

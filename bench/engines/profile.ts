@@ -43,7 +43,7 @@ for (let i = 0; i < rounds; i++) {
   const start = process.cpuUsage();
   work();
   const used = process.cpuUsage(start);
-  console.log(`warm-up ${i + 1}: ${Math.round((used.user + used.system) / 1000)} ms CPU`);
+  console.log(`warm-up ${i + 1}: ${Math.round((used.user + used.system) / 1000)} ms CPU (system ${Math.round(used.system / 1000)} ms)`);
 }
 gc();
 const collections: string[] = [];

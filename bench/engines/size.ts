@@ -50,6 +50,12 @@ const prepare = cpuMs(() => {
   return planTables(ir, c);
 });
 const through = BENCH_MONTH;
+// Peak RSS so far is the data generation's and preparing's: the row's peak RSS includes it, so it
+// is reported apart (checks.dataPeakRssMB); arrayBuffersMB is the engine's typed-array memory
+// after the runs: the data set's cached columns (columnar model, release, figure sums, buyer
+// slots) plus the two compiled periods this script keeps (the cold run's and the fastest run's:
+// ledger columns, volumes, portions each).
+const dataPeakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
 // The first compiled run after preparing: cold JIT, kernel generation, no ledger size hint.
 forgetSharedPeriods(data);
 const cold = cpuMs(() => compiledEngine.runThroughView(ir, data, { through }));
@@ -82,6 +88,8 @@ for (let round = 0; round < ROUNDS; round++) {
   compiledBest = better(compiledBest, cpuMs(runCompiled));
 }
 const hand = handBest!;
+collect();
+const arrayBuffersMB = Math.round(process.memoryUsage().arrayBuffers / 2 ** 20);
 const compiled = compiledBest!;
 const delegated = lastDelegations().length;
 let total = 0;
@@ -115,6 +123,8 @@ const row = {
   checks: {
     prepareCpuMs: prepare.cpuMs,
     compiledColdCpuMs: cold.cpuMs,
+    dataPeakRssMB,
+    arrayBuffersMB,
     delegatedPeriods: delegated,
     handWrittenLedgerEntries: hand.value.ledgerEntries,
     ledgerTotalsAgree: hand.value.total === total && hand.value.breakage === breakage && hand.value.cvGroupOpen === cvGroupOpen,

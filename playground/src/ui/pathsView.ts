@@ -3,29 +3,19 @@
  * its volume travels up the genealogy — each portion (recruiter, and supporter when the order is
  * split) as its own branch, each partner on it with rank and what it received, the shares nobody
  * received (breakage) — and for a cancelled order what simple, previous-rank and exact take back
- * and from whom, side by side. The layout is d3-hierarchy's tidy tree; only the chosen order's
- * paths are drawn (a few dozen boxes), so the genealogy's size does not matter.
+ * and from whom, side by side. The layout is d3-hierarchy's tidy tree (pathsLayout.ts); only the
+ * chosen order's paths are drawn (a few dozen boxes), so the genealogy's size does not matter.
  */
-import { hierarchy, tree } from "d3-hierarchy";
 import { el, replaceChildren } from "../dom.ts";
 import { CancelledError } from "../client/workerClient.ts";
-import type { CompareReply, CreditPaths, PathNode } from "../worker/protocol.ts";
+import type { CompareReply, CreditPaths } from "../worker/protocol.ts";
 import type { ResultView, ViewContext } from "./context.ts";
 import { POLICY_TITLES } from "./compareText.ts";
 import { groupDigits, plural } from "./format.ts";
 import { amount, emptyState, errorBox, loading } from "./widgets.ts";
+import { BOX_H, BOX_W, layoutPaths, pathsShape } from "./pathsLayout.ts";
 
 const SVG = "http://www.w3.org/2000/svg";
-const BOX_W = 176;
-const BOX_H = 46;
-
-interface Shape {
-  label: string;
-  node: PathNode | null;
-  portion: "recruiter" | "supporter" | null;
-  children: Shape[];
-}
-
 export interface PathsHooks {
   /** The last comparison of the shown run, if one was made. */
   comparison(): CompareReply | null;
@@ -125,30 +115,18 @@ export class PathsView implements ResultView {
   }
 
   private render(paths: CreditPaths, context: ViewContext): void {
-    const shape: Shape = {
-      label: `${paths.order} · ${paths.buyerIsCustomer ? "customer" : "partner"} ${paths.buyer}`,
-      node: null,
-      portion: null,
-      children: paths.portions.map((p) => chain(p.nodes, p.portion)),
-    };
-    const root = tree<Shape>().nodeSize([BOX_W + 24, BOX_H + 30])(hierarchy(shape));
-    const nodes = root.descendants();
-    const xs = nodes.map((n) => n.x);
-    const depth = Math.max(...nodes.map((n) => n.depth));
-    const minX = Math.min(...xs) - BOX_W / 2 - 10;
-    const width = Math.max(...xs) - Math.min(...xs) + BOX_W + 20;
-    const height = (depth + 1) * (BOX_H + 30) + 10;
-    // The order at the bottom, the top of the genealogy at the top: volume flows upwards.
-    const y = (d: number) => height - 10 - BOX_H - d * (BOX_H + 30);
+    const layout = layoutPaths(pathsShape(paths));
+    const { minX, width, height } = layout;
     const picture = svg("svg", { viewBox: `${minX} 0 ${width} ${height}`, width, height, role: "img", "aria-label": `credit paths of ${paths.order}`, class: "paths-svg", id: "paths-svg" });
-    for (const link of root.links()) {
-      const portion = link.target.data.portion ?? "recruiter";
-      picture.append(svg("line", { x1: link.source.x, y1: y(link.source.depth), x2: link.target.x, y2: y(link.target.depth) + BOX_H, class: `edge ${portion}` }));
+    for (const { from, to } of layout.links) {
+      const portion = to.shape.portion ?? "recruiter";
+      picture.append(svg("line", { x1: from.x, y1: from.y, x2: to.x, y2: to.y + BOX_H, class: `edge ${portion}` }));
     }
-    for (const n of nodes) {
-      const g = svg("g", { transform: `translate(${n.x - BOX_W / 2},${y(n.depth)})`, class: `path-node ${n.data.portion ?? "order"}${n.data.node && n.data.node.received !== "0.00" && !/^-?0(\.0+)?$/.test(n.data.node.received) ? " paid" : ""}` });
+    for (const box of layout.boxes) {
+      const shape = box.shape;
+      const g = svg("g", { transform: `translate(${box.x - BOX_W / 2},${box.y})`, class: `path-node ${shape.portion ?? "order"}${shape.node && shape.node.received !== "0.00" && !/^-?0(\.0+)?$/.test(shape.node.received) ? " paid" : ""}` });
       g.append(svg("rect", { width: BOX_W, height: BOX_H, rx: 5 }));
-      const p = n.data.node;
+      const p = shape.node;
       if (p) {
         g.dataset.partner = p.partner;
         const who = `${p.partner}  ${p.rank ?? "no rank"}${p.active ? "" : " (inactive)"}`;
@@ -156,9 +134,9 @@ export class PathsView implements ResultView {
         g.append(boxText(8, 35, "amount-text", `step ${p.step} · +${groupDigits(p.received)} ${context.run.currency}`));
         g.append(svg("title", {}, `${who}\n${p.entries.length ? p.entries.join("\n") : "received nothing on this order"}`));
       } else {
-        g.append(boxText(8, 19, "id", n.data.label));
+        g.append(boxText(8, 19, "id", shape.label));
         g.append(boxText(8, 36, "amount-text", paths.date));
-        g.append(svg("title", {}, `${n.data.label}, dated ${paths.date}`));
+        g.append(svg("title", {}, `${shape.label}, dated ${paths.date}`));
       }
       picture.append(g);
     }
@@ -231,11 +209,4 @@ export class PathsView implements ResultView {
     fill(this.hooks.comparison());
     return box;
   }
-}
-
-/** A path as a chain of nested shapes: each partner's only child is the next partner up. */
-function chain(nodes: PathNode[], portion: "recruiter" | "supporter"): Shape {
-  let top: Shape | null = null;
-  for (let i = nodes.length - 1; i >= 0; i--) top = { label: nodes[i]!.partner, node: nodes[i]!, portion, children: top ? [top] : [] };
-  return top ?? { label: "(empty)", node: null, portion, children: [] };
 }

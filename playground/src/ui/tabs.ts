@@ -1,6 +1,7 @@
 /**
  * The result tabs: a tab strip over panels, one visible at a time (ARIA tabs pattern: the
- * selected tab is the strip's one Tab stop; Left/Right, Home/End move between tabs).
+ * selected tab is the strip's one Tab stop; Left/Right, Home/End move between tabs). The strip
+ * wraps at every width (styles.css), so every tab is always in view: no tab hides off-screen.
  */
 import { el } from "../dom.ts";
 
@@ -47,8 +48,6 @@ export function buildTabs<Id extends string>(tabs: Tab<Id>[], onSelect: (id: Id)
   function select(id: Id): void {
     current = id;
     mark();
-    // On a phone the strip scrolls sideways: a tab chosen from elsewhere (a partner opened in Explain) comes into view.
-    buttons.get(id)?.scrollIntoView({ block: "nearest", inline: "nearest" });
     onSelect(id);
   }
   function move(event: KeyboardEvent, from: Id): void {

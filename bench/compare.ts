@@ -4,7 +4,7 @@
  *
  * Data: `comp generate --partners N --seed 1 --months 3 --splits N/200 --cancellations N/50`
  * (about 3.1 orders per partner over three months, 2% of the orders cancelled, most after the
- * run that paid them), made once in <tmp>/comp-bench/ and reused. Plan: vitalis-classic (levels,
+ * run that paid them), made once in <tmp>/comp-bench-compare/ and reused. Plan: vitalis-classic (levels,
  * differential, pools), through the third month, so four replays (without the after-run
  * cancellations, simple, previous-rank, exact) of three periods each.
  *
@@ -30,7 +30,8 @@ import type { Policy } from "../core/ir.ts";
 const root = fileURLToPath(new URL("../", import.meta.url));
 const partners = Number(process.argv[2] ?? 100_000);
 const through = "2026-09";
-const dir = join(tmpdir(), "comp-bench");
+// Its own folder: other benches write theirs beside it (bench/run.ts uses comp-bench).
+const dir = join(tmpdir(), "comp-bench-compare");
 const file = join(dir, `compare-${partners}.data.json`);
 const plan = join(root, "plans", "vitalis-classic.plan");
 

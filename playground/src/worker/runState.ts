@@ -16,7 +16,6 @@ import type {
 import { describeRule } from "../../../runtime/surface.ts";
 import { buildExport } from "./exports.ts";
 import { creditPaths } from "./creditPaths.ts";
-import { RecordBrowser } from "./records.ts";
 import type { CreditPaths, PartnerOrders } from "./protocol.ts";
 import type { EntryFilter, ExportFormat, ExportReply, ExportWhat, PartnerMatches, UplineReply } from "./protocol.ts";
 
@@ -46,8 +45,6 @@ export class RunState {
   private readonly rankIndex = new Map<string, number>();
   private readonly zero: Statement;
   private lowerIds: Map<string, string> | null = null;
-  /** The data browser over this run's data. */
-  readonly records: RecordBrowser;
 
   constructor(
     readonly ir: PlanIR,
@@ -56,7 +53,6 @@ export class RunState {
     /** The engine's view of the same run, when there is one: the Statements entry counts come from its columns. */
     private readonly view: ResultView | null = null,
   ) {
-    this.records = new RecordBrowser(data);
     for (const p of data.partners) this.partnersById.set(p.id, p);
     for (const c of data.customers) this.customers.add(c.id);
     for (const o of data.orders) this.buyerOf.set(o.id, o.buyer);

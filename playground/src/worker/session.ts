@@ -14,6 +14,7 @@ import { sumMoney } from "./moneySum.ts";
 import { readDataFile } from "./readDataFile.ts";
 import { lazyResult } from "./lazyResult.ts";
 import { progressWithSteps, steppedEngine } from "./steppedEngine.ts";
+import { type KnownRun, withKnownRun } from "./knownRun.ts";
 
 export type { Progress };
 
@@ -67,7 +68,7 @@ export class Session {
 
   private loaded: Loaded | null = null;
   private browser: { data: Dataset; records: RecordBrowser } | null = null;
-  private state: { run: RunState; summary: RunSummary } | null = null;
+  private state: { run: RunState; summary: RunSummary; planText: string; known: KnownRun } | null = null;
 
   private async ensureData(source: DataSource, progress: Progress): Promise<Loaded> {
     const key = sourceKey(source);
@@ -163,18 +164,28 @@ export class Session {
       splitMode: ir.split?.mode ?? null,
       data: dataSummary,
     };
-    this.state = { run: new RunState(ir, data, result, outcome.view), summary };
+    this.state = { run: new RunState(ir, data, result, outcome.view), summary, planText, known: { ir, data, through: until, policy: usedPolicy, view: outcome.view } };
     return { kind: "done", run: summary };
   }
 
-  /** The comparison of a plan on a data source: compiled and loaded here, so it can run beside the shown results. */
+  /**
+   * The comparison of a plan on a data source: compiled and loaded here, so it can run beside the
+   * shown results. When it is the shown run's plan on the shown run's data (the usual Compare
+   * after Run, which the page sends to the worker holding that run), the run's compiled plan and
+   * checked data are taken as they are — the engine then shares the run's leading periods — and
+   * the replay of the run's own policy is the run itself (knownRun.ts).
+   */
   async compare(planText: string, source: DataSource, through: string, progress: Progress): Promise<CompareReply> {
-    const prepared = await this.prepare(planText, source, progress);
+    const shown = this.state;
+    const loaded = shown !== null && shown.planText === planText ? await this.ensureData(source, progress) : null;
+    const reuse = shown !== null && loaded !== null && loaded.ok && loaded.data === shown.known.data;
+    const prepared = reuse ? { ok: true as const, ir: shown.known.ir, data: shown.known.data } : await this.prepare(planText, source, progress);
     if (!prepared.ok) {
       throw new Error(prepared.reply.kind === "plan-errors" ? "the plan has errors: fix them and run again" : "the data has problems: see the notice above");
     }
     const stepped = progressWithSteps(progress);
-    return compareAll(prepared.ir, prepared.data, through, stepped.progress, steppedEngine(this.engine, stepped.onStep));
+    const engine = steppedEngine(reuse ? withKnownRun(this.engine, shown.known) : this.engine, stepped.onStep);
+    return compareAll(prepared.ir, prepared.data, through, stepped.progress, engine);
   }
 
   private current(): { run: RunState; summary: RunSummary } {

@@ -9,7 +9,7 @@ import { compilePlan } from "../../compiler/compile.ts";
 import { comparePolicies, compareSplitModes } from "../../runtime/compare/index.ts";
 import { validateData } from "../../runtime/data/validate.ts";
 import type { BrowserSession } from "./support/browser.ts";
-import { chooseData, openPlayground, run, screenshot, waitIdle } from "./support/playground.ts";
+import { chooseData, openPlayground, run, screenshot, untitledFigures, waitIdle } from "./support/playground.ts";
 import { groupDigits } from "../../playground/src/ui/format.ts";
 
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
@@ -29,13 +29,7 @@ async function column(session: BrowserSession, selector: string): Promise<Record
 }
 
 /** Item 3: a tooltip on every figure of the comparison (the figures that have none). */
-function figuresWithoutTooltip(session: BrowserSession): Promise<string[]> {
-  return session.page.$$eval("#panel-compare *", (nodes) =>
-    nodes
-      .filter((e) => e.children.length === 0 && /^[−+-]?[\d,]+(\.\d+)?%?( EUR)?$|^—$/.test((e.textContent ?? "").trim()) && e.closest("[title]") === null && e.closest("thead, .chart, canvas, svg, button") === null)
-      .map((e) => `${e.closest("table")?.className ?? e.parentElement?.className}: ${e.textContent}`),
-  );
-}
+const figuresWithoutTooltip = (session: BrowserSession): Promise<string[]> => untitledFigures(session.page, "#panel-compare");
 
 describe("the compare view", () => {
   let session: BrowserSession;

@@ -8,7 +8,7 @@ import { CancelledError } from "../client/workerClient.ts";
 import { barChart } from "../ui/charts.ts";
 import type { ResultView, ViewContext } from "../ui/context.ts";
 import { amount, count, emptyState, errorBox, loading } from "../ui/widgets.ts";
-import { plural } from "../ui/format.ts";
+import { groupDigits, plural } from "../ui/format.ts";
 import type { DisclosureReply } from "./protocol.ts";
 
 export class DisclosureView implements ResultView {
@@ -59,6 +59,7 @@ export class DisclosureView implements ResultView {
     const d = reply.disclosure;
     const cur = d.currency;
     const label = (rank: string | null) => rank ?? "no rank";
+    const over = `${d.periods[0] ?? ""} – ${d.periods[d.periods.length - 1] ?? ""}`;
     const chart = barChart({
       title: `Earnings per partner by highest paid-as rank (${cur}, ${d.periods[0] ?? ""} – ${d.periods[d.periods.length - 1] ?? ""})`,
       labels: d.rows.map((r) => label(r.rank)),
@@ -69,13 +70,19 @@ export class DisclosureView implements ResultView {
     const headers = ["Rank", "Partners", "Share", "Mean", "Median", "p10", "p90", "Lowest", "Highest", "Earned nothing", "Periods at rank (of listed)"];
     const table = el("table", { className: "grid compact disclosure-table", attrs: { id: "disclosure-table" } },
       el("thead", {}, el("tr", {}, ...headers.map((h, i) => el("th", { className: i === 0 ? "" : "num", text: h })))),
-      el("tbody", {}, ...d.rows.map((r) => el("tr", {},
-        el("td", { text: label(r.rank) }),
-        el("td", { className: "num", text: count(r.partners) }),
-        el("td", { className: "num", text: `${r.shareOfPartners}%` }),
-        ...[r.mean, r.median, r.p10, r.p90, r.lowest, r.highest].map((v) => el("td", { className: "num" }, amount(v))),
-        el("td", { className: "num", text: `${count(r.earnedNothing)} (${r.earnedNothingShare}%)` }),
-        el("td", { className: "num", text: `${r.meanPeriodsAtRank} of ${r.meanPeriodsListed}` })))));
+      el("tbody", {}, ...d.rows.map((r) => {
+        const at = `highest paid-as rank ${label(r.rank)}`;
+        const earnings: [string, string][] = [
+          [r.mean, "mean earnings"], [r.median, "median earnings"], [r.p10, "10% earned at most"], [r.p90, "90% earned at most"], [r.lowest, "the lowest earnings"], [r.highest, "the highest earnings"],
+        ];
+        return el("tr", {},
+          el("td", { text: label(r.rank) }),
+          el("td", { className: "num", text: count(r.partners), title: `${plural(r.partners, "partner")} with ${at}` }),
+          el("td", { className: "num", text: `${r.shareOfPartners}%`, title: `${r.shareOfPartners}% of all ${plural(d.partners, "partner")} have ${at}` }),
+          ...earnings.map(([v, what]) => el("td", { className: "num" }, amount(v, `${at}: ${what}, ${groupDigits(v)} ${cur} over ${over}`))),
+          el("td", { className: "num", text: `${count(r.earnedNothing)} (${r.earnedNothingShare}%)`, title: `${plural(r.earnedNothing, "partner")} with ${at} earned nothing over ${over} (${r.earnedNothingShare}% of them)` }),
+          el("td", { className: "num", text: `${r.meanPeriodsAtRank} of ${r.meanPeriodsListed}`, title: `${at}: on average ${r.meanPeriodsAtRank} periods at that rank of the ${r.meanPeriodsListed} periods they were listed in` }));
+      })));
     replaceChildren(
       this.body,
       el("p", { className: "muted", text: `${plural(d.partners, "partner")}. A partner counts at the highest rank it was paid as; terminated partners and partners who joined part-way count; earnings are the sum over all periods of the run, clawbacks included.` }),

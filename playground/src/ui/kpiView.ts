@@ -10,7 +10,7 @@ import { barChart } from "./charts.ts";
 import type { ResultView, ViewContext } from "./context.ts";
 import { amount, count, emptyState, errorBox, loading } from "./widgets.ts";
 import { csvText, download } from "./download.ts";
-import { groupDigits } from "./format.ts";
+import { groupDigits, plural } from "./format.ts";
 import { slug } from "../worker/exports.ts";
 
 export class KpiView implements ResultView {
@@ -112,15 +112,15 @@ export class KpiView implements ResultView {
     this.last = { reply, plan: context.run.plan, period: this.allPeriods.checked ? `${kpis.periods[0] ?? ""}-to-${kpis.periods[kpis.periods.length - 1] ?? ""}` : context.period };
     const currency = context.run.currency;
     const over = kpis.periods.length === 1 ? kpis.periods[0] : `${kpis.periods[0] ?? ""} – ${kpis.periods[kpis.periods.length - 1] ?? ""}`;
-    const card = (label: string, value: HTMLElement | string, note?: string): HTMLElement =>
-      el("div", { className: "card" }, el("div", { className: "card-label", text: label }), el("div", { className: "card-value" }, value), note ? el("div", { className: "card-note", text: note }) : "");
+    const card = (label: string, value: HTMLElement | string, title: string, note?: string): HTMLElement =>
+      el("div", { className: "card" }, el("div", { className: "card-label", text: label }), el("div", { className: "card-value", title }, value), note ? el("div", { className: "card-note", text: note }) : "");
     const cards = el(
       "div",
       { className: "cards" },
-      card(`Total ${cvMeasure}`, `${groupDigits(kpis.totalCv)} ${currency}`, over),
-      card("Commission cost", el("span", {}, amount(kpis.totalPayout), ` ${currency}`), `${kpis.payoutPercentOfCv}% of ${cvMeasure} (all ledger entries)`),
-      card("Paid out", el("span", {}, amount(kpis.paidOut), ` ${currency}`), "after minimum payout and carried balances"),
-      card("Earners", `${count(kpis.earnersCount)} of ${count(kpis.partnersCount)}`, "partners who earned more than zero"),
+      card(`Total ${cvMeasure}`, `${groupDigits(kpis.totalCv)} ${currency}`, `total ${cvMeasure} of the orders counted in ${over}: ${groupDigits(kpis.totalCv)} ${currency}`, over),
+      card("Commission cost", el("span", {}, amount(kpis.totalPayout), ` ${currency}`), `commission cost in ${over}: the sum of all ledger entries, ${groupDigits(kpis.totalPayout)} ${currency} = ${kpis.payoutPercentOfCv}% of ${cvMeasure}`, `${kpis.payoutPercentOfCv}% of ${cvMeasure} (all ledger entries)`),
+      card("Paid out", el("span", {}, amount(kpis.paidOut), ` ${currency}`), `paid out in ${over}: ${groupDigits(kpis.paidOut)} ${currency}, after the minimum payout and carried balances`, "after minimum payout and carried balances"),
+      card("Earners", `${count(kpis.earnersCount)} of ${count(kpis.partnersCount)}`, `${count(kpis.earnersCount)} of ${count(kpis.partnersCount)} partners earned more than zero in ${over}`, "partners who earned more than zero"),
     );
     const perBonus = this.chart({
       title: `Payout per bonus, % of ${cvMeasure}`,
@@ -143,19 +143,19 @@ export class KpiView implements ResultView {
       "table",
       { className: "grid compact per-bonus" },
       el("thead", {}, el("tr", {}, el("th", { text: "Bonus" }), el("th", { text: "Kind" }), el("th", { className: "num", text: currency }), el("th", { className: "num", text: `% of ${cvMeasure}` }))),
-      el("tbody", {}, ...kpis.perBonus.map((b) => el("tr", {}, el("td", { text: b.bonus }), el("td", { text: b.kind }), el("td", { className: "num" }, amount(b.amount)), el("td", { className: "num", text: b.percentOfCv })))),
+      el("tbody", {}, ...kpis.perBonus.map((b) => el("tr", {}, el("td", { text: b.bonus }), el("td", { text: b.kind }), el("td", { className: "num" }, amount(b.amount, `${b.bonus} paid ${groupDigits(b.amount)} ${currency} in ${over}`)), el("td", { className: "num", text: b.percentOfCv, title: `${b.bonus} paid ${b.percentOfCv}% of the ${cvMeasure} in ${over}` })))),
     );
     const percentileTable = el(
       "table",
       { className: "grid compact percentiles" },
       el("thead", {}, el("tr", {}, el("th", { text: "Percentile" }), el("th", { className: "num", text: `Earned (${currency})` }))),
-      el("tbody", {}, ...kpis.earnings.map((e) => el("tr", {}, el("td", { text: e.percentile === 100 ? "maximum" : `p${e.percentile}` }), el("td", { className: "num" }, amount(e.amount))))),
+      el("tbody", {}, ...kpis.earnings.map((e) => el("tr", {}, el("td", { text: e.percentile === 100 ? "maximum" : `p${e.percentile}` }), el("td", { className: "num" }, amount(e.amount, e.percentile === 100 ? `the most a partner earned in ${over}: ${groupDigits(e.amount)} ${currency}` : `${e.percentile}% of the partners earned at most ${groupDigits(e.amount)} ${currency} in ${over}`))))),
     );
     const rankTable = el(
       "table",
       { className: "grid compact rank-distribution" },
       el("thead", {}, el("tr", {}, el("th", { text: "Rank" }), el("th", { className: "num", text: "Partners" }))),
-      el("tbody", {}, ...kpis.rankDistribution.map((r) => el("tr", {}, el("td", { text: r.rank ?? "no rank" }), el("td", { className: "num", text: count(r.count) })))),
+      el("tbody", {}, ...kpis.rankDistribution.map((r) => el("tr", {}, el("td", { text: r.rank ?? "no rank" }), el("td", { className: "num", text: count(r.count), title: `${plural(r.count, "partner")} with ${r.rank ?? "no rank"} as their highest paid-as rank in ${over}` })))),
     );
     if (kpis.periods.length === 0) {
       replaceChildren(this.body, emptyState("The run has no such period."));

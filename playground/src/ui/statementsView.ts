@@ -154,22 +154,25 @@ export class StatementsView implements ResultView {
     if (page.total === 0) {
       replaceChildren(this.body, emptyState(page.all === 0 ? "No partners in this period." : "No partner id matches the search."));
     } else {
-      const rows = page.rows.map((r) =>
-        el(
+      const currency = context.run.currency;
+      const rows = page.rows.map((r) => {
+        const of = `${r.partner} in ${context.period}`;
+        const money = (text: string, what: string) => amount(text, `${of}: ${what} ${groupDigits(text)} ${currency}`);
+        return el(
           "tr",
           { className: "clickable", dataset: { partner: r.partner }, on: { click: () => context.openPartner(r.partner) } },
           el("td", { className: "id", text: r.partner }),
           el("td", {}, rankBadge(r.rank)),
           el("td", {}, activeMark(r.active, r.terminated)),
-          el("td", { className: "num", text: volumeText(r.personal) }),
-          el("td", { className: "num", text: volumeText(r.group) }),
-          el("td", { className: "num", text: count(r.entries) }),
-          el("td", { className: "num" }, amount(r.statement.earned)),
-          el("td", { className: "num" }, amount(r.statement.carriedIn)),
-          el("td", { className: "num" }, amount(r.statement.payout)),
-          el("td", { className: "num" }, amount(r.statement.carriedOut)),
-        ),
-      );
+          el("td", { className: "num", text: volumeText(r.personal), title: `${of}: personal volume ${volumeText(r.personal)}` }),
+          el("td", { className: "num", text: volumeText(r.group), title: `${of}: group volume ${volumeText(r.group)}` }),
+          el("td", { className: "num", text: count(r.entries), title: `${of}: ${plural(r.entries, "ledger entry", "ledger entries")} (click the row to explain them)` }),
+          el("td", { className: "num" }, money(r.statement.earned, "earned (the sum of the ledger entries)")),
+          el("td", { className: "num" }, money(r.statement.carriedIn, "carried in from the period before")),
+          el("td", { className: "num" }, money(r.statement.payout, "paid out")),
+          el("td", { className: "num" }, money(r.statement.carriedOut, "carried out into the next period (below the minimum payout, or a negative balance)")),
+        );
+      });
       replaceChildren(this.body, el("table", { className: "grid statements" }, el("thead", {}, this.header()), el("tbody", {}, ...rows)));
     }
     const last = Math.min(page.offset + PAGE_SIZE, page.total);

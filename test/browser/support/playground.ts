@@ -78,3 +78,20 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
 }
+
+/**
+ * The figures inside `panel` that say nothing when pointed at: leaf elements whose whole text is
+ * a number (an amount, a count, a percentage, "3 (50.00%)", "2 of 3") or a dash, with no
+ * tooltip on them or around them. Headers, charts and buttons are not figures.
+ */
+export function untitledFigures(page: Page, panel: string): Promise<string[]> {
+  return page.$$eval(`${panel} *`, (nodes) =>
+    nodes
+      .filter((e) => {
+        const text = (e.textContent ?? "").trim();
+        const figure = /^[−+-]?[\d,]+(\.\d+)?%?( EUR)?$|^—$|^[\d,]+ \([\d.]+%\)$|^[\d.]+ of [\d.]+$/.test(text);
+        return e.children.length === 0 && figure && e.closest("[title]") === null && e.closest("thead, .chart, canvas, svg, button, select, option") === null;
+      })
+      .map((e) => `${e.closest("table")?.className ?? e.parentElement?.className}: ${e.textContent}`),
+  );
+}

@@ -22,16 +22,30 @@
 import { gzipSync } from "node:zlib";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { build, type Rollup } from "vite";
-import ELK from "elkjs/lib/elk.bundled.js";
-import Graph from "graphology";
-import forceAtlas2 from "graphology-layout-forceatlas2";
-import { topologicalGenerations } from "graphology-dag";
 import { compilePlan, compiledEngine, tryGenerateData, validateData, type Dataset, type PeriodResult } from "../../../runtime/surface.ts";
 import { creditPaths } from "../../../playground/src/worker/creditPaths.ts";
 import { generatedOptions } from "../../../playground/src/worker/dataSources.ts";
 import { BOX_H, BOX_W, GAP_X, GAP_Y, layoutPaths, pathsShape, type PathShape } from "../../../playground/src/ui/pathsLayout.ts";
 import type { CreditPaths } from "../../../playground/src/worker/protocol.ts";
 
+
+/**
+ * The candidates that are not the choice are devDependencies for this bench only. They are loaded
+ * by a name held in a variable, with the little typing used here, so that the project's type
+ * check does not need them installed (a worktree whose node_modules predates them still checks).
+ */
+const load = (name: string): Promise<unknown> => import(name);
+interface ElkNode { id: string; width?: number; height?: number; layoutOptions?: Record<string, string>; children?: ElkNode[]; edges?: { id: string; sources: string[]; targets: string[] }[] }
+interface GraphLike {
+  order: number;
+  addNode(id: string, attributes: Record<string, number>): void;
+  addEdge(from: string, to: string): void;
+  mergeNodeAttributes(id: string, attributes: Record<string, number>): void;
+}
+const ELK = ((await load("elkjs/lib/elk.bundled.js")) as { default: new () => { layout(graph: ElkNode): Promise<ElkNode> } }).default;
+const Graph = ((await load("graphology")) as { default: new (options: { type: string }) => GraphLike }).default;
+const forceAtlas2 = ((await load("graphology-layout-forceatlas2")) as { default: { assign(graph: GraphLike, options: { iterations: number; settings: unknown }): void; inferSettings(graph: GraphLike): unknown } }).default;
+const { topologicalGenerations } = (await load("graphology-dag")) as { topologicalGenerations(graph: GraphLike): string[][] };
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
@@ -75,7 +89,7 @@ function elkLayout(algorithm: "layered" | "mrtree"): Layout {
   };
 }
 
-function graphologyGraph(shape: PathShape): Graph {
+function graphologyGraph(shape: PathShape): GraphLike {
   const { ids, edges } = flatten(shape);
   const graph = new Graph({ type: "directed" });
   // forceatlas2 needs a starting position: the index on the path, spread by portion.

@@ -89,4 +89,42 @@ describe("the playground fits three sizes", () => {
       expect(session.problems).toEqual([]);
     });
   }
+
+  it("says when a table hides columns on its right ('more ›'), and the cue scrolls to them", async () => {
+    const { page } = session;
+    const cue = (panel: string) => page.locator(`${panel} .scroll-more`);
+    // At 1440 the statements fit: no cue.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.click("#tab-statements");
+    await page.waitForSelector("table.statements tbody tr");
+    expect(await cue("#panel-statements").isVisible()).toBe(false);
+    // On a phone the money columns are past the right edge: the cue says so, and scrolls there.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.click("#show-results");
+    await cue("#panel-statements").waitFor({ state: "visible" });
+    const frame = page.locator("#panel-statements .table-wrap");
+    const earned = page.locator('table.statements th[data-column="carriedOut"]');
+    const inFrame = async () => {
+      const [f, c] = await Promise.all([frame.boundingBox(), earned.boundingBox()]);
+      return c!.x + c!.width <= f!.x + f!.width + 1;
+    };
+    expect(await inFrame()).toBe(false);
+    await screenshot(page, "41-scroll-cue-390x844-statements");
+    for (let i = 0; i < 10 && (await cue("#panel-statements").isVisible()); i++) {
+      const before = await frame.evaluate((f) => f.scrollLeft);
+      await cue("#panel-statements").click();
+      await page.waitForFunction((left) => document.querySelector("#panel-statements .table-wrap")!.scrollLeft > left, before);
+    }
+    expect(await cue("#panel-statements").isVisible()).toBe(false);
+    expect(await inFrame()).toBe(true);
+    await frame.evaluate((f) => (f.scrollLeft = 0));
+    await cue("#panel-statements").waitFor({ state: "visible" });
+    // The disclosure at 1024 px: its last columns are cut by the frame; the cue shows.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.click("#tab-disclosure");
+    await page.waitForSelector("#disclosure-table tbody tr");
+    await cue("#panel-disclosure").waitFor({ state: "visible" });
+    await screenshot(page, "41-scroll-cue-1024x700-disclosure");
+    expect(session.problems).toEqual([]);
+  });
 });

@@ -10,6 +10,7 @@ import type { ResultView, ViewContext } from "../ui/context.ts";
 import { amount, count, emptyState, errorBox, loading } from "../ui/widgets.ts";
 import { groupDigits, plural } from "../ui/format.ts";
 import type { DisclosureReply } from "./protocol.ts";
+import { withScrollCue } from "../ui/scrollCue.ts";
 
 export class DisclosureView implements ResultView {
   readonly element = el("section", { className: "view disclosure-view" });
@@ -87,7 +88,7 @@ export class DisclosureView implements ResultView {
       this.body,
       el("p", { className: "muted", text: `${plural(d.partners, "partner")}. A partner counts at the highest rank it was paid as; terminated partners and partners who joined part-way count; earnings are the sum over all periods of the run, clawbacks included.` }),
       chart.element,
-      el("div", { className: "table-scroll" }, table),
+      withScrollCue(el("div", { className: "table-scroll" }, table)),
     );
   }
 }

@@ -9,6 +9,7 @@ import type { Explanation } from "../worker/protocol.ts";
 import type { ResultView, ViewContext } from "./context.ts";
 import { activeMark, amount, count, emptyState, errorBox, loading, partnerLink, rankBadge } from "./widgets.ts";
 import { explainFractions, plural, volumeText } from "./format.ts";
+import { withScrollCue } from "./scrollCue.ts";
 
 /** Ledger entries shown at a time: a top earner of a large run has more than the page could draw. */
 export const ENTRIES_PAGE = 200;
@@ -239,7 +240,7 @@ export class ExplainView implements ResultView {
       el("tbody", {}, ...x.byBonus.map((b) => el("tr", {}, el("td", { text: b.bonus }), el("td", { text: b.kind }), el("td", { className: "num", text: count(b.entries) }), el("td", { className: "num" }, amount(b.amount))))),
     );
     const n = x.entryCount;
-    return el(
+    return withScrollCue(el(
       "div",
       { className: "table-wrap" },
       el("div", { className: "section-title", text: `${plural(x.allEntries, "ledger entry", "ledger entries")} in ${x.period}` }),
@@ -253,7 +254,7 @@ export class ExplainView implements ResultView {
         el("tbody", {}, ...rows),
       ),
       n > ENTRIES_PAGE ? this.pager(x) : "",
-    );
+    ));
   }
 
   private pager(x: Explanation): HTMLElement {

@@ -9,6 +9,7 @@ import type { StatementColumn, StatementsPage } from "../worker/protocol.ts";
 import type { ResultView, ViewContext } from "./context.ts";
 import { activeMark, amount, count, emptyState, errorBox, rankBadge } from "./widgets.ts";
 import { download } from "./download.ts";
+import { withScrollCue } from "./scrollCue.ts";
 import type { ExportFormat, ExportWhat } from "../worker/protocol.ts";
 import { groupDigits, plural, volumeText } from "./format.ts";
 
@@ -57,7 +58,7 @@ export class StatementsView implements ResultView {
       });
     this.element.append(
       el("div", { className: "toolbar" }, this.search, this.summary, el("span", { className: "spacer" }), exportButton("statements", "csv"), exportButton("statements", "json"), exportButton("ledger", "csv"), exportButton("ledger", "json")),
-      this.body,
+      withScrollCue(this.body),
       this.pager,
     );
   }

@@ -1,16 +1,24 @@
 /**
  * The one ajv configuration of the data and result schemas: all errors (a document gets every
  * problem at once), the offending value and schema node in each error (messages quote them),
- * and the calendar formats, which a regular expression cannot express (2026-02-29 is not a
- * date, 2028-02-29 is). Our own annotation keyword `expected` carries message phrases.
+ * and the calendar formats of core/schemaFormats.ts. Our own annotation keyword `expected`
+ * carries message phrases.
+ *
+ * Only tools/schemas/generateValidators.ts (and tests) compile with it: at run time the
+ * validators are the generated ones in core/generated/, because compiling a schema calls
+ * `new Function`, which a page under a strict Content-Security-Policy may not.
  */
-import Ajv from "ajv";
-import { isValidDate, isValidPeriod } from "./dates.ts";
+import Ajv, { type CodeOptions } from "ajv";
+import { SCHEMA_FORMATS } from "./schemaFormats.ts";
 
-export function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true });
+export function createAjv(code: CodeOptions = {}): Ajv {
+  const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true, code });
   ajv.addKeyword({ keyword: "expected", schemaType: "string" });
-  ajv.addFormat("calendar-date", { type: "string", validate: isValidDate });
-  ajv.addFormat("period", { type: "string", validate: isValidPeriod });
+  for (const [name, format] of Object.entries(SCHEMA_FORMATS)) ajv.addFormat(name, format);
   return ajv;
+}
+
+/** The options of the IR schema's validator: no formats, no annotations, no values in errors. */
+export function createIrAjv(code: CodeOptions = {}): Ajv {
+  return new Ajv({ allErrors: true, strict: true, code });
 }

@@ -1,21 +1,16 @@
 /**
- * Validates a value claimed to be a PlanIR: first against core/ir.schema.json (ajv), then,
+ * Validates a value claimed to be a PlanIR: first against core/ir.schema.json (ajv's validator,
+ * generated ahead of time into core/generated/irValidator.ts), then,
  * when the shape is right, the cross-references a schema cannot express (irReferences.ts).
  * Returns readable problems, each starting with the JSON pointer of the offending value;
  * [] means valid.
  */
-import Ajv, { type ValidateFunction } from "ajv";
-import schema from "./ir.schema.json" with { type: "json" };
+import { validate } from "./generated/irValidator.ts";
 import type { PlanIR } from "./ir.ts";
 import { checkIrReferences } from "./irReferences.ts";
 
-// Compiled once, on first use: ajv's compile step is by far the expensive part, and a page that
-// imports the API without validating an IR (the playground's editor) should not pay for it.
-let compiled: ValidateFunction<PlanIR> | null = null;
-
 export function validateIr(value: unknown): string[] {
-  const validate = (compiled ??= new Ajv({ allErrors: true, strict: true }).compile<PlanIR>(schema));
-  if (validate(value)) return checkIrReferences(value);
+  if (validate(value)) return checkIrReferences(value as PlanIR);
   const problems = (validate.errors ?? []).map((e) => {
     const extra = e.keyword === "additionalProperties" ? ` (${String(e.params["additionalProperty"])})` : "";
     return `${e.instancePath || "/"}: ${e.message ?? e.keyword}${extra}`;

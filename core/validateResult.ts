@@ -1,18 +1,11 @@
 /**
- * Checks a result document against core/result.schema.json (the shape of core/result.ts).
+ * Checks a result document against core/result.schema.json (the shape of core/result.ts), with
+ * ajv's validator generated ahead of time into core/generated/resultValidator.ts.
  * Used by the tests of every runtime and by API consumers that store results; [] = valid.
  */
-import type { ErrorObject, ValidateFunction } from "ajv";
-import { createAjv } from "./ajvSetup.ts";
+import type { ErrorObject } from "ajv";
+import { validate } from "./generated/resultValidator.ts";
 import { describeValue, formatPath, type PathSegment } from "./problemPath.ts";
-import resultSchema from "./result.schema.json" with { type: "json" };
-
-let compiled: ValidateFunction | null = null;
-
-function validator(): ValidateFunction {
-  compiled ??= createAjv().compile(resultSchema);
-  return compiled;
-}
 
 /** "/periods/0/ledger/3/amount" -> "periods[0].ledger[3].amount" (indices are digit-only segments). */
 function readablePath(instancePath: string, doc: unknown): string {
@@ -40,7 +33,6 @@ function describe(error: ErrorObject, doc: unknown): string {
 }
 
 export function validateResult(doc: unknown): string[] {
-  const validate = validator();
   if (validate(doc)) return [];
   return (validate.errors ?? []).map((error) => describe(error, doc));
 }

@@ -6,8 +6,9 @@
  * can fail carries an `expected` phrase and each object a `title`; the translation below builds
  * "`paid` must be a date like 2026-10-05 or null, got \"10/05/2026\"" from those.
  */
-import type { ErrorObject, ValidateFunction } from "ajv";
-import { createAjv } from "../../core/ajvSetup.ts";
+import type { ErrorObject } from "ajv";
+import * as generated from "../../core/generated/dataValidators.ts";
+import type { GeneratedValidator } from "../../core/schemaRuntime.ts";
 import dataSchema from "./data.schema.json" with { type: "json" };
 import type { DataProblem } from "../../core/dataModel.ts";
 import { describeValue, formatPath, listNames, type PathSegment } from "../../core/problemPath.ts";
@@ -20,14 +21,6 @@ interface SchemaNode {
 }
 
 const RECORD_SECTIONS_WITH_IDS = new Set(["partners", "customers", "orders", "cancellations"]);
-
-let compiled: ValidateFunction | null = null;
-
-/** Compiled once, on first use: compiling costs milliseconds that merely loading should not. */
-function validator(): ValidateFunction {
-  compiled ??= createAjv().compile(dataSchema);
-  return compiled;
-}
 
 /** Follows a local `#/definitions/x` reference of data.schema.json. */
 function resolve(node: SchemaNode | undefined): SchemaNode | undefined {
@@ -117,39 +110,28 @@ function translate(error: ErrorObject, doc: unknown): { segments: PathSegment[];
 
 /** Every schema violation of `doc`, one per location; [] when the document fits the schema. */
 export function schemaProblems(doc: unknown): DataProblem[] {
-  const validate = validator();
+  // Generated from data.schema.json ahead of time (tools/schemas/): no `new Function` at run time.
+  const validate = generated.validateDocument;
   if (validate(doc)) return [];
   return translateAll(validate.errors ?? [], doc, "");
 }
 
 export type RecordSection = "partners" | "customers" | "splits" | "orders" | "cancellations";
 
-const RECORD_DEFINITION: Record<RecordSection, string> = {
-  partners: "partner",
-  customers: "customer",
-  splits: "split",
-  orders: "order",
-  cancellations: "cancellation",
+const RECORD_VALIDATOR: Record<RecordSection, GeneratedValidator> = {
+  partners: generated.validatePartner,
+  customers: generated.validateCustomer,
+  splits: generated.validateSplit,
+  orders: generated.validateOrder,
+  cancellations: generated.validateCancellation,
 };
-
-const recordValidators = new Map<RecordSection, ValidateFunction>();
-
-function recordValidator(section: RecordSection): ValidateFunction {
-  let v = recordValidators.get(section);
-  if (v === undefined) {
-    const { definitions } = dataSchema as unknown as { definitions: unknown };
-    v = createAjv().compile({ definitions, $ref: `#/definitions/${RECORD_DEFINITION[section]}` });
-    recordValidators.set(section, v);
-  }
-  return v;
-}
 
 /**
  * The schema violations of one record, as the whole-document check would report them
  * (`orders[3].lines[0].qty`): records read one at a time from a stream are checked one at a time.
  */
 export function recordSchemaProblems(section: RecordSection, index: number, record: unknown): DataProblem[] {
-  const validate = recordValidator(section);
+  const validate = RECORD_VALIDATOR[section];
   if (validate(record)) return [];
   // A sparse list holding the record at its index: paths and ids resolve as in the whole document.
   const list: unknown[] = [];

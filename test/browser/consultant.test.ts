@@ -171,7 +171,13 @@ describe("a consultant's day", () => {
     await page.reload();
     await page.waitForSelector(".problems-title");
     await page.waitForSelector("#panel-explain:not([hidden]) table.entries", { timeout: 60_000 });
-    expect(await getText(page)).toContain("payout minimum 13.00");
+    const restored = await getText(page);
+    expect(restored).toContain("payout minimum 13.00");
+    // The restored plan is where the editor's history starts: Ctrl+Z has nothing to undo (it used
+    // to replace the day's work with the bundled plan, which the autosave then kept).
+    await page.click("#editor .view-lines");
+    await page.keyboard.press("Control+z");
+    expect(await getText(page)).toBe(restored);
     expect(await page.inputValue("#data-select")).toBe("scn:late-cancel");
     expect(await page.getAttribute("#tab-explain", "aria-selected")).toBe("true");
     expect(await page.textContent(".explain-title h2")).toBe("U");

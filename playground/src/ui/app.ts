@@ -118,8 +118,10 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
   let savedPlanText: string | null = null;
 
   const initialPlan = plans.find((p) => p.name === DEFAULT_PLAN)?.text ?? plans[0]?.text ?? "";
-  const editor = createPlanEditor(editorHost, initialPlan);
-  if (saved) editor.setText(saved.plan);
+  // The autosaved plan is the editor's first text, not an edit on top of the bundled plan: Ctrl+Z
+  // right after a reload must not turn a day's work back into vitalis-classic (it did, and the
+  // autosave then kept the bundled plan).
+  const editor = createPlanEditor(editorHost, saved ? saved.plan : initialPlan);
   editor.onCheck((outcome) => {
     renderDiagnostics(problems, outcome.diagnostics, (offset) => editor.reveal(offset));
     bound.show(outcome.ir);

@@ -49,6 +49,21 @@ describe("the data browser", () => {
     await page.waitForFunction((id) => document.querySelector("#record-list .record-row .record-key")?.textContent === id, wanted);
     expect(await page.textContent("#record-list .record-row .record-text")).toContain(`"id":"${wanted}"`);
     await screenshot(page, "33-data-browser-before-run");
+    // On a phone the record's text is cut at the list's edge and no tooltip can be hovered: a
+    // click shows the record whole above the list.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.click("#show-results");
+    expect(await page.isHidden("#record-whole")).toBe(true);
+    await page.click("#record-list .record-row .record-text");
+    await page.waitForSelector("#record-whole:not([hidden]) pre");
+    expect(JSON.parse((await page.textContent("#record-whole pre"))!)).toMatchObject({ id: wanted, sponsor: doc.partners[640]!.sponsor });
+    expect(await page.textContent("#record-whole strong")).toBe("Partner 641 of the data");
+    const box = await page.locator("#record-whole").boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await screenshot(page, "33-data-browser-record-390x844");
+    await page.click("#record-whole-close");
+    expect(await page.isHidden("#record-whole")).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.fill("#data-search", "");
     expect(session.problems).toEqual([]);
   });

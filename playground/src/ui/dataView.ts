@@ -27,6 +27,7 @@ export const ROW_HEIGHT = 24;
 const OVERSCAN = 30;
 
 const LABELS: Record<RecordSectionName, string> = { partners: "Partners", customers: "Customers", orders: "Orders", splits: "Split agreements", cancellations: "Cancellations" };
+const ONE: Record<RecordSectionName, string> = { partners: "Partner", customers: "Customer", orders: "Order", splits: "Split agreement", cancellations: "Cancellation" };
 
 export class DataView {
   readonly element = el("section", { className: "view data-view" });
@@ -36,6 +37,8 @@ export class DataView {
   private readonly caption = el("p", { className: "view-caption", attrs: { id: "data-caption" } });
   private readonly viewport = el("div", { className: "record-list", attrs: { id: "record-list", tabindex: "0", role: "list" } });
   private readonly spacer = el("div", { className: "record-spacer" });
+  /** One record shown whole: a row's text is cut at the list's edge, and a phone has no tooltip to read the rest. */
+  private readonly whole = el("div", { className: "record-whole", attrs: { id: "record-whole" } });
   private target: DataTarget | null = null;
   private shownKey = "";
   private request = 0;
@@ -63,7 +66,7 @@ export class DataView {
         this.fetchVisible();
       });
     });
-    this.element.append(el("div", { className: "toolbar" }, this.section, this.search, this.summary), this.caption, this.viewport);
+    this.element.append(el("div", { className: "toolbar" }, this.section, this.search, this.summary), this.caption, this.whole, this.viewport);
     this.reset();
   }
 
@@ -81,6 +84,7 @@ export class DataView {
   }
 
   reset(): void {
+    this.closeRecord();
     this.target = null;
     this.shownKey = "";
     this.request++;
@@ -91,6 +95,7 @@ export class DataView {
   }
 
   private restart(): void {
+    this.closeRecord();
     this.viewport.scrollTop = 0;
     this.window = { from: 0, to: 0 };
     this.spacer.style.height = "0px";
@@ -158,12 +163,43 @@ export class DataView {
           ),
           // Two id columns in every section: a top partner's missing sponsor keeps its place.
           r.keys.length < 2 ? el("span", { className: "record-key-gap", attrs: { "aria-hidden": "true" } }) : "",
-          el("code", { className: "record-text", text: r.text, title: r.text }),
+          el("button", {
+            className: "record-text",
+            text: r.text,
+            title: `${r.text}\n(click to show the whole record above the list)`,
+            attrs: { type: "button" },
+            on: { click: () => this.openRecord(page.section, r.index, r.text) },
+          }),
         ),
       ).map((node, k) => {
         node.style.top = `${(page.offset + k) * ROW_HEIGHT}px`;
         return node;
       }),
     );
+  }
+
+  private openRecord(section: RecordSectionName, index: number, text: string): void {
+    let pretty = text;
+    try {
+      pretty = JSON.stringify(JSON.parse(text), null, 2);
+    } catch {
+      // A record kept as the file has it (not JSON): shown as it is.
+    }
+    replaceChildren(
+      this.whole,
+      el(
+        "div",
+        { className: "record-whole-head" },
+        el("strong", { text: `${ONE[section]} ${count(index + 1)} of the data` }),
+        el("button", { text: "Close", attrs: { type: "button", id: "record-whole-close" }, on: { click: () => this.closeRecord() } }),
+      ),
+      el("pre", { className: "record-whole-text", text: pretty }),
+    );
+    this.whole.hidden = false;
+  }
+
+  private closeRecord(): void {
+    this.whole.hidden = true;
+    replaceChildren(this.whole);
   }
 }

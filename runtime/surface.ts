@@ -69,7 +69,7 @@ export { ledgerCsvChunks } from "./output/ledgerCsv.ts";
 export { ranksCsvChunks } from "./output/ranksCsv.ts";
 export { statementsCsvChunks } from "./output/statementsCsv.ts";
 export { joinChunks, pipeChunks, type TextSink } from "./output/sink.ts";
-export { comparePolicies, comparePoliciesInFull, compareSplitModes, formatPolicyComparison, formatSplitComparison } from "./compare/index.ts";
+export { comparePolicies, comparePoliciesInFull, comparePoliciesInFullAsync, compareSplitModes, formatPolicyComparison, formatSplitComparison } from "./compare/index.ts";
 export type { PolicyComparison, SplitComparison } from "./compare/types.ts";
 export { replayPolicies, comparisonOf, bottomLinesOf, type ComparisonProgress, type PolicyRuns, type PolicyBottomLine, type PolicyBottomLines, type PartnerClawback } from "./compare/index.ts";
 export { computeKpis, formatKpiTable, type PlanKpis } from "./kpi/index.ts";

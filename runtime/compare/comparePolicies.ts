@@ -83,32 +83,83 @@ export function comparePoliciesInFull(
   through: string,
   progress?: ComparisonProgress,
   engine: Engine = defaultEngine,
-): { ok: true; compared: PolicyComparisonInFull } | { ok: false; error: RunError } {
-  try {
-    const replayed = replayViews(ir, data, through, progress, engine);
-    if (!replayed.ok) return replayed;
-    const { replays, periods, minor } = replayed;
-    return {
-      ok: true,
-      compared: {
-        comparison: comparisonFrom(ir, through, replays, minor),
-        bottom: bottomLinesFrom(ir, data, periods, replays),
-        clawbacks: replays.map((r) => r.clawbacks),
-      },
-    };
-  } catch (error) {
-    return { ok: false, error: internalError(error) };
-  }
+): PolicyComparisonInFullOutcome {
+  return runToEnd(inFullSteps(ir, data, through, progress, engine));
 }
 
-/** The run without the after-run cancellations, then one replay per policy, each read as views and kept only as its figures. */
-function replayViews(
+/**
+ * comparePoliciesInFull with a pause between the replays: `between` is awaited after each replay
+ * but the last, and what it throws (a cancel) ends the comparison with that error. The
+ * playground's worker yields there so that a Cancel sent by the page is heard while the worker
+ * keeps the shown run (each replay itself runs to its end: the engine is synchronous).
+ */
+export async function comparePoliciesInFullAsync(
   ir: PlanIR,
   data: Dataset,
   through: string,
-  progress: ComparisonProgress | undefined,
-  engine: Engine,
-): { ok: true; replays: PolicyReplay[]; periods: string[]; minor: MinorAmounts } | { ok: false; error: RunError } {
+  between: () => Promise<void>,
+  progress?: ComparisonProgress,
+  engine: Engine = defaultEngine,
+): Promise<PolicyComparisonInFullOutcome> {
+  const steps = inFullSteps(ir, data, through, progress, engine);
+  let step = steps.next();
+  while (!step.done) {
+    await between();
+    step = steps.next();
+  }
+  return step.value;
+}
+
+export type PolicyComparisonInFullOutcome = { ok: true; compared: PolicyComparisonInFull } | { ok: false; error: RunError };
+
+/** The comparison in full, yielding after each replay but the last (both drivers above give the same figures). */
+function* inFullSteps(ir: PlanIR, data: Dataset, through: string, progress: ComparisonProgress | undefined, engine: Engine): Generator<void, PolicyComparisonInFullOutcome, void> {
+  const steps = replaySteps(ir, data, through, progress, engine);
+  for (;;) {
+    let step: IteratorResult<void, ReplaysOutcome>;
+    try {
+      step = steps.next();
+    } catch (error) {
+      return { ok: false, error: internalError(error) };
+    }
+    if (!step.done) {
+      yield;
+      continue;
+    }
+    const replayed = step.value;
+    if (!replayed.ok) return replayed;
+    try {
+      const { replays, periods, minor } = replayed;
+      return {
+        ok: true,
+        compared: {
+          comparison: comparisonFrom(ir, through, replays, minor),
+          bottom: bottomLinesFrom(ir, data, periods, replays),
+          clawbacks: replays.map((r) => r.clawbacks),
+        },
+      };
+    } catch (error) {
+      return { ok: false, error: internalError(error) };
+    }
+  }
+}
+
+type ReplaysOutcome = { ok: true; replays: PolicyReplay[]; periods: string[]; minor: MinorAmounts } | { ok: false; error: RunError };
+
+/** The run without the after-run cancellations, then one replay per policy, each read as views and kept only as its figures. */
+function replayViews(ir: PlanIR, data: Dataset, through: string, progress: ComparisonProgress | undefined, engine: Engine): ReplaysOutcome {
+  return runToEnd(replaySteps(ir, data, through, progress, engine));
+}
+
+/** A stepwise computation run without pauses. */
+function runToEnd<T>(steps: Generator<void, T, void>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** replayViews one replay at a time: yields after each replay but the last. */
+function* replaySteps(ir: PlanIR, data: Dataset, through: string, progress: ComparisonProgress | undefined, engine: Engine): Generator<void, ReplaysOutcome, void> {
   const labels = ["without the after-run cancellations", ...POLICIES];
   const onPeriod = (i: number) => (progress ? { onPeriod: (period: string, index: number, count: number) => progress(labels[i]!, i, labels.length, period, index, count) } : {});
   const without = engine.runThroughView(ir, data, { through, ignoreAfterRunCancellations: true, ...onPeriod(0) });
@@ -117,6 +168,7 @@ function replayViews(
   const replays: PolicyReplay[] = [];
   let periods: string[] = [];
   for (const [i, policy] of POLICIES.entries()) {
+    yield;
     const outcome = engine.runThroughView(ir, data, { through, policy, ...onPeriod(i + 1) });
     if (!outcome.ok) return { ok: false, error: { ...outcome.error, message: `under the ${policy} policy: ${outcome.error.message}` } };
     if (i === 0) periods = outcome.view.periods.map((p) => p.period);

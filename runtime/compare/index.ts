@@ -1,5 +1,5 @@
 /** Comparisons of cancellation policies and split modes (browser-safe, like all of runtime/). */
-export { comparePolicies, comparePoliciesInFull, POLICIES, type PolicyComparisonOutcome, type PolicyComparisonInFull } from "./comparePolicies.ts";
+export { comparePolicies, comparePoliciesInFull, comparePoliciesInFullAsync, POLICIES, type PolicyComparisonOutcome, type PolicyComparisonInFull, type PolicyComparisonInFullOutcome } from "./comparePolicies.ts";
 export { compareSplitModes, type SplitComparisonOutcome } from "./compareSplitModes.ts";
 export { formatPolicyComparison, formatSplitComparison } from "./format.ts";
 export type * from "./types.ts";

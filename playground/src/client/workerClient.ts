@@ -11,10 +11,16 @@
  * A job worker keeps the data it loaded, so the next run or comparison on the same data reuses
  * it; after a run, the next job worker starts loading the run's data at once (warm). Pending requests of a terminated worker fail with CancelledError; a crashed worker (e.g.
  * out of memory) fails them with its message.
+ *
+ * A comparison on the shown run's data goes to the resident, which already holds that data
+ * checked, the run's compiled plan and the run itself (one of the four replays): no second
+ * worker generates and checks 100k partners again. Cancel cannot terminate the resident, so it
+ * sends a cancel message: the comparison stops between two of the engine's runs and the
+ * resident keeps the shown run (worker/runWorker.ts). The page hears the cancel at once.
  */
 import RunWorker from "../worker/runWorker.ts?worker";
 import { sourceKey } from "../worker/dataSources.ts";
-import type { DataSource, ProgressReport, ReplyOf, WorkerMessage, WorkerRequest } from "../worker/protocol.ts";
+import type { DataSource, PageMessage, ProgressReport, ReplyOf, WorkerMessage, WorkerRequest } from "../worker/protocol.ts";
 
 export class CancelledError extends Error {
   constructor() {
@@ -60,11 +66,28 @@ class Lane {
   }
 
   request(request: WorkerRequest, onProgress?: ProgressListener): Promise<unknown> {
+    return this.stoppable(request, onProgress).reply;
+  }
+
+  /** A request the page can stop without terminating the worker: `stop` rejects it at once and tells the worker. */
+  stoppable(request: WorkerRequest, onProgress?: ProgressListener): { reply: Promise<unknown>; stop(): void } {
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
+    const reply = new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onProgress });
-      this.worker.postMessage({ id, request });
+      this.post({ id, request });
     });
+    const stop = (): void => {
+      const pending = this.pending.get(id);
+      if (pending === undefined) return;
+      this.pending.delete(id);
+      this.post({ cancel: id });
+      pending.reject(new CancelledError());
+    };
+    return { reply, stop };
+  }
+
+  private post(message: PageMessage): void {
+    this.worker.postMessage(message);
   }
 
   terminate(reason: Error): void {
@@ -82,8 +105,11 @@ export class WorkerClient {
   private job: Lane | null = null;
   /** The job worker loading the last run's data in the background, with the data's key. */
   private warming: { lane: Lane; key: string } | null = null;
-  /** The data the resident worker holds: that of the shown run. */
+  /** The data the resident worker holds: that of the shown run (its key, and the source itself). */
   private residentData: string | null = null;
+  private residentSource: DataSource | null = null;
+  /** A comparison going in the resident worker, and how to stop it. */
+  private residentJob: { stop(): void } | null = null;
 
   /** `onResultsLost` hears when the resident worker crashed: the finished run is gone. */
   constructor(private readonly onResultsLost: () => void = () => {}) {
@@ -103,6 +129,7 @@ export class WorkerClient {
     if (lane === this.resident) {
       this.resident = this.spawn();
       this.residentData = null;
+      this.residentSource = null;
       this.onResultsLost();
     }
   }
@@ -110,6 +137,7 @@ export class WorkerClient {
   request<R extends WorkerRequest>(request: R, onProgress?: ProgressListener): Promise<ReplyOf[R["type"]]> {
     if (request.type === "records") return this.recordsLane(request.data).request(request, onProgress) as Promise<ReplyOf[R["type"]]>;
     if (!JOBS.has(request.type)) return this.resident.request(request, onProgress) as Promise<ReplyOf[R["type"]]>;
+    if (request.type === "compare" && this.holdsShownData(request.source)) return this.compareInResident(request, onProgress) as Promise<ReplyOf[R["type"]]>;
     if ("source" in request) this.stopWarmingOtherThan(request.source);
     const lane = (this.job ??= this.spawn());
     const reply = lane.request(request, onProgress);
@@ -122,10 +150,29 @@ export class WorkerClient {
         this.job = null;
         old.terminate(new CancelledError());
         this.residentData = sourceKey(request.source);
+        this.residentSource = request.source;
         this.warm(request.source);
       }
       return answer;
     }) as Promise<ReplyOf[R["type"]]>;
+  }
+
+  /** Whether the resident worker holds this data: the shown run's (a file by its text too: same name and size is not the same file). */
+  private holdsShownData(source: DataSource): boolean {
+    const shown = this.residentSource;
+    if (shown === null || sourceKey(shown) !== sourceKey(source)) return false;
+    return shown.kind !== "file" || (source.kind === "file" && shown.text === source.text);
+  }
+
+  private compareInResident(request: WorkerRequest, onProgress?: ProgressListener): Promise<unknown> {
+    const job = this.resident.stoppable(request, onProgress);
+    const entry = { stop: job.stop };
+    this.residentJob = entry;
+    const done = (): void => {
+      if (this.residentJob === entry) this.residentJob = null;
+    };
+    job.reply.then(done, done);
+    return job.reply;
   }
 
   /**
@@ -162,13 +209,21 @@ export class WorkerClient {
 
   /** A data load, run or comparison is going. */
   get busy(): boolean {
-    return (this.job?.pending.size ?? 0) > 0;
+    return (this.job?.pending.size ?? 0) > 0 || this.residentJob !== null;
   }
 
   /** Stop the running job (data load, run, comparison); the shown results and their worker stay. */
   cancel(): void {
     const job = this.job;
-    this.job = null;
-    job?.terminate(new CancelledError());
+    // A worker doing nothing but the background load of the shown run's data is not the user's
+    // job: it stays, so the next run after the cancelled comparison still starts on loaded data.
+    const onlyWarming = job !== null && this.warming?.lane === job && job.pending.size === 1;
+    if (!onlyWarming) {
+      this.job = null;
+      job?.terminate(new CancelledError());
+    }
+    const inResident = this.residentJob;
+    this.residentJob = null;
+    inResident?.stop();
   }
 }

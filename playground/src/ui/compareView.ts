@@ -46,11 +46,13 @@ export class CompareView implements ResultView {
   }
 
   show(context: ViewContext): void {
+    // A new context object each time the tab is shown (same run): the button compares for the
+    // latest, which is the one a reply is rendered for.
     this.context = context;
     const key = `${context.runNumber}`;
     if (key === this.shownKey) return;
     this.shownKey = key;
-    const button = el("button", { className: "primary", text: "Compare policies", attrs: { id: "compare-button" }, on: { click: () => void this.compare(context) } });
+    const button = el("button", { className: "primary", text: "Compare policies", attrs: { id: "compare-button" }, on: { click: () => void this.compare(this.context ?? context) } });
     const exportAs = (format: "csv" | "json") =>
       el("button", {
         text: `⬇ ${format.toUpperCase()}`,

@@ -48,14 +48,16 @@ function uplineFrom(start: string, sponsorOf: Map<string, string | null>): strin
  * Effects of the agreements in force through `through`; `withAll` holds the run with every
  * agreement in each mode (the split comparison's runs), so each agreement costs one run per mode.
  */
-export function agreementEffects(
+export async function agreementEffects(
   ir: PlanIR,
   data: Dataset,
   through: string,
   engine: Engine,
   withAll: Record<SplitModeName, readonly PeriodResult[]>,
   progress: EffectProgress,
-): AgreementEffects {
+  /** Awaited before each agreement's runs (the worker hears a Cancel there). */
+  between: () => Promise<void> = async () => {},
+): Promise<AgreementEffects> {
   const decimals = ir.rounding.unit.includes(".") ? ir.rounding.unit.length - ir.rounding.unit.indexOf(".") - 1 : 0;
   const sponsorOf = new Map(data.partners.map((p) => [p.id, p.sponsor] as const));
   const partnerOfCustomer = new Map(data.customers.map((c) => [c.id, c.partner] as const));
@@ -65,7 +67,8 @@ export function agreementEffects(
   const chosen = inForce.slice(0, MAX_AGREEMENT_EFFECTS);
   const baseline = Object.fromEntries(MODES.map((m) => [m, earnedOf(withAll[m])])) as Record<SplitModeName, Map<string, Decimal>>;
   const effects: AgreementEffect[] = [];
-  chosen.forEach((agreement, i) => {
+  for (const [i, agreement] of chosen.entries()) {
+    await between();
     progress(i, chosen.length, agreement.index);
     const without: Dataset = { ...data, splits: data.splits.filter((a) => a !== agreement) };
     const recruiter = partnerOfCustomer.get(agreement.member) ?? sponsorOf.get(agreement.member) ?? null;
@@ -78,7 +81,7 @@ export function agreementEffects(
       byMode[mode] = modeEffect(baseline[mode], earnedOf(outcome.result.periods), recruiterLine, supporterLine, decimals);
     }
     effects.push({ agreement: agreement.index, member: agreement.member, recruiter, supporter: agreement.supporter, byMode });
-  });
+  }
   progress(chosen.length, chosen.length, -1);
   return { effects, inForce: inForce.length, leftOut: inForce.length - chosen.length };
 }

@@ -7,20 +7,26 @@
  * shows their figures, bottom line and per-order clawbacks, never a replay's result document, so
  * none is built — at 100k partners turning every period of four replays into documents took
  * most of the comparison (docs/PERFORMANCE.md, "Playground at 100k").
+ *
+ * `between` is awaited between two runs of the engine (a replay, a split mode, an agreement's
+ * runs): the worker yields there so that the page's Cancel is heard, and throws to stop the job.
  */
-import { comparePoliciesInFull, compareSplitModes, Decimal, type Dataset, type Engine, type LedgerEntry, type PeriodResult, type PlanIR, type Policy } from "../../../runtime/surface.ts";
+import { comparePoliciesInFullAsync, compareSplitModes, Decimal, type Dataset, type Engine, type LedgerEntry, type PeriodResult, type PlanIR, type Policy } from "../../../runtime/surface.ts";
 import type { CompareReply, OrderClawbacks } from "./protocol.ts";
 import { compareIds } from "./ordering.ts";
 import { agreementEffects, MAX_AGREEMENT_EFFECTS } from "./agreementEffects.ts";
 
 export type Progress = (stage: string, fraction?: number | null) => void;
 
-export function compareAll(ir: PlanIR, data: Dataset, through: string, progress: Progress, engine: Engine): CompareReply {
+/** A pause that does nothing: the job runs to its end. */
+const noPause = async (): Promise<void> => {};
+
+export async function compareAll(ir: PlanIR, data: Dataset, through: string, progress: Progress, engine: Engine, between: () => Promise<void> = noPause): Promise<CompareReply> {
   const splitsSkipped =
     ir.split === null ? "the plan has no split block" : data.splits.length === 0 ? "the data has no split agreements" : null;
   // The policy replays are 4 runs; the split modes 2 more.
   const total = splitsSkipped === null ? 6 : 4;
-  const replayed = comparePoliciesInFull(ir, data, through, (run, i, _runs, period, p, periods) =>
+  const replayed = await comparePoliciesInFullAsync(ir, data, through, between, (run, i, _runs, period, p, periods) =>
     progress(`comparing: ${run} (replay ${i + 1} of ${total}) · period ${period} (${p + 1} of ${periods})`, (i + p / periods) / total),
     engine,
   );
@@ -29,14 +35,16 @@ export function compareAll(ir: PlanIR, data: Dataset, through: string, progress:
   const unit = ir.rounding.unit;
   const clawbacksByOrder = replayed.ok ? byOrder(replayed.compared.clawbacks, unit.includes(".") ? unit.length - unit.indexOf(".") - 1 : 0) : [];
   if (splitsSkipped !== null) return { through, policies, bottom, clawbacksByOrder, splits: null, splitsSkipped, agreementEffects: null };
+  await between();
   progress(`comparing: volume and commission split modes (replays 5–6 of ${total}) through ${through}`, 4 / total);
   const splits = compareSplitModes(ir, data, through, engine);
   if (!splits.ok) return { through, policies, bottom, clawbacksByOrder, splits, splitsSkipped: null, agreementEffects: null };
+  await between();
   // Each agreement's own effect: the runs with every agreement, then one run per mode without it.
   const withAll = { volume: splitRun(ir, data, through, "volume", engine), commission: splitRun(ir, data, through, "commission", engine) };
-  const effects = agreementEffects(ir, data, through, engine, withAll, (done, count, agreement) => {
+  const effects = await agreementEffects(ir, data, through, engine, withAll, (done, count, agreement) => {
     if (agreement >= 0) progress(`comparing: the effect of split agreement ${agreement + 1} (${done + 1} of ${count}${data.splits.length > MAX_AGREEMENT_EFFECTS ? `, the first ${MAX_AGREEMENT_EFFECTS}` : ""}) in both modes`, 5 / 6 + done / count / 6);
-  });
+  }, between);
   return { through, policies, bottom, clawbacksByOrder, splits, splitsSkipped: null, agreementEffects: effects };
 }
 

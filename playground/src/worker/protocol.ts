@@ -359,6 +359,13 @@ export interface ProgressReport {
   fraction: number | null;
 }
 
+/**
+ * What the page posts to a worker: a request, or the cancel of a comparison still going in the
+ * worker that holds the shown run (it stops between two of the engine's runs and keeps the run;
+ * client/workerClient.ts). A cancel of anything else, or of a request already answered, is ignored.
+ */
+export type PageMessage = { id: number; request: WorkerRequest } | { cancel: number };
+
 export type WorkerMessage =
   | { id: number; progress: ProgressReport }
   | { id: number; ok: true; reply: unknown }

@@ -2,21 +2,38 @@
  * The run worker's entry: one request at a time, in arrival order (a query sent while a run is
  * going waits for it and then sees the new result). A failure becomes an `ok: false` reply with
  * a message; the page never gets a raw exception.
+ *
+ * A cancel message is heard at once, outside that order: a comparison yields to the event loop
+ * between two of the engine's runs, and stops there when the page has cancelled it (the page
+ * has already let go of it, so what it would answer is not sent).
  */
-import type { ReplyOf, WorkerMessage, WorkerRequest } from "./protocol.ts";
+import type { PageMessage, ReplyOf, WorkerMessage, WorkerRequest } from "./protocol.ts";
 import { answerAnalysis } from "../analysis/jobs.ts";
 import { Session } from "./session.ts";
 
 interface WorkerScope {
   postMessage(message: WorkerMessage): void;
-  addEventListener(type: "message", listener: (event: MessageEvent<{ id: number; request: WorkerRequest }>) => void): void;
+  addEventListener(type: "message", listener: (event: MessageEvent<PageMessage>) => void): void;
 }
 
 const scope = self as unknown as WorkerScope;
 const session = new Session();
 let queue: Promise<void> = Promise.resolve();
+/** Requests received and not finished yet, and those of them the page has cancelled. */
+const unfinished = new Set<number>();
+const cancelled = new Set<number>();
 
-async function answer(request: WorkerRequest, progress: (stage: string, fraction?: number | null) => void): Promise<ReplyOf[WorkerRequest["type"]]> {
+class Cancelled extends Error {}
+
+/** A pause between two of a comparison's engine runs: lets a cancel message in, and stops the job when it came. */
+function pauseFor(id: number): () => Promise<void> {
+  return async () => {
+    await new Promise<void>((resume) => setTimeout(resume, 0));
+    if (cancelled.has(id)) throw new Cancelled("cancelled");
+  };
+}
+
+async function answer(id: number, request: WorkerRequest, progress: (stage: string, fraction?: number | null) => void): Promise<ReplyOf[WorkerRequest["type"]]> {
   switch (request.type) {
     case "load":
       return session.load(request.source, progress);
@@ -41,7 +58,7 @@ async function answer(request: WorkerRequest, progress: (stage: string, fraction
     case "kpis":
       return session.kpis(request.period);
     case "compare":
-      return session.compare(request.planText, request.source, request.through, progress);
+      return session.compare(request.planText, request.source, request.through, progress, pauseFor(id));
     case "export":
       return session.finished().export(request.what, request.format, request.period);
     case "records":
@@ -57,13 +74,23 @@ async function answer(request: WorkerRequest, progress: (stage: string, fraction
 }
 
 scope.addEventListener("message", (event) => {
-  const { id, request } = event.data;
+  const message = event.data;
+  if ("cancel" in message) {
+    if (unfinished.has(message.cancel)) cancelled.add(message.cancel);
+    return;
+  }
+  const { id, request } = message;
+  unfinished.add(id);
   queue = queue.then(async () => {
     try {
-      const reply = await answer(request, (stage, fraction) => scope.postMessage({ id, progress: { stage, fraction: fraction ?? null } }));
+      if (cancelled.has(id)) throw new Cancelled("cancelled");
+      const reply = await answer(id, request, (stage, fraction) => scope.postMessage({ id, progress: { stage, fraction: fraction ?? null } }));
       scope.postMessage({ id, ok: true, reply });
     } catch (error) {
       scope.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      unfinished.delete(id);
+      cancelled.delete(id);
     }
   });
 });

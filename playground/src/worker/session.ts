@@ -173,9 +173,10 @@ export class Session {
    * shown results. When it is the shown run's plan on the shown run's data (the usual Compare
    * after Run, which the page sends to the worker holding that run), the run's compiled plan and
    * checked data are taken as they are — the engine then shares the run's leading periods — and
-   * the replay of the run's own policy is the run itself (knownRun.ts).
+   * the replay of the run's own policy is the run itself (knownRun.ts). `between` is awaited
+   * between the engine's runs (compareJob.ts): what it throws stops the comparison.
    */
-  async compare(planText: string, source: DataSource, through: string, progress: Progress): Promise<CompareReply> {
+  async compare(planText: string, source: DataSource, through: string, progress: Progress, between?: () => Promise<void>): Promise<CompareReply> {
     const shown = this.state;
     const loaded = shown !== null && shown.planText === planText ? await this.ensureData(source, progress) : null;
     const reuse = shown !== null && loaded !== null && loaded.ok && loaded.data === shown.known.data;
@@ -185,7 +186,7 @@ export class Session {
     }
     const stepped = progressWithSteps(progress);
     const engine = steppedEngine(reuse ? withKnownRun(this.engine, shown.known) : this.engine, stepped.onStep);
-    return compareAll(prepared.ir, prepared.data, through, stepped.progress, engine);
+    return compareAll(prepared.ir, prepared.data, through, stepped.progress, engine, between);
   }
 
   private current(): { run: RunState; summary: RunSummary } {

@@ -21,6 +21,7 @@ import { checkOrders } from "../orderChecks.ts";
 import { recordSchemaProblems, schemaProblems, type RecordSection } from "../schemaCheck.ts";
 import { checkSplits } from "../splitChecks.ts";
 import { rememberIndex } from "../datasetIndex.ts";
+import { FastLineReader } from "./fastLines.ts";
 import { fastCustomer, fastOrder, fastPartner, RecordMemo } from "./fastRecords.ts";
 
 export type { RecordSection };
@@ -71,6 +72,7 @@ function internOrder(order: Order, interner: Interner): Order {
 export class DatasetBuilder {
   private readonly interner = new Interner();
   private readonly memo = new RecordMemo();
+  private readonly lineReader = new FastLineReader(this.memo);
   private readonly partners: Partner[] = [];
   private readonly customers: Customer[] = [];
   private readonly splits: SplitRecord[] = [];
@@ -165,6 +167,36 @@ export class DatasetBuilder {
         throw new Error(`unknown section ${String(never)}`);
       }
     }
+  }
+
+  /**
+   * A JSON Lines line read straight from its text (fastLines.ts) when it can be proven to be a
+   * valid partner, customer or order: its section, the record kept as `add` would keep it. Null:
+   * nothing was read or counted; the caller parses the line and calls `add`.
+   */
+  addLine(text: string): RecordSection | null {
+    const record = this.lineReader.read(text);
+    if (record === null) return null;
+    const section = this.lineReader.section;
+    const index = this.count(section);
+    this.counts.set(section, index + 1);
+    (this.positions.get(section) as number[]).push(index);
+    switch (section) {
+      case "partners":
+        this.partners.push(record as Partner);
+        break;
+      case "customers":
+        this.customers.push(record as Customer);
+        break;
+      case "orders":
+        this.orders.push(record as Order);
+        break;
+      default: {
+        const never: never = section;
+        throw new Error(`unknown section ${String(never)}`);
+      }
+    }
+    return section;
   }
 
   /** The fast path (fastRecords.ts): true when the record was proven valid and kept. */

@@ -214,7 +214,7 @@ function normalizedLine(line: Record<string, unknown>, memo: RecordMemo): OrderL
  * mutates a Dataset's lines or tells them apart by identity (test/data/stream/sharedLines.test.ts
  * runs both engines on frozen shared lines).
  */
-function orderLines(lines: unknown[], memo: RecordMemo): OrderLine[] | null {
+export function orderLines(lines: unknown[], memo: RecordMemo): OrderLine[] | null {
   const keys = new Array<string>(lines.length);
   let listKey = "";
   for (let i = 0; i < lines.length; i++) {

@@ -41,11 +41,7 @@ export { RUN_STEPS, RUN_STEP_WORDS } from "../core/run.ts";
 export { validateData, type DataValidation } from "./data/validate.ts";
 export { checkDataAgainstPlan, dataWarningsAgainstPlan } from "./data/planChecks.ts";
 // Streamed reading (a data file record by record: JSON documents and JSON Lines).
-export { DatasetBuilder, problemKind, type RecordSection } from "./data/stream/datasetBuilder.ts";
-export { DocumentScanner, ScanFault } from "./data/stream/documentScanner.ts";
-export { LineSplitter } from "./data/stream/jsonLines.ts";
-export { parseValueText } from "./data/stream/recordText.ts";
-export { lineAndColumn } from "./data/stream/strictJson.ts";
+export { problemKind, type RecordSection } from "./data/stream/datasetBuilder.ts";
 export { DataFileFault, DataFileReader, dataFileFormat, isJsonLinesName, readerProblemKind, RECORD_TYPES, type LocatedProblem as LocatedReadProblem } from "./data/stream/dataFileReader.ts";
 
 // Plan analysis: what changes between two plans, and the disclosure of a plan's payouts.

@@ -15,6 +15,7 @@ import { Decimal, ZERO } from "../../core/decimal.ts";
 import type { Dataset } from "../../core/dataModel.ts";
 import type { Engine } from "../../core/engine.ts";
 import type { PlanIR, Policy } from "../../core/ir.ts";
+import { percentOfWhole } from "../../core/money.ts";
 import type { RunError } from "../../core/run.ts";
 import { nearestRankPercentiles } from "../kpi/percentile.ts";
 import { moneyDecimals, moneyText, summariseRun, type RunSummary } from "./runSummary.ts";
@@ -58,6 +59,7 @@ export function disclose(engine: Engine, ir: PlanIR, data: Dataset, options: { t
   return { ok: true, disclosure: disclosureOf(ir, summariseRun(ir, run.view), terminated) };
 }
 
+/** Mean periods, two decimals (shares use percentOfWhole, as the KPIs and the plan diff do). */
 const two = (d: Decimal) => d.toFixed(2);
 
 export function disclosureOf(ir: PlanIR, summary: RunSummary, terminated: ReadonlySet<string>): Disclosure {
@@ -85,13 +87,13 @@ export function disclosureOf(ir: PlanIR, summary: RunSummary, terminated: Readon
     return {
       rank: rank < 0 ? null : ir.ranks[rank]!.name,
       partners: n,
-      shareOfPartners: two(new Decimal(n).times(100).div(all)),
+      shareOfPartners: percentOfWhole(new Decimal(n), new Decimal(all)),
       mean: money(total.div(n)),
       median, p10, p90,
       lowest: money(sorted[0]!),
       highest: money(sorted[n - 1]!),
       earnedNothing: nothing,
-      earnedNothingShare: two(new Decimal(nothing).times(100).div(n)),
+      earnedNothingShare: percentOfWhole(new Decimal(nothing), new Decimal(n)),
       meanPeriodsAtRank: two(new Decimal(g.atRank).div(n)),
       meanPeriodsListed: two(new Decimal(g.listed).div(n)),
       terminated: g.terminated,

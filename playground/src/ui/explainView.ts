@@ -8,7 +8,7 @@ import { CancelledError } from "../client/workerClient.ts";
 import type { Explanation } from "../worker/protocol.ts";
 import type { ResultView, ViewContext } from "./context.ts";
 import { activeMark, amount, count, emptyState, errorBox, loading, partnerLink, rankBadge } from "./widgets.ts";
-import { explainFractions, plural, volumeText } from "./format.ts";
+import { explainFractions, groupDigits, plural, volumeText } from "./format.ts";
 import { withScrollCue } from "./scrollCue.ts";
 
 /** Ledger entries shown at a time: a top earner of a large run has more than the page could draw. */
@@ -190,9 +190,11 @@ export class ExplainView implements ResultView {
         ...x.history.flatMap((h, i) => [
           i > 0 ? " · " : "",
           h.period === x.period
-            ? el("strong", { text: `${h.period} `, attrs: { "aria-current": "true" } })
-            : el("button", { className: "link period-link", text: `${h.period} `, title: `show ${x.partner}'s entries in ${h.period}`, dataset: { period: h.period }, on: { click: () => context.showPeriod(h.period) } }),
-          amount(h.earned),
+            ? el("strong", { text: h.period, attrs: { "aria-current": "true" } })
+            : el("button", { className: "link period-link", text: h.period, title: `show ${x.partner}'s entries in ${h.period}`, dataset: { period: h.period }, on: { click: () => context.showPeriod(h.period) } }),
+          // Outside the button: a space at the end of a button's text is not drawn ("2026-10189.16").
+          " ",
+          amount(h.earned, `${x.partner} earned ${groupDigits(h.earned)} ${context.run.currency} in ${h.period}`),
         ]),
       ),
       volumes,

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../../core/decimal.ts";
-import { compareDecimalText, compareIds } from "../../../playground/src/worker/ordering.ts";
+import { compareDecimalParts, compareDecimalText, compareIds, compareNaturalKeys, naturalKey, naturalPlaces, parts } from "../../../playground/src/worker/ordering.ts";
 
 describe("compareIds", () => {
   it("orders ids naturally (equal numbers: plain text order)", () => {
@@ -51,5 +51,30 @@ describe("compareDecimalText", () => {
     expect(compareDecimalText("-0.00", "0")).toBe(0);
     expect(compareDecimalText("-5.10", "-5.1")).toBe(0);
     expect(compareDecimalText("-10", "-9.99")).toBeLessThan(0);
+  });
+});
+
+describe("sort keys", () => {
+  it("naturalKey + compareNaturalKeys order ids exactly as compareIds", () => {
+    const id = fc.stringMatching(/^[A-C0]{0,2}[0-9]{0,3}[A-B]?[0-9]{0,2}$/);
+    fc.assert(
+      fc.property(fc.oneof(id, fc.string({ maxLength: 6 })), fc.oneof(id, fc.string({ maxLength: 6 })), (a, b) => {
+        expect(Math.sign(compareNaturalKeys(naturalKey(a), naturalKey(b)))).toBe(Math.sign(compareIds(a, b)));
+      }),
+      { numRuns: 5000 },
+    );
+    const ids = ["P10", "P2", "P1", "C3", "P100", "P02", "SPK", "B10", "B9", "A"];
+    const places = naturalPlaces(ids);
+    expect([...ids].sort((a, b) => places.get(a)! - places.get(b)!)).toEqual([...ids].sort(compareIds));
+  });
+
+  it("parts + compareDecimalParts order amounts exactly as compareDecimalText", () => {
+    const amount = fc.stringMatching(/^[-+]?0{0,2}[0-9]{0,4}(\.[0-9]{0,3}0{0,2})?$/);
+    fc.assert(
+      fc.property(amount, amount, (a, b) => {
+        expect(compareDecimalParts(parts(a), parts(b))).toBe(compareDecimalText(a, b));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

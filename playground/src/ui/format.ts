@@ -28,11 +28,13 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 
 /**
  * A reduced fraction in a note, explained: "cancelled fraction 2980/3479" ->
- * "cancelled fraction 2980/3479 (85.66 % of the order's value was cancelled)". The percentage is
- * computed with integers, to two decimals, half up.
+ * "cancelled fraction 2980/3479 (85.66 % of the order's value was cancelled)", and "cancelled
+ * fraction 1" as the whole order. The percentage is computed with integers, to two decimals, half up.
  */
 export function explainFractions(note: string): string {
-  return note.replace(/cancelled fraction (\d+)\/(\d+)/g, (whole, n: string, d: string) => {
+  // A whole order cancelled is "cancelled fraction 1" (no slash): said in words too.
+  const inWords = note.replace(/cancelled fraction 1(?![\d/])/g, "cancelled fraction 1 (the whole order was cancelled: each original entry is reversed in full)");
+  return inWords.replace(/cancelled fraction (\d+)\/(\d+)/g, (whole, n: string, d: string) => {
     const num = BigInt(n);
     const den = BigInt(d);
     if (den === 0n) return whole;

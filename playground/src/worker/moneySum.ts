@@ -6,7 +6,7 @@
  * decimals, an exponent, a total beyond 2^53) falls back to decimal.js for the whole sum, so the
  * answer is always the exact one.
  */
-import { Decimal, ZERO } from "../../../runtime/surface.ts";
+import { Decimal, type PeriodView, type Statement, ZERO } from "../../../runtime/surface.ts";
 
 const PLAIN = /^-?\d+(?:\.\d+)?$/;
 
@@ -39,4 +39,26 @@ function fromUnits(units: number, decimals: number): string {
   const sign = units < 0 ? "-" : "";
   const digits = String(Math.abs(units)).padStart(decimals + 1, "0");
   return decimals === 0 ? `${sign}${digits}` : `${sign}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
+}
+
+/**
+ * The exact sum of one field of every statement of a period view, with `decimals` decimals: from
+ * the engine's integer columns when the view offers them (`statementMinor`: no statement object
+ * and no text per partner), else from the statements' texts as sumMoney adds them.
+ */
+export function sumStatementField(v: PeriodView, field: keyof Statement, decimals: number): string {
+  const minor = v.statementMinor;
+  if (minor !== undefined) {
+    let total = 0;
+    let exact = true;
+    for (let i = 0; i < v.partnerCount && exact; i++) {
+      const units = minor.call(v, i, field);
+      total += units;
+      exact = Number.isSafeInteger(units) && Number.isSafeInteger(total);
+    }
+    if (exact) return fromUnits(total, decimals);
+  }
+  const texts: string[] = new Array<string>(v.partnerCount);
+  for (let i = 0; i < v.partnerCount; i++) texts[i] = v.statement(i)[field];
+  return sumMoney(texts, decimals);
 }

@@ -10,7 +10,7 @@ import type { ShownDataProblem, CompareReply, DataSource, DataSummary, KpiReply,
 import { RecordBrowser } from "./records.ts";
 import { RunState } from "./runState.ts";
 import { withRecords } from "./problemRecords.ts";
-import { sumMoney } from "./moneySum.ts";
+import { sumStatementField } from "./moneySum.ts";
 import { readDataFile } from "./readDataFile.ts";
 import { lazyResult } from "./lazyResult.ts";
 import { progressWithSteps, steppedEngine } from "./steppedEngine.ts";
@@ -41,24 +41,17 @@ function summarize(label: string, data: Dataset): DataSummary {
  * A period's line in the run summary. Total earned is the sum of the statements' `earned` (each
  * partner's earned is the sum of their ledger entries), so the summary needs no ledger entry as
  * an object: a 100k period's million entries are built only when a view asks for them. Read from
- * the engine's view, statement by statement: the summary no longer builds every period's
- * partner figures (ranks, volumes) that only the shown period's pages need.
+ * the engine's view (its integer columns where it has them, moneySum.ts): the summary builds
+ * no period's partner figures (ranks, volumes) or statements, which only the shown pages need.
  */
 function periodSummary(v: PeriodView, decimals: number): PeriodSummary {
-  const earned: string[] = new Array<string>(v.partnerCount);
-  const payout: string[] = new Array<string>(v.partnerCount);
-  for (let i = 0; i < v.partnerCount; i++) {
-    const s = v.statement(i);
-    earned[i] = s.earned;
-    payout[i] = s.payout;
-  }
   return {
     period: v.period,
     asOf: v.asOf,
     final: v.final,
     ledgerEntries: v.ledgerLength,
-    totalEarned: sumMoney(earned, decimals),
-    totalPayout: sumMoney(payout, decimals),
+    totalEarned: sumStatementField(v, "earned", decimals),
+    totalPayout: sumStatementField(v, "payout", decimals),
   };
 }
 

@@ -30,3 +30,29 @@ describe("sumMoney", () => {
     expect(sumMoney(texts, 2)).toBe(decimalSum(texts, 2));
   });
 });
+
+describe("sumStatementField", () => {
+  it("sums a period's statements from the engine's integer columns as decimal.js sums their texts", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { compilePlan } = await import("../../../compiler/compile.ts");
+    const { validateData } = await import("../../../runtime/data/validate.ts");
+    const { compiledEngine } = await import("../../../runtime/compiled/engine.ts");
+    const { sumStatementField } = await import("../../../playground/src/worker/moneySum.ts");
+    const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), "utf8");
+    const ir = compilePlan(read("plans/vitalis-classic.plan")).ir!;
+    const validation = validateData(JSON.parse(read("samples/team-1k.data.json")));
+    if (!validation.ok) throw new Error("team-1k does not load");
+    const outcome = compiledEngine.runThroughView(ir, validation.data, { through: "2026-11" });
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.view.periods.length).toBeGreaterThan(1);
+    for (const v of outcome.view.periods) {
+      expect(v.statementMinor).toBeDefined();
+      const withoutColumns = { ...v, statementMinor: undefined, statement: (i: number) => v.statement(i) };
+      for (const field of ["earned", "payout", "carriedIn", "carriedOut"] as const) {
+        const texts = Array.from({ length: v.partnerCount }, (_, i) => v.statement(i)[field]);
+        expect(sumStatementField(v, field, 2)).toBe(decimalSum(texts, 2));
+        expect(sumStatementField(withoutColumns, field, 2)).toBe(decimalSum(texts, 2));
+      }
+    }
+  });
+});

@@ -24,6 +24,8 @@ export interface People {
   byId: PersonLookup;
   /** Partner id -> position in `partners` of its first record. */
   partnerIndex: Map<string, number>;
+  /** Customer id -> position in `customers` of its first record (an id no partner has). */
+  customerIndex: ReadonlyMap<string, number>;
   /** True when `descendant` is strictly below `ancestor` in the sponsor forest. */
   isInDownline(ancestorId: string, descendantId: string): boolean;
 }
@@ -254,8 +256,10 @@ function checkTermination(doc: DataDocument, problems: DataProblem[]): void {
   });
 }
 
-function checkCustomers(doc: DataDocument, byId: PersonLookup, problems: DataProblem[]): void {
+function checkCustomers(doc: DataDocument, byId: IdIndex, problems: DataProblem[]): void {
   (doc.customers ?? []).forEach((c, index) => {
+    // Attached to a partner (the usual case): nothing to say, no Person object made.
+    if (byId.partners.has(c.partner)) return;
     const partner = byId.get(c.partner);
     const path = `customers[${index}].partner`;
     if (partner === undefined) {
@@ -292,5 +296,5 @@ export function checkPeople(doc: DataDocument): { problems: DataProblem[]; peopl
     }
     return false;
   };
-  return { problems, people: { byId, partnerIndex: byId.partners, isInDownline } };
+  return { problems, people: { byId, partnerIndex: byId.partners, customerIndex: byId.customers, isInDownline } };
 }

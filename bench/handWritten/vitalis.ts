@@ -102,7 +102,7 @@ export function runVitalisByHand(ir: PlanIR, data: Dataset, period: string, asOf
     const m = c.indexOf.get(a.member);
     if (m !== undefined) memberList[fill[c.indexOf.get(a.supporter)!]!++] = m;
   }
-  const order = creditOrder(c, supporterOf, memberStart);
+  const order = creditOrder(c, memberStart, memberList);
   if (order === null) throw new Error("credit cycle");
 
   // Volumes, ranks, activity: PV at scale v0, CV at v1.

@@ -8,7 +8,7 @@
  * sponsor or buyer...) is only recorded here: such a data set is run by the reference, which
  * words the refusal.
  */
-import type { Dataset } from "../../core/dataModel.ts";
+import type { Dataset, Partner } from "../../core/dataModel.ts";
 import { toDayNumber } from "../../core/dates.ts";
 import { knownIndex } from "../data/datasetIndex.ts";
 import { decimalsOf, scaledInt } from "./scaled.ts";
@@ -22,8 +22,18 @@ export interface ColumnarData {
   /** Set when the reference would refuse the data: the compiled runtime then delegates. */
   inconsistent: boolean;
   partnerCount: number;
+  /**
+   * Partners are numbered in engine order, not in the Dataset's order: the sponsor forest depth
+   * first, every partner right after its recruits' subtrees (engineOrder), so the bottom-up pass
+   * and the upward walks read neighbouring memory. Every output goes by id (partnerIds, idOrder),
+   * so nothing written depends on the numbering; `positionOf[p]` is p's place in data.partners.
+   */
   partnerIds: string[];
-  indexOf: Map<string, number>;
+  positionOf: Int32Array;
+  /** Partner id -> engine index. */
+  indexOf: IdIndex;
+  /** Partner id -> position in data.partners (the data checks' map when they approved the Dataset). */
+  partnerPositions: Map<string, number>;
   sponsor: Int32Array;
   /** Children of p: childList[childStart[p] .. childStart[p + 1]), in document order. */
   childStart: Int32Array;
@@ -57,6 +67,101 @@ export interface FigureSums {
   exact: boolean;
 }
 
+/** A read-only id lookup (a Map, or EngineIndex over the positions map). */
+export interface IdIndex {
+  get(id: string): number | undefined;
+  has(id: string): boolean;
+}
+
+/** Id -> engine index through the id -> position map (the checks' map is reused, not copied). */
+class EngineIndex implements IdIndex {
+  constructor(
+    private readonly positions: Map<string, number>,
+    private readonly engineOf: Int32Array,
+  ) {}
+  get(id: string): number | undefined {
+    const i = this.positions.get(id);
+    return i === undefined ? undefined : this.engineOf[i];
+  }
+  has(id: string): boolean {
+    return this.positions.has(id);
+  }
+}
+
+/**
+ * Engine order (engine index -> position in data.partners): the sponsor forest depth first in
+ * post-order — a partner's recruits (document order) and their downlines come before it — with
+ * the top partners in document order. A partner under a sponsor circle (no top partner above it:
+ * the data is refused, by the credit order) comes last, in document order. In this order a
+ * subtree is one block of indices ending at its head, so the bottom-up pass reads its children
+ * just below it, and a credit path's first steps lie close together.
+ */
+export function engineOrder(sponsorPosition: Int32Array): Int32Array {
+  const n = sponsorPosition.length;
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) if (sponsorPosition[i]! >= 0) start[sponsorPosition[i]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1] = start[i + 1]! + start[i]!;
+  const fill = start.slice(0, n);
+  const kids = new Int32Array(start[n]!);
+  for (let i = 0; i < n; i++) if (sponsorPosition[i]! >= 0) kids[fill[sponsorPosition[i]!]!++] = i;
+  const order = new Int32Array(n);
+  const placed = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  const cursor = start.slice(0, n);
+  let out = 0;
+  for (let root = 0; root < n; root++) {
+    if (sponsorPosition[root]! >= 0) continue;
+    let top = 0;
+    stack[0] = root;
+    while (top >= 0) {
+      const v = stack[top]!;
+      if (cursor[v]! < start[v + 1]!) {
+        stack[++top] = kids[cursor[v]!++]!;
+        continue;
+      }
+      order[out++] = v;
+      placed[v] = 1;
+      top--;
+    }
+  }
+  if (out < n) for (let i = 0; i < n; i++) if (placed[i] === 0) order[out++] = i;
+  return order;
+}
+
+/** Engine indices in string order of id; no sort when the Dataset already lists its partners in that order. */
+function idOrderOf(data: Dataset, engineOf: Int32Array): Int32Array {
+  const n = engineOf.length;
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = data.partners[i - 1]!.id < data.partners[i]!.id;
+  const positions = Int32Array.from({ length: n }, (_, i) => i);
+  if (!sorted) {
+    positions.sort((a, b) => {
+      const ia = data.partners[a]!.id;
+      const ib = data.partners[b]!.id;
+      return ia < ib ? -1 : ia > ib ? 1 : 0;
+    });
+  }
+  for (let j = 0; j < n; j++) positions[j] = engineOf[positions[j]!]!;
+  return positions;
+}
+
+const listingCache = new WeakMap<ColumnarData, { partners: Partner[]; indexOf: Map<string, number> }>();
+
+/**
+ * The partners in engine order with an id -> engine index Map: the listing the reference's
+ * clawback code reads a run's standing and recipients by (runtime/reference/cancellations), built
+ * once per data set when a `previous-rank` or `exact` clawback first needs it.
+ */
+export function partnerListing(c: ColumnarData): { partners: Partner[]; indexOf: Map<string, number> } {
+  let listing = listingCache.get(c);
+  if (listing === undefined) {
+    const partners = Array.from(c.positionOf, (i) => c.data.partners[i]!);
+    listing = { partners, indexOf: new Map(partners.map((p, e) => [p.id, e])) };
+    listingCache.set(c, listing);
+  }
+  return listing;
+}
+
 const cache = new WeakMap<Dataset, ColumnarData>();
 
 export function columnarOf(data: Dataset): ColumnarData {
@@ -71,10 +176,6 @@ export function columnarOf(data: Dataset): ColumnarData {
 function buildColumnar(data: Dataset): ColumnarData {
   let inconsistent = false;
   const n = data.partners.length;
-  const partnerIds = new Array<string>(n);
-  const joinedDay = new Int32Array(n);
-  const terminatedKind = new Uint8Array(n);
-  const terminatedDay = new Int32Array(n);
   // Dates repeat a lot (a few hundred distinct days): convert each text once.
   const days = new Map<string, number>();
   const day = (text: string): number => {
@@ -87,46 +188,57 @@ function buildColumnar(data: Dataset): ColumnarData {
   };
   // A Dataset the data checks approved comes with their id maps (unique ids): reused, not rebuilt.
   const index = knownIndex(data);
-  const indexOf = (index?.partners as Map<string, number> | undefined) ?? new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const p = data.partners[i]!;
-    partnerIds[i] = p.id;
-    if (index === undefined) {
-      if (indexOf.has(p.id)) inconsistent = true;
-      indexOf.set(p.id, i);
-    }
-    joinedDay[i] = day(p.joined);
-    if (p.status === "terminated") {
-      terminatedKind[i] = p.terminated === null ? 2 : 1;
-      if (p.terminated !== null) terminatedDay[i] = day(p.terminated);
+  const partnerPositions = (index?.partners as Map<string, number> | undefined) ?? new Map<string, number>();
+  if (index === undefined) {
+    for (let i = 0; i < n; i++) {
+      const id = data.partners[i]!.id;
+      if (partnerPositions.has(id)) inconsistent = true;
+      partnerPositions.set(id, i);
     }
   }
-  const sponsor = new Int32Array(n).fill(-1);
-  const childCount = new Int32Array(n + 1);
+  const sponsorPosition = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     const s = data.partners[i]!.sponsor;
     if (s === null) continue;
-    const si = indexOf.get(s);
-    if (si === undefined) {
-      inconsistent = true;
-      continue;
-    }
-    sponsor[i] = si;
-    childCount[si]!++;
+    const si = partnerPositions.get(s);
+    if (si === undefined) inconsistent = true;
+    else sponsorPosition[i] = si;
   }
+  const positionOf = engineOrder(sponsorPosition);
+  const engineOf = new Int32Array(n);
+  for (let e = 0; e < n; e++) engineOf[positionOf[e]!] = e;
+  const indexOf = new EngineIndex(partnerPositions, engineOf);
+
+  const partnerIds = new Array<string>(n);
+  const joinedDay = new Int32Array(n);
+  const terminatedKind = new Uint8Array(n);
+  const terminatedDay = new Int32Array(n);
+  const sponsor = new Int32Array(n).fill(-1);
+  for (let e = 0; e < n; e++) {
+    const i = positionOf[e]!;
+    const p = data.partners[i]!;
+    partnerIds[e] = p.id;
+    joinedDay[e] = day(p.joined);
+    if (p.status === "terminated") {
+      terminatedKind[e] = p.terminated === null ? 2 : 1;
+      if (p.terminated !== null) terminatedDay[e] = day(p.terminated);
+    }
+    const s = sponsorPosition[i]!;
+    if (s >= 0) sponsor[e] = engineOf[s]!;
+  }
+  const childCount = new Int32Array(n + 1);
+  for (let e = 0; e < n; e++) if (sponsor[e]! >= 0) childCount[sponsor[e]!]!++;
   const childStart = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) childStart[i + 1] = childStart[i]! + childCount[i]!;
+  for (let e = 0; e < n; e++) childStart[e + 1] = childStart[e]! + childCount[e]!;
   const fill = childStart.slice(0, n);
   const childList = new Int32Array(childStart[n]!);
+  // Recruits in document order (in engine order too, when the sponsor links form a forest).
   for (let i = 0; i < n; i++) {
-    const s = sponsor[i]!;
-    if (s >= 0) childList[fill[s]!++] = i;
+    const e = engineOf[i]!;
+    const s = sponsor[e]!;
+    if (s >= 0) childList[fill[s]!++] = e;
   }
-  const idOrder = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => {
-    const ia = partnerIds[a]!;
-    const ib = partnerIds[b]!;
-    return ia < ib ? -1 : ia > ib ? 1 : 0;
-  });
+  const idOrder = idOrderOf(data, engineOf);
 
   const customerPartner = new Map<string, number>();
   for (const c of data.customers) {
@@ -163,7 +275,7 @@ function buildColumnar(data: Dataset): ColumnarData {
     if (!indexOf.has(a.member) && !customerPartner.has(a.member)) inconsistent = true;
   }
   return {
-    data, inconsistent, partnerCount: n, partnerIds, indexOf, sponsor, childStart, childList, joinedDay,
+    data, inconsistent, partnerCount: n, partnerIds, partnerPositions, positionOf, indexOf, sponsor, childStart, childList, joinedDay,
     terminatedKind, terminatedDay, idOrder, customerPartner, orderCount: m, orderIndex, credited, buyerPartner,
     dateDay, paidDay, deliveredDay, figureSums: new Map(),
   };

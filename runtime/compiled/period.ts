@@ -216,7 +216,7 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
   const fill = memberStart.slice(0, n);
   // Document order of agreements within a supporter, as the reference lists them.
   for (const [m, s] of pairs) memberList[fill[s]!++] = m;
-  const order = creditOrder(c, supporterOf, memberStart);
+  const order = creditOrder(c, memberStart, memberList);
   if (order === null) return delegate("the credit graph has a circle (refused)");
 
   const kernels = kernelsFor(tables, forceInterpreter);
@@ -247,13 +247,8 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
   if (ledger.overflow) return delegate("a ledger value does not fit its column (step, level, rate or amount)");
 
   input.onStep?.("statements");
+  // Per partner in engine order (neighbouring memory), then the listed ones in string order of id.
   let listedCount = 0;
-  for (let p = 0; p < n; p++) listedCount += state.joined[p]!;
-  const listed = new Int32Array(listedCount);
-  for (let j = 0, at = 0; at < listedCount; j++) {
-    const p = c.idOrder[j]!;
-    if (state.joined[p]) listed[at++] = p;
-  }
   const carriedIn = new Float64Array(n);
   const payout = new Float64Array(n);
   const carriedOut = new Float64Array(n);
@@ -262,8 +257,9 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
   const up = 10 ** (minimumScale - tables.moneyScale);
   if (Number.isNaN(minimum)) return delegate("the payout minimum does not fit a safe integer");
   const carriedOf = input.carriedIn;
-  for (let j = 0; j < listed.length; j++) {
-    const p = listed[j]!;
+  for (let p = 0; p < n; p++) {
+    if (!state.joined[p]) continue;
+    listedCount++;
     const carried = carriedOf === null ? 0 : carriedOf(p);
     if (Number.isNaN(carried)) return delegate("a carried balance of the history cannot be read exactly");
     const balance = carried + ledger.earned[p]!;
@@ -272,6 +268,11 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
     carriedIn[p] = carried;
     payout[p] = paid;
     carriedOut[p] = balance - paid;
+  }
+  const listed = new Int32Array(listedCount);
+  for (let j = 0, at = 0; at < listedCount; j++) {
+    const p = c.idOrder[j]!;
+    if (state.joined[p]) listed[at++] = p;
   }
   return {
     ok: true,

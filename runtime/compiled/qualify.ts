@@ -31,22 +31,51 @@ export interface QualifyState {
 /** Ranks and activity of partner p, all of whose contributors are done. Sets rank[p] and returns activity. */
 export type RankKernel = (s: QualifyState, p: number, joined: boolean) => boolean;
 
-/** Kahn's order over sponsor and member -> supporter edges; null on a circle (the reference words it). */
-export function creditOrder(c: ColumnarData, supporterOf: Int32Array, memberStart: Int32Array): Int32Array | null {
+/**
+ * An order of the credit graph in which every partner comes after its contributors (its
+ * recruits and the partner members it supports): depth first over the contributors, post-order,
+ * starting from each partner in engine order. On engine-ordered partners (columnar.ts) a sponsor
+ * forest alone gives 0, 1, 2, ... — the pass reads its children just below each partner — and a
+ * member supported from elsewhere pulls in only its own block. Any valid order gives the same
+ * sums (each partner adds its contributors in CSR order). Null on a circle (the reference words it).
+ */
+export function creditOrder(c: ColumnarData, memberStart: Int32Array, memberList: Int32Array): Int32Array | null {
   const n = c.partnerCount;
-  const waiting = new Int32Array(n);
-  for (let p = 0; p < n; p++) waiting[p] = c.childStart[p + 1]! - c.childStart[p]! + memberStart[p + 1]! - memberStart[p]!;
+  const childStart = c.childStart;
+  const childList = c.childList;
   const order = new Int32Array(n);
-  let tail = 0;
-  for (let p = 0; p < n; p++) if (waiting[p] === 0) order[tail++] = p;
-  for (let head = 0; head < tail; head++) {
-    const p = order[head]!;
-    const s = c.sponsor[p]!;
-    if (s >= 0 && --waiting[s]! === 0) order[tail++] = s;
-    const t = supporterOf[p]!;
-    if (t >= 0 && --waiting[t]! === 0) order[tail++] = t;
+  /** 0 not seen, 1 on the stack, 2 placed. */
+  const seen = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  /** Contributors of p looked at so far: recruits first, then members. */
+  const cursor = new Int32Array(n);
+  let out = 0;
+  for (let from = 0; from < n; from++) {
+    if (seen[from] !== 0) continue;
+    let top = 0;
+    stack[0] = from;
+    seen[from] = 1;
+    while (top >= 0) {
+      const v = stack[top]!;
+      const k = cursor[v]!;
+      const recruits = childStart[v + 1]! - childStart[v]!;
+      if (k < recruits + memberStart[v + 1]! - memberStart[v]!) {
+        cursor[v] = k + 1;
+        const w = k < recruits ? childList[childStart[v]! + k]! : memberList[memberStart[v]! + k - recruits]!;
+        if (seen[w] === 0) {
+          seen[w] = 1;
+          stack[++top] = w;
+        } else if (seen[w] === 1) {
+          return null;
+        }
+        continue;
+      }
+      seen[v] = 2;
+      order[out++] = v;
+      top--;
+    }
   }
-  return tail === n ? order : null;
+  return order;
 }
 
 export function qualify(

@@ -15,7 +15,7 @@ import { canonical } from "../../../core/decimal.ts";
 import type { Standing } from "../../reference/bonuses/context.ts";
 import { exactReversals } from "../../reference/cancellations/exact.ts";
 import type { PreparedPlan } from "../../reference/plan.ts";
-import type { ColumnarData } from "../columnar.ts";
+import { partnerListing, type ColumnarData } from "../columnar.ts";
 import type { BonusKernel } from "../interpretBonuses.ts";
 import type { PlanTables } from "../planTables.ts";
 import { scaledInt } from "../scaled.ts";
@@ -40,7 +40,7 @@ export function walkClawbacks(
 ): Map<number, Standing> | string {
   const standings = new Map<number, Standing>();
   if (policy === "previous-rank") {
-    const listing = { partners: c.data.partners, indexOf: c.indexOf };
+    const listing = partnerListing(c);
     for (const a of found.cancellations) {
       const read = found.runs.get(a.commissionedIn)!.standingFor(ir, listing);
       if (!read.ok) return "the history's ranks do not belong to this plan (the reference words the refusal)";
@@ -81,7 +81,7 @@ export function writeExactReversals(
   found: AfterRunFound,
   ctx: WalkContext,
 ): ExtraRow[] | string {
-  const drafts = exactReversals(ir, prepared, { partners: c.data.partners, indexOf: c.indexOf }, found.cancellations, found.runs);
+  const drafts = exactReversals(ir, prepared, partnerListing(c), found.cancellations, found.runs);
   if (!drafts.ok) return "the history does not belong to this plan and data (the reference words the refusal)";
   const rows: ExtraRow[] = [];
   for (const d of drafts.value) {

@@ -40,7 +40,7 @@ export function unrecoveredOf(
     .filter((x) => x.amount < 0)
     .sort((a, b) => a.sequence - b.sequence || (id(a.recipient) < id(b.recipient) ? -1 : id(a.recipient) > id(b.recipient) ? 1 : 0))
     .map((x) => {
-      const partner = c.data.partners[x.recipient]!;
+      const partner = c.data.partners[c.positionOf[x.recipient]!]!;
       const a = cancellations[x.sequence]!;
       const when = partner.terminated === null ? "terminated" : `terminated on ${partner.terminated}`;
       return {

@@ -26,10 +26,11 @@ describe("the checks' id maps reused by the columnar model", () => {
     expect(knownIndex(copy)).toBeUndefined();
     const rebuilt = columnarOf(copy);
     expect(reused.inconsistent).toBe(false);
-    expect(reused.indexOf).toBe(knownIndex(data)!.partners);
-    expect([...reused.indexOf]).toEqual([...rebuilt.indexOf]);
+    expect(reused.partnerPositions).toBe(knownIndex(data)!.partners);
+    expect([...reused.partnerPositions]).toEqual([...rebuilt.partnerPositions]);
+    for (const p of data.partners) expect(reused.indexOf.get(p.id)).toBe(rebuilt.indexOf.get(p.id));
     expect([...reused.orderIndex]).toEqual([...rebuilt.orderIndex]);
-    expect({ ...reused, data: null, indexOf: null, orderIndex: null }).toEqual({ ...rebuilt, data: null, indexOf: null, orderIndex: null });
+    expect({ ...reused, data: null, indexOf: null, partnerPositions: null, orderIndex: null }).toEqual({ ...rebuilt, data: null, indexOf: null, partnerPositions: null, orderIndex: null });
   });
 
   it("is not used once the Dataset's lists changed length", () => {

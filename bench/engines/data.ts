@@ -12,14 +12,14 @@
  * partner), about 5% of partners as split members, cancellations of 2% of the orders (before- and
  * after-run together; in a one-period run the after-run ones wait for a later period).
  */
-import type { Dataset, OrderLine, Partner } from "../../core/dataModel.ts";
+import type { Dataset, Order, OrderLine, Partner } from "../../core/dataModel.ts";
 import { normalizeDocument } from "../../runtime/data/normalize.ts";
 import { formatCents } from "../../tools/samples/amounts.ts";
 import { addMonths, dayNumber, firstDay, isoDate, lastDay, parsePeriod } from "../../tools/samples/calendar.ts";
 import { drawCancellations } from "../../tools/samples/cancellations.ts";
 import { growGenealogy, type GenealogyWindow } from "../../tools/samples/genealogy.ts";
 import { cancellationId, customerId, orderId, partnerId } from "../../tools/samples/ids.ts";
-import { drawOrders } from "../../tools/samples/orders.ts";
+import { drawOrders, type DraftOrder } from "../../tools/samples/orders.ts";
 import { drawCustomers, drawTerminations, TerminationKind } from "../../tools/samples/people.ts";
 import { Rng } from "../../tools/samples/rng.ts";
 import { drawSplits } from "../../tools/samples/splits.ts";
@@ -96,14 +96,21 @@ export function benchData(partners: number, seed = 42): Dataset {
     }
     return shared;
   };
-  const orders = drafts.map((o, index) => ({
-    id: orderId(index),
-    buyer: o.buyer.kind === "partner" ? partnerIds[o.buyer.index]! : customerList[o.buyer.index]!.id,
-    date: iso(o.day),
-    paid: o.paid === null ? null : iso(o.paid),
-    delivered: o.delivered === null ? null : iso(o.delivered),
-    lines: linesOf(o.lines),
-  }));
+  // Each drafted order is dropped as soon as it is converted, so the drafts and the orders are
+  // not both whole in memory at once (at 1M partners that overlap was the data's peak).
+  const orders: Order[] = new Array(drafts.length);
+  for (let index = 0; index < drafts.length; index++) {
+    const o = drafts[index]!;
+    orders[index] = {
+      id: orderId(index),
+      buyer: o.buyer.kind === "partner" ? partnerIds[o.buyer.index]! : customerList[o.buyer.index]!.id,
+      date: iso(o.day),
+      paid: o.paid === null ? null : iso(o.paid),
+      delivered: o.delivered === null ? null : iso(o.delivered),
+      lines: linesOf(o.lines),
+    };
+    (drafts as (DraftOrder | undefined)[])[index] = undefined;
+  }
   drafts = [];
   const small = normalizeDocument({
     partners: [], customers: [], orders: [], splits: acyclicSplits,

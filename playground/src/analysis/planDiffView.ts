@@ -9,6 +9,7 @@ import { barChart } from "../ui/charts.ts";
 import type { ResultView, ViewContext } from "../ui/context.ts";
 import { amount, count, emptyState, errorBox, partnerLink } from "../ui/widgets.ts";
 import { plural } from "../ui/format.ts";
+import { titleFigures } from "../ui/figureTitles.ts";
 import type { PlanDiff } from "../../../runtime/surface.ts";
 import type { DiffReply } from "./protocol.ts";
 
@@ -91,17 +92,20 @@ export class PlanDiffView implements ResultView {
     this.disposers.push(chart.dispose, bands.dispose);
     const row = (...cells: (HTMLElement | string)[]) => el("tr", {}, ...cells.map((c) => (typeof c === "string" ? el("td", { text: c }) : el("td", { className: "num" }, c))));
     const head = (...labels: string[]) => el("thead", {}, el("tr", {}, ...labels.map((l, i) => el("th", { className: i === 0 ? "" : "num", text: l }))));
+    const where = `${cur} (A: ${d.a.plan}, B: ${d.b.plan})`;
     const totals = el("table", { className: "grid compact diff-totals" }, head("", "A", "B", "B − A"),
       el("tbody", {},
         row("Total payout", amount(d.a.totalPayout), amount(d.b.totalPayout), amount(d.change.totalPayout)),
         row("% of volume", el("span", { text: `${d.a.percentOfVolume}% of ${d.a.measure}` }), el("span", { text: `${d.b.percentOfVolume}% of ${d.b.measure}` }), el("span", { text: `${d.change.percentPoints} points` })),
         row("Paid out", amount(d.a.paidOut), amount(d.b.paidOut), el("span"))));
+    titleFigures(totals, where);
     const perBonus = el("table", { className: "grid compact diff-bonuses" }, head("Bonus", "A", "B", "B − A"),
       el("tbody", {}, ...d.bonuses.map((b) => row(b.bonus, amount(b.a), amount(b.b), amount(b.change)))));
+    titleFigures(perBonus, where);
     const people = (title: string, list: PlanDiff["gainers"]) =>
       el("div", {}, el("h4", { text: title }), list.length === 0 ? emptyState("none") :
-        el("table", { className: "grid compact" }, head("Partner", "A", "B", "B − A"),
-          el("tbody", {}, ...list.map((p) => el("tr", {}, el("td", {}, partnerLink(p.partner, context.openPartner)), el("td", { className: "num" }, amount(p.a)), el("td", { className: "num" }, amount(p.b)), el("td", { className: "num" }, amount(p.change)))))));
+        titleFigures(el("table", { className: "grid compact" }, head("Partner", "A", "B", "B − A"),
+          el("tbody", {}, ...list.map((p) => el("tr", {}, el("td", {}, partnerLink(p.partner, context.openPartner)), el("td", { className: "num" }, amount(p.a)), el("td", { className: "num" }, amount(p.b)), el("td", { className: "num" }, amount(p.change)))))), where));
     const r = d.ranks;
     const moves = [...r.movedUp.map((m) => `${m.partner} ↑ ${m.a ?? "no rank"} → ${m.b ?? "no rank"}`), ...r.movedDown.map((m) => `${m.partner} ↓ ${m.a ?? "no rank"} → ${m.b ?? "no rank"}`)];
     const x = d.distribution;

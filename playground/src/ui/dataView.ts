@@ -155,7 +155,7 @@ export class DataView {
         el(
           "div",
           { className: "record-row", attrs: { role: "listitem" }, dataset: { index: String(r.index) } },
-          el("span", { className: "record-index num", text: `${r.index + 1}` }),
+          el("span", { className: "record-index num", text: `${r.index + 1}`, title: `${ONE[page.section].toLowerCase()} ${count(r.index + 1)} of the data (its place in the file)` }),
           ...r.keys.map((key, i) =>
             openPartner !== null && partnerSection && (i > 0 || page.section === "partners" || page.section === "splits")
               ? el("button", { className: "link record-key", text: key, title: `explain ${key}`, on: { click: () => openPartner(key) } })

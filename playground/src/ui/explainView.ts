@@ -10,6 +10,7 @@ import type { ResultView, ViewContext } from "./context.ts";
 import { activeMark, amount, count, emptyState, errorBox, loading, partnerLink, rankBadge } from "./widgets.ts";
 import { explainFractions, groupDigits, plural, volumeText } from "./format.ts";
 import { withScrollCue } from "./scrollCue.ts";
+import { titleFigures } from "./figureTitles.ts";
 
 /** Ledger entries shown at a time: a top earner of a large run has more than the page could draw. */
 export const ENTRIES_PAGE = 200;
@@ -161,7 +162,7 @@ export class ExplainView implements ResultView {
             ...x.upline.slice(0, 12).flatMap((id, i) => [i > 0 ? " › " : "", partnerLink(id, open)]),
             x.upline.length > 12 ? ` › … (${x.upline.length - 12} more)` : "",
           );
-    const volumes = el(
+    const volumes = titleFigures(el(
       "table",
       { className: "grid compact" },
       el("thead", {}, el("tr", {}, el("th", { text: "Measure" }), el("th", { className: "num", text: "personal" }), el("th", { className: "num", text: "group" }), el("th", { className: "num", text: "open" }))),
@@ -172,10 +173,22 @@ export class ExplainView implements ResultView {
           el("tr", {}, el("td", { text: v.measure }), el("td", { className: "num", text: volumeText(v.figures.personal) }), el("td", { className: "num", text: volumeText(v.figures.group) }), el("td", { className: "num", text: volumeText(v.figures.open) })),
         ),
       ),
-    );
+    ), `volume (${x.partner}, ${x.period})`);
     const s = x.statement;
     const statement = s
-      ? el("div", { className: "statement-line" }, "earned ", amount(s.earned), " + carried in ", amount(s.carriedIn), " → payout ", amount(s.payout), ", carried out ", amount(s.carriedOut), ` ${context.run.currency}`)
+      ? el(
+          "div",
+          { className: "statement-line" },
+          "earned ",
+          amount(s.earned, `${x.partner} earned ${groupDigits(s.earned)} ${context.run.currency} in ${x.period}: the sum of the ledger entries below`),
+          " + carried in ",
+          amount(s.carriedIn, `${x.partner} carried ${groupDigits(s.carriedIn)} ${context.run.currency} into ${x.period} from the period before`),
+          " → payout ",
+          amount(s.payout, `${x.partner} is paid ${groupDigits(s.payout)} ${context.run.currency} for ${x.period}`),
+          ", carried out ",
+          amount(s.carriedOut, `${x.partner} carries ${groupDigits(s.carriedOut)} ${context.run.currency} out of ${x.period} (below the minimum payout, or a negative balance)`),
+          ` ${context.run.currency}`,
+        )
       : el("div", { text: "no statement in this period (joined later)" });
     const head = el(
       "div",
@@ -235,12 +248,13 @@ export class ExplainView implements ResultView {
         ),
       ),
     );
-    const byBonus = el(
+    const where = `(${x.partner}, ${x.period})`;
+    const byBonus = titleFigures(el(
       "table",
       { className: "grid compact by-bonus" },
       el("thead", {}, el("tr", {}, el("th", { text: "Bonus" }), el("th", { text: "Kind" }), el("th", { className: "num", text: "Entries" }), el("th", { className: "num", text: "Amount" }))),
       el("tbody", {}, ...x.byBonus.map((b) => el("tr", {}, el("td", { text: b.bonus }), el("td", { text: b.kind }), el("td", { className: "num", text: count(b.entries) }), el("td", { className: "num" }, amount(b.amount))))),
-    );
+    ), where);
     const n = x.entryCount;
     return withScrollCue(el(
       "div",
@@ -249,12 +263,12 @@ export class ExplainView implements ResultView {
       byBonus,
       n === x.allEntries ? "" : el("div", { className: "filtered", attrs: { id: "explain-filtered" }, text: `Showing ${plural(n, "entry", "entries")} of ${count(x.allEntries)} (filtered).` }),
       n === 0 ? emptyState("No entry matches the filter.") : "",
-      el(
+      titleFigures(el(
         "table",
         { className: "grid entries" },
         el("thead", {}, el("tr", {}, ...headers.map((h) => el("th", { className: numeric.has(h) ? "num" : "", text: h })))),
         el("tbody", {}, ...rows),
-      ),
+      ), where),
       n > ENTRIES_PAGE ? this.pager(x) : "",
     ));
   }

@@ -10,7 +10,7 @@ import { CancelledError } from "../client/workerClient.ts";
 import type { GenealogyNode } from "../worker/protocol.ts";
 import type { ResultView, ViewContext } from "./context.ts";
 import { activeMark, amount, count, emptyState, errorBox, loading, partnerLink, rankBadge } from "./widgets.ts";
-import { plural, volumeText } from "./format.ts";
+import { groupDigits, plural, volumeText } from "./format.ts";
 
 const SLICE = 200;
 /** Expand all stops opening levels once this many partners are shown. */
@@ -293,8 +293,8 @@ export class GenealogyView implements ResultView {
       rankBadge(node.rank),
       activeMark(node.active, node.terminated),
       el("span", { className: "vol", text: `${volumeText(node.personal)} / ${volumeText(node.group)}` }),
-      amount(node.earned),
-      el("span", { className: "muted", text: node.children > 0 ? count(node.children) : "" }),
+      amount(node.earned, `${node.id} earned ${groupDigits(node.earned)} ${context.run.currency} in ${context.period}`),
+      el("span", { className: "muted", text: node.children > 0 ? count(node.children) : "", title: node.children > 0 ? `${node.id} has ${plural(node.children, "direct recruit")}` : "" }),
     );
     row.addEventListener("click", () => this.focusRow(row));
     item.append(row);

@@ -146,7 +146,7 @@ export class PathsView implements ResultView {
         { className: `portion-summary ${p.portion}`, dataset: { portion: p.portion } },
         el("strong", { text: p.portion === "recruiter" ? "Recruiter portion" : `Supporter portion (via ${paths.supporter ?? "?"})` }),
         " paid ",
-        amount(p.total),
+        amount(p.total, `the ${p.portion} portion of ${paths.order} paid ${groupDigits(p.total)} ${context.run.currency} in ${paths.period}, to everyone on its path`),
         ` ${context.run.currency} on ${paths.period}`,
         p.hidden > 0 ? ` · ${plural(p.hidden, "more partner", "more partners")} above, paid nothing` : "",
         p.breakage.length ? el("ul", { className: "breakage" }, ...p.breakage.map((b) => el("li", { text: b })))

@@ -16,6 +16,7 @@ import type {
 import { describeRule } from "../../../runtime/surface.ts";
 import { buildExport } from "./exports.ts";
 import { creditPaths } from "./creditPaths.ts";
+import { partnerLookup, type PartnerLookup } from "./partnerLookup.ts";
 import type { CreditPaths, PartnerOrders } from "./protocol.ts";
 import type { EntryFilter, ExportFormat, ExportReply, ExportWhat, PartnerMatches, UplineReply } from "./protocol.ts";
 
@@ -147,10 +148,22 @@ export class RunState {
     return rows;
   }
 
-  /** Ledger entry indices per recipient of a period (built on first use). */
+  /** Ledger entry indices per recipient of a period (built on first use, from the view's recipient column when there is one). */
   private entriesByRecipient(period: PeriodResult): Map<string, number[]> {
     const index = this.index(period);
-    return (index.entriesByRecipient ??= entriesByRecipientOf(period.ledger));
+    return (index.entriesByRecipient ??= this.lookup(period).entriesByRecipient());
+  }
+
+  private readonly lookups = new Map<string, PartnerLookup>();
+
+  /** One partner's figures and entries in a period (partnerLookup.ts): from the view, without building the period's records or ledger. */
+  private lookup(period: PeriodResult): PartnerLookup {
+    let found = this.lookups.get(period.period);
+    if (found === undefined) {
+      found = partnerLookup(period, this.view?.periods.find((v) => v.period === period.period));
+      this.lookups.set(period.period, found);
+    }
+    return found;
   }
 
   private isTerminated(partner: string, period: string): boolean {
@@ -271,7 +284,8 @@ export class RunState {
     const customers = new Set(this.data.customers.filter((c) => c.partner === partner).map((c) => c.id));
     const bought = this.data.orders.filter((o) => o.date.slice(0, 7) === period && (o.buyer === partner || customers.has(o.buyer))).map((o) => o.id).sort(compareIds).slice(0, 200);
     const result = this.periodResult(period);
-    const paidOn = result ? [...new Set((this.entriesByRecipient(result).get(partner) ?? []).flatMap((i) => (result.ledger[i]?.order ? [result.ledger[i]!.order!] : [])))].sort(compareIds).slice(0, 200) : [];
+    const entry = (i: number) => this.lookup(result!).ledgerEntry(i);
+    const paidOn = result ? [...new Set((this.entriesByRecipient(result).get(partner) ?? []).flatMap((i) => (entry(i).order ? [entry(i).order!] : [])))].sort(compareIds).slice(0, 200) : [];
     return { partner, bought, paidOn };
   }
 
@@ -286,7 +300,8 @@ export class RunState {
       upline.push(s);
       s = this.partnersById.get(s)?.sponsor ?? null;
     }
-    const unfiltered = result && p ? (this.entriesByRecipient(result).get(partner) ?? []).map((i) => result.ledger[i]!) : [];
+    const figures = result ? this.lookup(result) : null;
+    const unfiltered = result && figures && p ? (this.entriesByRecipient(result).get(partner) ?? []).map((i) => figures.ledgerEntry(i)) : [];
     const order = filter.order?.trim().toLowerCase() ?? "";
     const all = unfiltered.filter((e) => (filter.bonus === null || e.bonus === filter.bonus) && (order === "" || (e.order ?? "").toLowerCase().includes(order)));
     const orders = [...new Set(unfiltered.flatMap((e) => (e.order ? [e.order] : [])))].sort(compareIds).slice(0, 500);
@@ -299,14 +314,14 @@ export class RunState {
       sponsor: p?.sponsor ?? null,
       upline,
       recruits: this.childrenAt(partner, period).length,
-      rank: result?.ranks[partner] ?? null,
-      active: result?.active[partner] ?? false,
+      rank: figures?.rank(partner) ?? null,
+      active: figures?.active(partner) ?? false,
       terminated: this.isTerminated(partner, period),
       volumes: this.ir.measures.flatMap((m) => {
-        const figures = result?.volumes[partner]?.[m.name];
-        return figures ? [{ measure: m.name, figures }] : [];
+        const measured = figures?.volumes(partner)?.[m.name];
+        return measured ? [{ measure: m.name, figures: measured }] : [];
       }),
-      statement: result?.statements[partner] ?? null,
+      statement: figures?.statement(partner) ?? null,
       byBonus: this.sumByBonus(unfiltered),
       entryCount: all.length,
       allEntries: unfiltered.length,
@@ -327,7 +342,7 @@ export class RunState {
         level: e.level ?? null,
         generation: e.generation ?? null,
       })),
-      history: this.result.periods.map((r) => ({ period: r.period, earned: r.statements[partner]?.earned ?? this.zero.earned })),
+      history: this.result.periods.map((r) => ({ period: r.period, earned: this.lookup(r).statement(partner)?.earned ?? this.zero.earned })),
     };
   }
 
@@ -384,19 +399,20 @@ export class RunState {
 
   genealogy(period: string, parent: string | null, offset: number, limit: number): GenealogyPage {
     const result = this.periodResult(period);
+    const lookup = result ? this.lookup(result) : null;
     const firstMeasure = this.ir.measures[0]?.name ?? "";
     const ids = this.childrenAt(parent, period);
     const start = Math.max(0, Math.min(offset, ids.length));
     const nodes: GenealogyNode[] = ids.slice(start, start + limit).map((id) => {
-      const figures = result?.volumes[id]?.[firstMeasure];
+      const figures = lookup?.volumes(id)?.[firstMeasure];
       return {
         id,
-        rank: result?.ranks[id] ?? null,
-        active: result?.active[id] ?? false,
+        rank: lookup?.rank(id) ?? null,
+        active: lookup?.active(id) ?? false,
         terminated: this.isTerminated(id, period),
         personal: figures?.personal ?? "0",
         group: figures?.group ?? "0",
-        earned: result?.statements[id]?.earned ?? this.zero.earned,
+        earned: lookup?.statement(id)?.earned ?? this.zero.earned,
         children: this.childrenAt(id, period).length,
       };
     });

@@ -25,26 +25,31 @@ export interface PortionColumns {
 }
 
 interface BuyerSlots {
-  /** Per order: its buyer's slot (partner index, or partner count + customer number); -1 unknown. */
+  /** Per order: its buyer's slot (partner index, or partner count + customer position); -1 unknown. */
   ofOrder: Int32Array;
-  /** Customer id -> slot. */
-  customerSlot: Map<string, number>;
+  /** Partners and customers. */
+  count: number;
 }
 
 const buyerSlotsCache = new WeakMap<ColumnarData, BuyerSlots>();
+
+/** The slot of a member id (partner or customer), or undefined. */
+function slotOf(c: ColumnarData, id: string): number | undefined {
+  const customer = c.customerPositions.get(id);
+  return c.indexOf.get(id) ?? (customer === undefined ? undefined : c.partnerCount + customer);
+}
 
 /** Buyer slots of every order, built once per data set (like the columnar model itself). */
 export function buyerSlotsOf(c: ColumnarData): BuyerSlots {
   let slots = buyerSlotsCache.get(c);
   if (slots === undefined) {
-    const customerSlot = new Map<string, number>();
-    for (const id of c.customerPartner.keys()) customerSlot.set(id, c.partnerCount + customerSlot.size);
     const ofOrder = new Int32Array(c.orderCount);
     for (let o = 0; o < c.orderCount; o++) {
       const own = c.buyerPartner[o]!;
-      ofOrder[o] = own >= 0 ? own : (customerSlot.get(c.data.orders[o]!.buyer) ?? -1);
+      const customer = own >= 0 ? undefined : c.customerPositions.get(c.data.orders[o]!.buyer);
+      ofOrder[o] = own >= 0 ? own : customer === undefined ? -1 : c.partnerCount + customer;
     }
-    slots = { ofOrder, customerSlot };
+    slots = { ofOrder, count: c.partnerCount + c.data.customers.length };
     buyerSlotsCache.set(c, slots);
   }
   return slots;
@@ -82,10 +87,10 @@ export function buildPortions(
     const slots = buyerSlotsOf(c);
     const slotAgreement = new Map<number, SplitAgreement>();
     for (const [member, a] of volumeSplits) {
-      const slot = c.indexOf.get(member) ?? slots.customerSlot.get(member);
+      const slot = slotOf(c, member);
       if (slot !== undefined) slotAgreement.set(slot, a);
     }
-    const slotIndex = new Int32Array(c.partnerCount + slots.customerSlot.size).fill(-1);
+    const slotIndex = new Int32Array(slots.count).fill(-1);
     const wanted = new Uint8Array(slotIndex.length);
     for (const slot of slotAgreement.keys()) wanted[slot] = 1;
     for (let i = 0; i < counted.length; i++) {

@@ -287,4 +287,28 @@ describe("keyboard and layout", () => {
     expect(await width()).toBeLessThan(dragged);
     expect(session.problems).toEqual([]);
   });
+
+  it("says when last visit's data file was too large to keep, instead of showing a run of other data", async () => {
+    const { page } = session;
+    const plan = await getText(page);
+    // Last visit worked on a file too large for the browser's storage (only its name was kept).
+    // Written on pagehide after the page's own autosave, which would otherwise overwrite it.
+    await page.evaluate((key) => {
+      const state = JSON.parse(localStorage.getItem(key)!) as Record<string, unknown>;
+      window.addEventListener("pagehide", () => {
+        localStorage.setItem(key, JSON.stringify({ ...state, source: { kind: "file", name: "team-50k.json" }, ran: true, tab: "statements" }));
+        localStorage.removeItem(`${key}:file`);
+      });
+    }, "comp-playground:v1");
+    // Without the share link an earlier step left in the address (a link wins over the autosave).
+    await page.goto(page.url().split("#")[0]!);
+    await page.waitForSelector(".problems-title");
+    await page.waitForFunction(() => document.querySelector("#notices")?.textContent?.includes("team-50k.json") === true);
+    await waitIdle(page);
+    expect(await page.textContent("#notices")).toMatch(/^Your data file team-50k\.json was too large to keep in this browser between visits \(over 1,500,000 characters\): open it again \(Open…\) to see its results\. The plan is as you left it; .+ is loaded meanwhile\.$/);
+    expect(await page.$("table.statements")).toBeNull();
+    expect(await getText(page)).toBe(plan);
+    await screenshot(page, "16-file-not-kept");
+    expect(session.problems).toEqual([]);
+  });
 });

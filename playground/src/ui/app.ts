@@ -27,7 +27,7 @@ import { helpDialog } from "./help.ts";
 import { KpiView } from "./kpiView.ts";
 import { PathsView } from "./pathsView.ts";
 import { buildLayout } from "./layout.ts";
-import { loadSaved, save, type SavedState } from "./persistence.ts";
+import { loadSaved, MAX_SAVED_FILE_CHARS, save, type SavedState } from "./persistence.ts";
 import { dataProblemsNotice, messageNotice, planErrorsNotice, renderDiagnostics, runErrorNotice } from "./problems.ts";
 import { RunStatus } from "./runStatus.ts";
 import { ShareControl, type ViewState } from "./shareControl.ts";
@@ -503,6 +503,13 @@ export function startApp(root: HTMLElement, plans: PlanFile[]): void {
     if (saved.source?.kind === "file") fileSource = saved.source;
     pendingView = { tab: saved.tab, partner: saved.partner, period: saved.period };
     void setSource(saved.source ?? source).then((loaded) => {
+      // The day's data file was too large for the browser's storage: say so rather than show a
+      // run of other data as if it were the one from last time.
+      if (saved.fileNotKept !== null) {
+        pendingView = null;
+        notify(messageNotice(`Your data file ${saved.fileNotKept} was too large to keep in this browser between visits (over ${MAX_SAVED_FILE_CHARS.toLocaleString("en")} characters): open it again (Open…) to see its results. The plan is as you left it; ${sourceLabel(source)} is loaded meanwhile.`));
+        return;
+      }
       if (loaded && saved.ran) void runPlan();
       else pendingView = null;
     });

@@ -54,7 +54,8 @@ function checkSource(value: unknown, file: string | null): DataSource | null {
   return null;
 }
 
-export function loadSaved(): SavedState | null {
+/** The saved state, and the name of a data file that was in use but too large to keep (null when none). */
+export function loadSaved(): (SavedState & { fileNotKept: string | null }) | null {
   const store = storage();
   const raw = store?.getItem(STORAGE_KEY);
   if (!raw) return null;
@@ -70,9 +71,12 @@ export function loadSaved(): SavedState | null {
   if (plan === null) return null;
   const through = text(v.through);
   const width = typeof v.editorWidth === "number" && v.editorWidth > 0 && v.editorWidth < 1 ? v.editorWidth : null;
+  const file = store?.getItem(FILE_KEY) ?? null;
+  const savedSource = typeof v.source === "object" && v.source !== null ? (v.source as Record<string, unknown>) : null;
   return {
     plan,
-    source: checkSource(v.source, store?.getItem(FILE_KEY) ?? null),
+    source: checkSource(v.source, file),
+    fileNotKept: savedSource?.kind === "file" && typeof savedSource.name === "string" && file === null ? savedSource.name : null,
     through: through !== null && /^\d{4}-(0[1-9]|1[0-2])$/.test(through) ? through : null,
     policy: POLICIES.find((p) => p === v.policy) ?? null,
     tab: text(v.tab),

@@ -1,9 +1,10 @@
 /**
  * JSON Lines records read straight from their text (runtime/data/stream/fastLines.ts) are sound:
  * whenever that path takes a line, the general path (parseValueText, the `type`, then
- * fastRecords.ts) takes it too and makes the same record — on every line of the bundled samples
- * and a generated file, on variants of them (a character removed or inserted, odd values, keys
- * repeated or reordered, escapes, whitespace), and on random texts built from JSON's tokens. It
+ * fastRecords.ts) takes it too and makes the same record, and so does the schema check with
+ * normalize.ts — on every line of the bundled samples and a generated file, on variants of lines
+ * of every record type and shape (a character removed or inserted, odd values, keys repeated,
+ * dropped or unknown), and on random texts built from JSON's tokens. It
  * takes every valid record of those files (else the fast path would silently never be taken),
  * and a file read through DataFileReader gives the same Dataset either way.
  */
@@ -12,6 +13,9 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DataFileReader, RECORD_TYPES } from "../../../runtime/data/stream/dataFileReader.ts";
+import type { CustomerRecord, OrderRecord, PartnerRecord } from "../../../runtime/data/document.ts";
+import { normalizeCustomer, normalizeOrder, normalizePartner } from "../../../runtime/data/normalize.ts";
+import { recordSchemaProblems } from "../../../runtime/data/schemaCheck.ts";
 import { FastLineReader } from "../../../runtime/data/stream/fastLines.ts";
 import { fastCustomer, fastOrder, fastPartner, RecordMemo } from "../../../runtime/data/stream/fastRecords.ts";
 import { parseValueText } from "../../../runtime/data/stream/recordText.ts";
@@ -51,16 +55,55 @@ function general(text: string): { section: string; record: unknown } | null {
   return record === null || section === undefined ? null : { section, record };
 }
 
-/** The property: a line the fast path takes is taken by the general path, with the same record. */
+/** What the schema check (ajv) and normalize.ts keep for a line of `section`, or null. */
+function schemaChecked(text: string, section: string): unknown {
+  const parsed = parseValueText(text);
+  if (!parsed.ok) return null;
+  const record = parsed.value as Record<string, unknown>;
+  delete record["type"];
+  switch (section) {
+    case "partners":
+      return recordSchemaProblems(section, 0, record).length > 0 ? null : normalizePartner(record as unknown as PartnerRecord);
+    case "customers":
+      return recordSchemaProblems(section, 0, record).length > 0 ? null : normalizeCustomer(record as unknown as CustomerRecord);
+    case "orders":
+      return recordSchemaProblems(section, 0, record).length > 0 ? null : normalizeOrder(record as unknown as OrderRecord);
+    default:
+      return null;
+  }
+}
+
+/**
+ * The property: a line the fast path takes is taken by the general path and by the schema check
+ * with normalize.ts, with the same record.
+ */
 function expectSound(text: string, reader = new FastLineReader(new RecordMemo())): boolean {
   const fast = reader.read(text);
   if (fast === null) return false;
   expect(general(text), text).toEqual({ section: reader.section, record: fast });
+  expect(schemaChecked(text, reader.section), text).toEqual(fast);
   return true;
 }
 
 const lines = sampleLines();
 const simple = lines.filter((l) => /^\{"type":"(partner|customer|order)"/.test(l));
+
+/**
+ * The first `count` lines of each shape among `simple` (its type, its keys in order, a partner's
+ * status): the variants below start from partners (active, terminated with and without a date),
+ * customers and orders alike, not from whatever type a file happens to begin with.
+ */
+function firstOfEachShape(count: number): string[] {
+  const byShape = new Map<string, string[]>();
+  for (const line of simple) {
+    const record = JSON.parse(line) as Record<string, unknown>;
+    const shape = Object.keys(record).join(",") + ":" + String(record["status"]);
+    const same = byShape.get(shape) ?? [];
+    if (same.length < count) same.push(line);
+    byShape.set(shape, same);
+  }
+  return [...byShape.values()].flat();
+}
 
 const ODD_VALUES = [
   "null", '""', '" "', "0", "1", "-1", "1.5", "true", "false", "[]", "{}", '["P1"]', '"2026-02-29"', '"2028-02-29"',
@@ -85,7 +128,9 @@ describe("JSON Lines records read straight from the text", () => {
   });
 
   it("is sound on every variant with one character removed, doubled or replaced by a space", () => {
-    for (const line of simple.slice(0, 40)) {
+    const variety = firstOfEachShape(8);
+    for (const type of ["partner", "customer", "order"]) expect(variety.filter((l) => l.startsWith(`{"type":"${type}"`)).length).toBeGreaterThanOrEqual(8);
+    for (const line of variety) {
       for (let i = 0; i < line.length; i++) {
         expectSound(line.slice(0, i) + line.slice(i + 1));
         expectSound(line.slice(0, i + 1) + line.slice(i));
@@ -97,7 +142,7 @@ describe("JSON Lines records read straight from the text", () => {
   it("is sound with each value replaced by odd values, keys repeated, dropped or added", () => {
     const keyValue = /"([A-Za-z_]+)":("(?:[^"\\]|\\.)*"|null|\d+|\[[^\]]*\])/g;
     let taken = 0;
-    for (const line of simple.slice(0, 60)) {
+    for (const line of firstOfEachShape(12)) {
       for (const m of line.matchAll(keyValue)) {
         const [whole, key, value] = m as unknown as [string, string, string];
         const at = m.index ?? 0;
@@ -109,6 +154,7 @@ describe("JSON Lines records read straight from the text", () => {
         expectSound(`${before}${whole},"${key}":"x"${after}`);
         expectSound(`${before}${after}`.replace(",,", ",").replace(",}", "}").replace("{,", "{"));
         expectSound(`${before}${whole},"note":"x"${after}`);
+        expectSound(`${before}${whole},"x":null${after}`);
       }
     }
     // Some odd values are valid (other dates, other ids): the property was really exercised.

@@ -220,6 +220,15 @@ export class FastLineReader {
     const text = this.text;
     const start = this.at;
     if (text.charCodeAt(start) !== OPEN_BRACKET) return null;
+    // `lines` last (the usual order): the rest of the line but its `}` is a known text, which
+    // was a whole JSON array when it was remembered, so no scan is needed.
+    if (text.charCodeAt(text.length - 1) === CLOSE_BRACE) {
+      const known = this.rawLines.get(text.slice(start, text.length - 1));
+      if (known !== undefined) {
+        this.at = text.length - 1;
+        return known;
+      }
+    }
     let depth = 0;
     let i = start;
     for (;;) {
@@ -242,7 +251,9 @@ export class FastLineReader {
     const parsed = parseValueText(raw);
     if (!parsed.ok || !Array.isArray(parsed.value) || parsed.value.length === 0) return null;
     const lines = orderLines(parsed.value, this.memo);
-    if (lines !== null && this.rawLines.size < LINES_LIMIT) this.rawLines.set(raw, lines);
+    // Remembered as a copy: `raw` is a slice of the line, itself a slice of the 1 MB chunk of
+    // the file it came in, which the key would keep alive (V8 slices share their parent).
+    if (lines !== null && this.rawLines.size < LINES_LIMIT) this.rawLines.set((" " + raw).slice(1), lines);
     return lines;
   }
 }

@@ -24,15 +24,18 @@ type Mode = (typeof MODES)[number];
 
 export type SplitComparisonOutcome = { ok: true; comparison: SplitComparison } | { ok: false; error: RunError };
 
-export function compareSplitModes(ir: PlanIR, data: Dataset, through: string, engine: Engine = defaultEngine): SplitComparisonOutcome {
+/** Told each mode's run as it is made: for a caller that needs the same runs again (the playground's agreement effects), instead of running them twice. */
+export type SplitRunListener = (mode: Mode, periods: readonly PeriodResult[]) => void;
+
+export function compareSplitModes(ir: PlanIR, data: Dataset, through: string, engine: Engine = defaultEngine, onRun?: SplitRunListener): SplitComparisonOutcome {
   try {
-    return compare(ir, data, through, engine);
+    return compare(ir, data, through, engine, onRun);
   } catch (error) {
     return { ok: false, error: internalError(error) };
   }
 }
 
-function compare(ir: PlanIR, data: Dataset, through: string, engine: Engine): SplitComparisonOutcome {
+function compare(ir: PlanIR, data: Dataset, through: string, engine: Engine, onRun: SplitRunListener | undefined): SplitComparisonOutcome {
   if (ir.split === null) {
     return {
       ok: false,
@@ -46,6 +49,7 @@ function compare(ir: PlanIR, data: Dataset, through: string, engine: Engine): Sp
     const outcome = engine.runThrough(ir, data, { through, splitMode: mode });
     if (!outcome.ok) return { ok: false, error: { ...outcome.error, message: `in ${mode} mode: ${outcome.error.message}` } };
     runs.set(mode, outcome.result.periods);
+    onRun?.(mode, outcome.result.periods);
   }
   const lines = new Lines(data);
   const agreements = comparedAgreements(data, through).filter((a) => lines.recruiterOf(a.member) !== null);

@@ -37,12 +37,13 @@ export async function compareAll(ir: PlanIR, data: Dataset, through: string, pro
   if (splitsSkipped !== null) return { through, policies, bottom, clawbacksByOrder, splits: null, splitsSkipped, agreementEffects: null };
   await between();
   progress(`comparing: volume and commission split modes (replays 5–6 of ${total}) through ${through}`, 4 / total);
-  const splits = compareSplitModes(ir, data, through, engine);
+  // Each agreement's own effect: the runs with every agreement (the split comparison's own two
+  // runs, kept as it makes them), then one run per mode without the agreement.
+  const withAll: Partial<Record<"volume" | "commission", readonly PeriodResult[]>> = {};
+  const splits = compareSplitModes(ir, data, through, engine, (mode, periods) => (withAll[mode] = periods));
   if (!splits.ok) return { through, policies, bottom, clawbacksByOrder, splits, splitsSkipped: null, agreementEffects: null };
   await between();
-  // Each agreement's own effect: the runs with every agreement, then one run per mode without it.
-  const withAll = { volume: splitRun(ir, data, through, "volume", engine), commission: splitRun(ir, data, through, "commission", engine) };
-  const effects = await agreementEffects(ir, data, through, engine, withAll, (done, count, agreement) => {
+  const effects = await agreementEffects(ir, data, through, engine, { volume: withAll.volume ?? splitRun(ir, data, through, "volume", engine), commission: withAll.commission ?? splitRun(ir, data, through, "commission", engine) }, (done, count, agreement) => {
     if (agreement >= 0) progress(`comparing: the effect of split agreement ${agreement + 1} (${done + 1} of ${count}${data.splits.length > MAX_AGREEMENT_EFFECTS ? `, the first ${MAX_AGREEMENT_EFFECTS}` : ""}) in both modes`, 5 / 6 + done / count / 6);
   }, between);
   return { through, policies, bottom, clawbacksByOrder, splits, splitsSkipped: null, agreementEffects: effects };

@@ -72,4 +72,20 @@ describe("a comparison in the worker that holds the shown run", () => {
     expect(reply).toEqual(await freshComparison(lateCancel, "2026-11"));
     expect(runs).toHaveLength(4);
   });
+
+  it("runs each split mode once with every agreement: the split comparison's runs are the agreement effects' baseline", async () => {
+    const modes: string[] = [];
+    const engine: Engine = {
+      ...defaultEngine,
+      runThrough: (ir, data, options) => {
+        modes.push(`${options.splitMode ?? "plan"} ${data.splits.length}`);
+        return defaultEngine.runThrough(ir, data, options);
+      },
+    };
+    const reply = await new Session(engine).compare(vitalis, { kind: "scenario", name: "stage-speaker" }, "2026-11", () => {});
+    expect(reply.agreementEffects?.effects).toHaveLength(8);
+    // With all 8 agreements: one run per mode; then one per mode without each agreement.
+    expect(modes.filter((m) => m.endsWith(" 8"))).toEqual(["volume 8", "commission 8"]);
+    expect(modes.filter((m) => m.endsWith(" 7"))).toHaveLength(16);
+  });
 });

@@ -6,9 +6,11 @@
  *   compile     parse + check + lower of plans/vitalis-classic.plan, median of 200 warm runs
  *               (target: well under 50 ms)
  *   validate    validateData on a generated 100k-partner document
- *   reference   the reference evaluator on a generated 10k-partner genealogy, 3 months
+ *   run         the default engine (runtime/defaultEngine.ts: compiled) through 3 months of a
+ *               generated 10k-partner genealogy, as a caller of the API gets it
  *
- * `npm run bench -- --large` adds the reference evaluator on 100k partners (about a minute).
+ * `npm run bench -- --large` adds that run on 100k partners. The reference evaluator's figure
+ * (10k, one month, against the compiled engine in the same process) is in the engine bench below.
  *   endToEnd    `comp run` from JSON Lines to CSV, 100k partners (1M with --large): bench/endToEnd.ts
  *   engines     compiled vs hand-written (vs reference at 10k), one month of 10k/100k/1M partners:
  *               bench/engines/ (rows "runs" in bench/results.json)

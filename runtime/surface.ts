@@ -72,7 +72,7 @@ export { computeKpis, formatKpiTable, type PlanKpis } from "./kpi/index.ts";
 // Explain and summary wording shared by the CLI and the playground (one sentence per rule).
 export { describeRule } from "./explain/ruleText.ts";
 export { commissionMeasure } from "./explain/measure.ts";
-export { compareIdsNaturally } from "./explain/naturalOrder.ts";
+export { compareIdsNaturally, compareNaturalKeys, naturalKey, naturalPlaces, type NaturalKey } from "./explain/naturalOrder.ts";
 export { visible, visibleLines } from "./explain/visibleText.ts";
 export { textTable, type Align } from "./explain/textTable.ts";
 export { percentText } from "../core/numbers.ts";

@@ -6,56 +6,8 @@
 
 /** Natural order of ids (P2 before P10): the one shared with the CLI's listings. */
 export { compareIdsNaturally as compareIds } from "../../../runtime/surface.ts";
-
-/**
- * An id cut once into what compareIdsNaturally compares (runtime/explain/naturalOrder.ts): digit
- * runs without leading zeros, other runs as they are. Sorting 100k ids with compareIdsNaturally
- * cuts both ids with a regular expression at every one of the 1.7M comparisons; with keys each
- * id is cut once. compareNaturalKeys gives the very same order (a test checks it on random ids).
- */
-export interface NaturalKey {
-  text: string;
-  chunks: string[];
-  /** Per chunk: a digit run, then the chunk without its leading zeros (as compared). */
-  digits: boolean[];
-  stripped: string[];
-}
-
-const CHUNK = /(\d+|\D+)/g;
-
-export function naturalKey(text: string): NaturalKey {
-  const chunks = text.match(CHUNK) ?? [];
-  const digits = chunks.map((c) => /^\d/.test(c));
-  const stripped = chunks.map((c, i) => (digits[i] ? c.replace(/^0+(?=\d)/, "") : c));
-  return { text, chunks, digits, stripped };
-}
-
-export function compareNaturalKeys(a: NaturalKey, b: NaturalKey): number {
-  const n = Math.min(a.chunks.length, b.chunks.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.chunks[i]!;
-    const y = b.chunks[i]!;
-    if (x === y) continue;
-    if (a.digits[i] && b.digits[i]) {
-      const xs = a.stripped[i]!;
-      const ys = b.stripped[i]!;
-      if (xs.length !== ys.length) return xs.length - ys.length;
-      if (xs !== ys) return xs < ys ? -1 : 1;
-      continue;
-    }
-    return x < y ? -1 : 1;
-  }
-  if (a.chunks.length !== b.chunks.length) return a.chunks.length - b.chunks.length;
-  return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
-}
-
-/** Each id's place in natural order (0 first): sorting by it gives compareIds' order with integer comparisons. */
-export function naturalPlaces(ids: readonly string[]): Map<string, number> {
-  const keys = ids.map(naturalKey).sort(compareNaturalKeys);
-  const places = new Map<string, number>();
-  keys.forEach((k, i) => places.set(k.text, i));
-  return places;
-}
+/** The same order with each id cut once (sort keys for 100k ids): runtime/explain/naturalOrder.ts. */
+export { compareNaturalKeys, naturalKey, naturalPlaces, type NaturalKey } from "../../../runtime/surface.ts";
 
 export interface DecimalParts {
   negative: boolean;

@@ -113,7 +113,12 @@ describe("the playground fits three sizes", () => {
     for (let i = 0; i < 10 && (await cue("#panel-statements").isVisible()); i++) {
       const before = await frame.evaluate((f) => f.scrollLeft);
       await cue("#panel-statements").click();
-      await page.waitForFunction((left) => document.querySelector("#panel-statements .table-wrap")!.scrollLeft > left, before);
+      // Scrolled, and the cue agrees with where the frame now is (its scroll event may come a frame later).
+      await page.waitForFunction((left) => {
+        const f = document.querySelector<HTMLElement>("#panel-statements .table-wrap")!;
+        const more = document.querySelector<HTMLElement>("#panel-statements .scroll-more")!;
+        return f.scrollLeft > left && more.hidden === !(f.scrollWidth - f.clientWidth - f.scrollLeft > 1);
+      }, before);
     }
     expect(await cue("#panel-statements").isVisible()).toBe(false);
     expect(await inFrame()).toBe(true);

@@ -15,7 +15,9 @@ export function withScrollCue(frame: HTMLElement): HTMLElement {
     text: "more ›",
     title: "More columns to the right: scroll sideways or press here",
     attrs: { type: "button", "aria-label": "Show more columns to the right" },
-    on: { click: () => frame.scrollBy({ left: Math.max(80, frame.clientWidth * 0.8) }) },
+    // The scroll event that updates the cue comes a frame later; update now, so the button's
+    // state never lags the frame's position (a second press on a button about to hide).
+    on: { click: () => { frame.scrollBy({ left: Math.max(80, frame.clientWidth * 0.8) }); update(); } },
   });
   const fade = el("div", { className: "scroll-fade", attrs: { "aria-hidden": "true" } });
   const host = el("div", { className: "scroll-cue-host" }, frame, fade, more);

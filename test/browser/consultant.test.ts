@@ -167,7 +167,11 @@ describe("a consultant's day", () => {
     const { page } = session;
     await page.click('tr[data-partner="U"]');
     await page.waitForSelector("table.entries");
-    await page.waitForTimeout(400); // the autosave after the last keystroke
+    // The autosave (300 ms after the last keystroke) holds the edited plan and the partner shown.
+    await page.waitForFunction(() => {
+      const saved = JSON.parse(window.localStorage.getItem("comp-playground:v1") ?? "null") as { plan?: string; partner?: string; tab?: string } | null;
+      return saved !== null && saved.plan?.includes("payout minimum 13.00") === true && saved.partner === "U" && saved.tab === "explain";
+    });
     await page.reload();
     await page.waitForSelector(".problems-title");
     await page.waitForSelector("#panel-explain:not([hidden]) table.entries", { timeout: 60_000 });

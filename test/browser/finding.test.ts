@@ -62,18 +62,23 @@ describe("finding things", () => {
     await page.selectOption("#explain-bonus", "");
     await page.waitForSelector("#explain-filtered", { state: "detached" });
     const firstOrder = (await page.textContent("table.entries tbody tr td:nth-child(2)"))!.split(" ")[0]!;
+    const shownBefore = await page.$$eval("table.entries tbody tr td:nth-child(2)", (c) => c.map((x) => x.textContent ?? "").join("\n"));
     await page.fill("#explain-order", firstOrder.toLowerCase());
-    await page.waitForFunction(() => document.querySelector("#explain-filtered") !== null || document.querySelectorAll("table.entries tbody tr").length > 0);
-    await page.waitForTimeout(500);
+    // The filter applies 200 ms after the last keystroke: wait until the table shows that order only.
+    await page.waitForFunction((order) => {
+      const cells = [...document.querySelectorAll("table.entries tbody tr td:nth-child(2)")];
+      return cells.length > 0 && cells.every((c) => (c.textContent ?? "").split(" ")[0] === order);
+    }, firstOrder);
     const orders = await page.$$eval("table.entries tbody tr td:nth-child(2)", (c) => c.map((x) => (x.textContent ?? "").split(" ")[0]));
     expect(orders.length).toBeGreaterThan(0);
     for (const o of orders) expect(o).toBe(firstOrder);
     await page.fill("#explain-order", "");
+    // Cleared, the filter (applied 200 ms after the keystroke) gives back the rows shown before.
+    await page.waitForFunction((before) => [...document.querySelectorAll("table.entries tbody tr td:nth-child(2)")].map((x) => x.textContent ?? "").join("\n") === before, shownBefore);
   });
 
   it("opens the plan line of a rule", async () => {
     const { page } = session;
-    await page.waitForTimeout(400);
     const rule = (await page.textContent("table.entries tbody tr td.rule"))!;
     expect(rule).toMatch(/Ebenenbonus level 1/);
     await page.click("table.entries tbody tr .rule-link");

@@ -19,7 +19,19 @@ const FORMAT_CHARACTERS = /\p{Cf}/gu;
 interface Named {
   id: string;
   what: string;
-  path: string;
+  /** The record's section and position: its path is made only for a warning. */
+  section: "partners" | "customers" | "orders";
+  index: number;
+}
+
+function pathOf(e: Named): string {
+  return formatPath([e.section, e.index, "id"]);
+}
+
+/** True when some id has a character outside printable ASCII (the only ids with look-alikes). */
+function anyUnusual(lists: readonly (readonly { id: string }[])[]): boolean {
+  for (const list of lists) for (let i = 0; i < list.length; i++) if (!PLAIN.test((list[i] as { id: string }).id)) return true;
+  return false;
 }
 
 /** "U+0041 U+0308": what tells two look-alikes apart when even escaping shows them the same. */
@@ -32,14 +44,6 @@ function lookAlikeKey(id: string): string {
 }
 
 function warnLookAlikes(entries: () => Iterable<Named>, warnings: DataProblem[]): void {
-  let unusual = false;
-  for (const e of entries()) {
-    if (!PLAIN.test(e.id)) {
-      unusual = true;
-      break;
-    }
-  }
-  if (!unusual) return;
   const firstOf = new Map<string, Named>();
   for (const e of entries()) {
     const key = lookAlikeKey(e.id);
@@ -47,10 +51,10 @@ function warnLookAlikes(entries: () => Iterable<Named>, warnings: DataProblem[])
     if (first === undefined) firstOf.set(key, e);
     else if (first.id !== e.id) {
       warnings.push({
-        path: e.path,
+        path: pathOf(e),
         id: e.id,
         message:
-          `${e.what} id \`${e.id}\` looks the same as ${first.what} id \`${first.id}\` (${first.path}): they differ only in ` +
+          `${e.what} id \`${e.id}\` looks the same as ${first.what} id \`${first.id}\` (${pathOf(first)}): they differ only in ` +
           "invisible characters (zero-width, bidirectional or other format characters) or in Unicode normalisation (NFC/NFKC); comp treats them as two different ids" +
           (e.id.length + first.id.length <= 64 ? ` (${codePoints(e.id)} against ${codePoints(first.id)})` : ""),
       });
@@ -60,11 +64,16 @@ function warnLookAlikes(entries: () => Iterable<Named>, warnings: DataProblem[])
 
 /** A warning for every id that looks like an earlier, different id of the same kind. */
 export function lookAlikeIdWarnings(data: Dataset, warnings: DataProblem[]): void {
-  warnLookAlikes(function* () {
-    for (const [i, p] of data.partners.entries()) yield { id: p.id, what: "partner", path: formatPath(["partners", i, "id"]) };
-    for (const [i, c] of data.customers.entries()) yield { id: c.id, what: "customer", path: formatPath(["customers", i, "id"]) };
-  }, warnings);
-  warnLookAlikes(function* () {
-    for (const [i, o] of data.orders.entries()) yield { id: o.id, what: "order", path: formatPath(["orders", i, "id"]) };
-  }, warnings);
+  // The usual file has only ASCII ids: one scan, and no entry object or path per id (millions).
+  if (anyUnusual([data.partners, data.customers])) {
+    warnLookAlikes(function* () {
+      for (const [i, p] of data.partners.entries()) yield { id: p.id, what: "partner", section: "partners", index: i };
+      for (const [i, c] of data.customers.entries()) yield { id: c.id, what: "customer", section: "customers", index: i };
+    }, warnings);
+  }
+  if (anyUnusual([data.orders])) {
+    warnLookAlikes(function* () {
+      for (const [i, o] of data.orders.entries()) yield { id: o.id, what: "order", section: "orders", index: i };
+    }, warnings);
+  }
 }

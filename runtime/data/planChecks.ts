@@ -5,7 +5,7 @@
  * compilePlan both succeeded; any problem means nothing is computed.
  */
 import type { PlanIR } from "../../core/ir.ts";
-import type { Dataset, DataProblem } from "../../core/dataModel.ts";
+import type { Dataset, DataProblem, OrderLine } from "../../core/dataModel.ts";
 import { formatPath, listNames, sortProblems } from "../../core/problemPath.ts";
 import { checkDateHorizon } from "./dateHorizon.ts";
 import { lookAlikeIdWarnings } from "./lookAlikeIds.ts";
@@ -23,7 +23,13 @@ function figuresInUse(ir: PlanIR): Map<string, string[]> {
 
 function checkLineFigures(ir: PlanIR, data: Dataset, problems: DataProblem[]): void {
   const figures = figuresInUse(ir);
+  // Orders with the same lines share one array (fastRecords.ts orderLines): an array found
+  // complete once is complete for every order that has it. Arrays with a problem are checked
+  // every time, so each order still gets its own problems.
+  const complete = new Set<readonly OrderLine[]>();
   data.orders.forEach((order, i) => {
+    if (complete.has(order.lines)) return;
+    const before = problems.length;
     order.lines.forEach((line, j) => {
       for (const [figure, measures] of figures) {
         if (Object.hasOwn(line.figures, figure)) continue;
@@ -37,6 +43,8 @@ function checkLineFigures(ir: PlanIR, data: Dataset, problems: DataProblem[]): v
         });
       }
     });
+    // Bounded like the memo that shares the arrays: unshared lines would only fill the set.
+    if (problems.length === before && complete.size < 100_000) complete.add(order.lines);
   });
 }
 

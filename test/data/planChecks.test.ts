@@ -58,6 +58,20 @@ describe("checkDataAgainstPlan", () => {
     ]);
   });
 
+  it("reports a missing figure for every order that shares one lines array, and none for a shared complete one", () => {
+    const doc = smallDocument();
+    const data = dataset(doc);
+    const complete = data.orders[0]!.lines;
+    const missing = [{ sku: "B", qty: "1", figures: { net: "1" } }];
+    // Read from a file, orders with equal lines share one array (fastRecords.ts orderLines).
+    const orders = [0, 1, 2, 3].map((k) => ({ ...data.orders[0]!, id: `S${k}`, lines: k % 2 === 0 ? complete : missing }));
+    const shared: Dataset = { ...data, orders: [...orders, ...data.orders] };
+    expect(checkDataAgainstPlan(plan(null), shared)).toEqual([
+      { path: "orders[1].lines[0]", id: "S1", message: "line 0 (`B`) has no `points` figure, which measures `PV` and `XV` need" },
+      { path: "orders[3].lines[0]", id: "S3", message: "line 0 (`B`) has no `points` figure, which measures `PV` and `XV` need" },
+    ]);
+  });
+
   it("ignores split agreements with a warning when the plan has no split block (semantics §3)", () => {
     const doc = smallDocument();
     doc.splits = [{ member: "K1", supporter: "P1" }, { member: "P3", supporter: "P1" }];

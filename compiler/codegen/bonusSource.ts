@@ -219,7 +219,9 @@ function bonusSource(bonus: ScaledBonusShape, e: Emit, all: ScaledBonusShape[], 
       );
     }
     case "faststart": {
-      let body = `      if (!(ctx.buyerAge(po.order[i]) <= ${num(bonus.withinDays)})) break b${num(e.b)};\n${hoistRates(e, bonus.levels)}      p = p1;\n`;
+      // runtime/compiled/walkContext.ts buyerAge, inline: a customer buyer is never within.
+      const within = `(bp >= 0 && (fd === fd ? fd : OD[o]) - JD[bp] <= ${num(bonus.withinDays)})`;
+      let body = `      { const o = po.order[i], bp = BP[o], fd = ctx.ruleDay; if (!${within}) break b${num(e.b)}; }\n${hoistRates(e, bonus.levels)}      p = p1;\n`;
       bonus.levels.forEach((t, n) => {
         if (n > 0) body += `      if (p >= 0) p = ${SPONSOR};\n`;
         body += `      step = ${num(n + 1)};\n`;
@@ -301,6 +303,7 @@ export function bonusKernelSource(plan: BonusKernelPlan): string {
     roundingSource(plan.mode, plan.unitMinor) +
     "return function bonusKernel(ctx, from, to) {\n" +
     "  const po = ctx.portions, node = ctx.node, ledger = ctx.ledger, P0 = po.p0, P1 = po.p1, earned = ledger.earned, brk = ledger.breakage;\n" +
+    "  const BP = ctx.buyerPartner, OD = ctx.orderDay, JD = ctx.joinedDay;\n" +
     `  ${xs}\n` +
     "  let lr = ledger.recipient, lb = ledger.bonus, lp = ledger.portion, ls = ledger.step, ln = ledger.number, lt = ledger.rate, la = ledger.amount;\n" +
     "  let len = ledger.length, over = false;\n" +

@@ -6,7 +6,7 @@
  */
 import { REASON } from "./ledgerColumns.ts";
 import type { PlanTables, ScaledBonus, ScaledTier } from "./planTables.ts";
-import { amountOf, type WalkContext } from "./walkContext.ts";
+import { amountOf, buyerAge, type WalkContext } from "./walkContext.ts";
 
 export type BonusKernel = (ctx: WalkContext, portion: number) => void;
 
@@ -148,7 +148,7 @@ function walkOf(tables: PlanTables, bonus: ScaledBonus, b: number): Walk | null 
     case "faststart": {
       const { levels, withinDays } = bonus;
       return (ctx, i, x) => {
-        const age = ctx.buyerAge(ctx.portions.order[i]!);
+        const age = buyerAge(ctx, ctx.portions.order[i]!);
         if (!(age <= withinDays)) return;
         let p = ctx.portions.p0[i]!;
         for (let level = 1; level <= levels.length; level++) {

@@ -227,10 +227,7 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
   let ledger = new LedgerColumns(n, ir.bonuses.length, Math.ceil((ledgerHints.get(tables) ?? portions.count * 8) * 1.05));
   const ctx: WalkContext = {
     sponsor: c.sponsor, node: packNodes(c.sponsor, state.rank, state.eligible, state.manager), rank: state.rank, eligible: state.eligible, manager: state.manager, portions, ledger,
-    buyerAge: (o) => {
-      const b = c.buyerPartner[o]!;
-      return b < 0 ? NaN : c.dateDay[o]! - c.joinedDay[b]!;
-    },
+    buyerPartner: c.buyerPartner, orderDay: c.dateDay, joinedDay: c.joinedDay, ruleDay: NaN,
     mode: tables.mode, unitMinor: tables.unitMinor, unsafe: false,
   };
   kernels.bonusRange(ctx, 0, own.count);

@@ -18,8 +18,19 @@ export interface WalkContext {
   manager: Uint8Array;
   portions: PortionColumns;
   ledger: LedgerColumns;
-  /** Per order: its date minus the buyer partner's joined day (fast start); NaN for a customer buyer. */
-  buyerAge: (order: number) => number;
+  /** Per order: the buying partner's index, −1 for a customer (fast start reads the buyer's joined day). */
+  buyerPartner: Int32Array;
+  /** Per order: its date as a day number. */
+  orderDay: Int32Array;
+  /** Per partner: the joined date as a day number. */
+  joinedDay: Int32Array;
+  /**
+   * The day fast start is judged at: NaN = each order's own date; a clawback walk sets its
+   * cancellation's date. Data, not a closure: a function made per run and called from the
+   * optimised kernel is embedded in its machine code, so its death at the next collection threw
+   * the kernel's optimised code away in every run.
+   */
+  ruleDay: number;
   mode: RoundingMode;
   unitMinor: number;
   /** Set when an amount could not be held as a safe integer: the period is then delegated. */
@@ -27,6 +38,14 @@ export interface WalkContext {
 }
 
 const LIMIT = 2 ** 52;
+
+/** Fast start: days from the buyer partner's joining to the rule day; NaN for a customer buyer (never within). */
+export function buyerAge(ctx: WalkContext, order: number): number {
+  const b = ctx.buyerPartner[order]!;
+  if (b < 0) return NaN;
+  const day = Number.isNaN(ctx.ruleDay) ? ctx.orderDay[order]! : ctx.ruleDay;
+  return day - ctx.joinedDay[b]!;
+}
 
 /**
  * Sponsor and standing of every partner interleaved, so one step of a credit path reads one

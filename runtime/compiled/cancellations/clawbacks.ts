@@ -47,17 +47,13 @@ export function walkClawbacks(
       standings.set(a.sequence, read.value);
     }
   }
-  const own = { rank: ctx.rank, eligible: ctx.eligible, manager: ctx.manager, node: ctx.node, buyerAge: ctx.buyerAge };
+  const own = { rank: ctx.rank, eligible: ctx.eligible, manager: ctx.manager, node: ctx.node, ruleDay: ctx.ruleDay };
   // Breakage reports what the plan left unpaid on the period's orders: a clawback writes none.
   const breakage = ctx.ledger.breakage.slice();
-  let ruleDay = 0;
-  ctx.buyerAge = (o) => {
-    const b = c.buyerPartner[o]!;
-    return b < 0 ? NaN : ruleDay - c.joinedDay[b]!;
-  };
   for (let i = first; i < ctx.portions.count; i++) {
     const s = sequences[i - first]!;
-    ruleDay = found.day[s]!;
+    // Fast start is judged at the cancellation's date.
+    ctx.ruleDay = found.day[s]!;
     const standing = standings.get(s);
     if (standing !== undefined) {
       ctx.rank = standing.rank;

@@ -10,9 +10,10 @@
  *   ledgerRowsPerS  ledger rows written / wall
  *   readOnly     reading and checking the same file alone (wall, peak RSS): the Dataset's memory
  *
- * The command runs as the installed package runs it: the compiled JavaScript of `npm run build:lib`
- * (built once per bench run into node_modules/.cache/comp-bench-lib, so lib/ is not touched), not
- * the TypeScript sources through tsx, whose start alone costs about 2.4 s of CPU (docs/PERFORMANCE.md).
+ * The command runs as the installed package runs it: the bundled CLI of `npm run build:lib`
+ * (scripts/buildPackage.ts, built once per bench run into node_modules/.cache/comp-bench-lib, so lib/
+ * is not touched), not the TypeScript sources through tsx, whose start alone costs about 2.4 s of
+ * CPU (docs/PERFORMANCE.md).
  *
  * Data: `comp generate --partners N --seed 42 --months 2 --out <tmp>/comp-bench/N.jsonl` (made
  * once, then reused), about 2.1 orders per partner in the file; the run goes through the first
@@ -24,6 +25,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildPackage } from "../scripts/buildPackage.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const TIME = "/usr/bin/time";
@@ -49,16 +51,11 @@ export interface EndToEndRow {
   targetRssMB: number;
 }
 
-/** The compiled package (tsconfig.build.json), built once per process: the `comp` users install. */
+/** The package as `npm pack` builds it (scripts/buildPackage.ts), once per process: the `comp` users install. */
 let builtLib: string | null = null;
 function compiledLib(): string {
-  if (builtLib !== null) return builtLib;
-  const out = join(root, "node_modules/.cache/comp-bench-lib");
-  rmSync(out, { recursive: true, force: true });
-  const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", out], { cwd: root, encoding: "utf8" });
-  if (tsc.status !== 0) throw new Error(`building the package failed: ${tsc.stdout}${tsc.stderr}`);
-  builtLib = out;
-  return out;
+  builtLib ??= buildPackage("node_modules/.cache/comp-bench-lib");
+  return builtLib;
 }
 
 /** Runs `node <args>` under GNU time: wall and CPU seconds, peak RSS in MB, stdout. */

@@ -3,7 +3,8 @@
  * prepack script), a separate project that installs the .tgz from disk (its dependencies come from
  * the registry), then
  * - examples/node/index.mjs runs through the documented API and prints the expected payouts;
- * - the `comp` bin runs without any TypeScript loader (tsx is not installed there);
+ * - the `comp` bin runs without any TypeScript loader (tsx is not installed there), as one bundled
+ *   file (scripts/buildPackage.ts) that loads no other module of the package and no dependency;
  * - examples/browser is bundled by vite for the browser (a Node import anywhere in the core would
  *   fail the build), served by vite's preview server in this process and opened in a real
  *   headless Chromium (the browser tests' choice: CHROMIUM_PATH, /usr/bin/chromium or the npm
@@ -53,6 +54,8 @@ describe("the packed package, installed into a separate project", () => {
     expect(files).toContain("LICENSE");
     expect(files).toContain("docs/API.md");
     expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
+    // the CLI is one bundled file: no other module of lib/cli/ is shipped
+    expect(files.filter((f) => f.startsWith("lib/cli/"))).toEqual(["lib/cli/main.js"]);
     const manifest = JSON.parse(readFileSync(join(project, "node_modules/comp-plan/package.json"), "utf8"));
     expect(manifest.private).toBeUndefined();
     expect(manifest.license).toBe("MIT");

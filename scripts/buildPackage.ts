@@ -1,0 +1,71 @@
+/**
+ * The package build (`npm run build:lib`, which `npm pack` runs; bench/endToEnd.ts builds the same
+ * into its own folder):
+ * 1. tsc -p tsconfig.build.json: the library — JavaScript and .d.ts files of core, grammar,
+ *    compiler, runtime, store — that `import "comp-plan"` and `"comp-plan/store"` load;
+ * 2. esbuild: the `comp` command as ONE file, lib/cli/main.js, with its dependencies (chevrotain
+ *    and its 641 lodash-es modules, decimal.js, ajv) inside. Loading the ~900 modules of the
+ *    unbundled CLI cost about 1 s of CPU at every start (docs/PERFORMANCE.md, "End to end").
+ *    The store's database drivers stay outside: they are optional peer dependencies, loaded by
+ *    name only when a store command needs one (store/open.ts), so a missing driver still gives
+ *    its one-line message.
+ *
+ *   npx tsx scripts/buildPackage.ts [--out DIR]     (default lib)
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildSync } from "esbuild";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+
+/** Optional peer dependencies (package.json): resolved at run time from the user's install. */
+const DRIVERS = ["better-sqlite3", "pg", "pg-copy-streams"];
+
+/** Builds the package into `outDir` (relative to the checkout), replacing what was there. */
+export function buildPackage(outDir = "lib"): string {
+  const out = resolve(root, outDir);
+  rmSync(out, { recursive: true, force: true });
+  const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", out], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  if (tsc.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed:\n${tsc.stdout}${tsc.stderr}`);
+  const cli = join(out, "cli/main.js");
+  buildSync({
+    entryPoints: [join(root, "cli/main.ts")],
+    outfile: cli,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    external: DRIVERS,
+    // Function and class names stay as written (an error's name can reach a message).
+    keepNames: true,
+    logLevel: "warning",
+  });
+  // An ES module has no `require`: a CommonJS dependency that requires something esbuild left
+  // outside would fail at run time with "Dynamic require of … is not supported". Fail here instead.
+  if (readFileSync(cli, "utf8").includes("__require(")) {
+    throw new Error(`${cli} calls require() at run time: bundle that dependency or load it with import()`);
+  }
+  return out;
+}
+
+const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const at = process.argv.indexOf("--out");
+  const outDir = at >= 0 ? process.argv[at + 1] : "lib";
+  if (outDir === undefined) {
+    console.error("usage: tsx scripts/buildPackage.ts [--out DIR]");
+    process.exitCode = 2;
+  } else {
+    try {
+      console.log(`package built in ${buildPackage(outDir)}`);
+    } catch (e) {
+      console.error(e instanceof Error ? e.message : String(e));
+      process.exitCode = 1;
+    }
+  }
+}

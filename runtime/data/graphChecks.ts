@@ -9,6 +9,7 @@
  */
 import type { DataProblem } from "../../core/dataModel.ts";
 import type { DataDocument } from "./document.ts";
+import { IdPositions } from "./idPositions.ts";
 
 export type Person =
   | { kind: "partner"; index: number; joined: string }
@@ -40,8 +41,8 @@ function where(person: Person): string {
  * garbage collection, and the compiled runtime reuses the partner map (columnar.ts).
  */
 class IdIndex implements PersonLookup {
-  readonly partners = new Map<string, number>();
-  readonly customers = new Map<string, number>();
+  readonly partners: Map<string, number> = new IdPositions();
+  readonly customers: Map<string, number> = new IdPositions();
 
   constructor(private readonly doc: DataDocument) {}
 

@@ -10,6 +10,7 @@
 import type { DataDocument, OrderRecord } from "./document.ts";
 import type { People } from "./graphChecks.ts";
 import type { DataProblem } from "../../core/dataModel.ts";
+import { IdPositions } from "./idPositions.ts";
 
 /**
  * The first order with each id, by id: a map of positions (the compiled runtime reuses it,
@@ -17,7 +18,7 @@ import type { DataProblem } from "../../core/dataModel.ts";
  * alive cost seconds of garbage collection.
  */
 export class OrderIndex {
-  readonly positions = new Map<string, number>();
+  readonly positions: Map<string, number> = new IdPositions();
 
   constructor(private readonly list: readonly OrderRecord[]) {}
 

@@ -37,6 +37,23 @@ export function benchData(partners: number, seed = 42): Dataset {
   const peopleRng = new Rng(seed, 2);
   const terminations = drawTerminations(genealogy, window, peopleRng);
   const customers = drawCustomers(genealogy, terminations, window, 3.5, peopleRng);
+  // Every drawing stage has its own random stream, so their order does not change the data. The
+  // orders are drawn first, while only typed arrays exist: the generator's drafts (several
+  // objects per order, about 700 MB at 1M partners) were the data's peak when they sat beside the
+  // partner and customer objects. They are reduced to typed columns and dropped before any
+  // Dataset object is made.
+  const drafts = drawOrders(
+    { genealogy, terminations, customers, firstMonth, months: 1, monthsStart: window.monthsStart, pendingPerMille: 20 },
+    new Rng(seed, 3),
+  );
+  const splits = drawSplits(
+    { genealogy, terminations, customers, firstMonth, months: 1, count: Math.round(partners * 0.1), shareMeasures: ["PV", "CV"] },
+    new Rng(seed, 4),
+  );
+  const rawCancellations = drawCancellations(drafts, Math.round(drafts.length * 0.02), new Rng(seed, 5));
+  const drafted = compactOrders(drafts);
+  drafts.length = 0;
+
   const isoCache = new Map<number, string>();
   const iso = (day: number): string => {
     let text = isoCache.get(day);
@@ -60,20 +77,57 @@ export function benchData(partners: number, seed = 42): Dataset {
     };
   }
   const customerList = Array.from(customers.partner, (partner, c) => ({ id: customerId(c), partner: partnerIds[partner]!, joined: iso(customers.joined[c] ?? 0) }));
-  let drafts = drawOrders(
-    { genealogy, terminations, customers, firstMonth, months: 1, monthsStart: window.monthsStart, pendingPerMille: 20 },
-    new Rng(seed, 3),
-  );
-  const splits = drawSplits(
-    { genealogy, terminations, customers, firstMonth, months: 1, count: Math.round(partners * 0.1), shareMeasures: ["PV", "CV"] },
-    new Rng(seed, 4),
-  );
   // The generator's agreements are each valid, but together they can close a circle of credit
   // (semantics §3, refused as credit-cycle). Keep only partner members whose supporter sits
   // higher in the genealogy: every credit edge then points to a smaller depth, so no circle.
   const depthOf = (id: string): number => genealogy.depth[Number(id.slice(1)) - 1] ?? 0;
   const acyclicSplits = splits.filter((a) => !a.member.startsWith("P") || depthOf(a.supporter) < depthOf(a.member));
-  const rawCancellations = drawCancellations(drafts, Math.round(drafts.length * 0.02), new Rng(seed, 5));
+  const orders: Order[] = new Array(drafted.count);
+  for (let index = 0; index < drafted.count; index++) {
+    const buyer = drafted.buyer[index]!;
+    const paid = drafted.paid[index]!;
+    const delivered = drafted.delivered[index]!;
+    orders[index] = {
+      id: orderId(index),
+      buyer: buyer >= 0 ? partnerIds[buyer]! : customerList[-1 - buyer]!.id,
+      date: iso(drafted.day[index]!),
+      paid: paid === NO_DRAFT_DAY ? null : iso(paid),
+      delivered: delivered === NO_DRAFT_DAY ? null : iso(delivered),
+      lines: drafted.lineArrays[drafted.lines[index]!]!,
+    };
+  }
+  const small = normalizeDocument({
+    partners: [], customers: [], orders: [], splits: acyclicSplits,
+    cancellations: rawCancellations.map((c, index) => ({
+      id: cancellationId(index), order: orderId(c.order), date: iso(c.day), goods: c.goods, ...(c.lines === null ? {} : { lines: c.lines }),
+    })),
+  });
+  return { partners: partnerList, customers: customerList, splits: small.splits, orders, cancellations: small.cancellations };
+}
+
+/** A draft's missing payment or delivery day in the compact columns. */
+const NO_DRAFT_DAY = -2147483648;
+
+/** The drafted orders as columns: buyer (partner index, or -1 - customer index), days, and an index into the shared lines arrays. */
+interface CompactOrders {
+  count: number;
+  buyer: Int32Array;
+  day: Int32Array;
+  paid: Int32Array;
+  delivered: Int32Array;
+  lines: Int32Array;
+  /** One lines array per distinct sequence of (product, quantity): a few hundred for millions of orders. */
+  lineArrays: OrderLine[][];
+}
+
+function compactOrders(drafts: readonly DraftOrder[]): CompactOrders {
+  const count = drafts.length;
+  const out: CompactOrders = {
+    count, buyer: new Int32Array(count), day: new Int32Array(count), paid: new Int32Array(count), delivered: new Int32Array(count),
+    lines: new Int32Array(count), lineArrays: [],
+  };
+  // Line objects are shared per product and quantity, lines arrays per sequence of them (a
+  // Dataset is never mutated, and nothing keys on a line array's identity).
   const lines = new Map<string, OrderLine>();
   const lineOf = (sku: string, qty: number, netCents: number, points: number): OrderLine => {
     const key = `${sku}\u0000${qty}`;
@@ -84,39 +138,22 @@ export function benchData(partners: number, seed = 42): Dataset {
     }
     return line;
   };
-  // One lines array per distinct sequence of (product, quantity): a few hundred for millions of orders.
-  const lineArrays = new Map<string, OrderLine[]>();
-  const linesOf = (drafted: readonly { product: { sku: string; netCents: number; points: number }; qty: number }[]): OrderLine[] => {
-    let key = "";
-    for (const l of drafted) key += `${l.product.sku}\u0000${l.qty}\u0001`;
-    let shared = lineArrays.get(key);
-    if (shared === undefined) {
-      shared = drafted.map((l) => lineOf(l.product.sku, l.qty, l.product.netCents, l.product.points));
-      lineArrays.set(key, shared);
-    }
-    return shared;
-  };
-  // Each drafted order is dropped as soon as it is converted, so the drafts and the orders are
-  // not both whole in memory at once (at 1M partners that overlap was the data's peak).
-  const orders: Order[] = new Array(drafts.length);
-  for (let index = 0; index < drafts.length; index++) {
+  const sequences = new Map<string, number>();
+  for (let index = 0; index < count; index++) {
     const o = drafts[index]!;
-    orders[index] = {
-      id: orderId(index),
-      buyer: o.buyer.kind === "partner" ? partnerIds[o.buyer.index]! : customerList[o.buyer.index]!.id,
-      date: iso(o.day),
-      paid: o.paid === null ? null : iso(o.paid),
-      delivered: o.delivered === null ? null : iso(o.delivered),
-      lines: linesOf(o.lines),
-    };
-    (drafts as (DraftOrder | undefined)[])[index] = undefined;
+    out.buyer[index] = o.buyer.kind === "partner" ? o.buyer.index : -1 - o.buyer.index;
+    out.day[index] = o.day;
+    out.paid[index] = o.paid ?? NO_DRAFT_DAY;
+    out.delivered[index] = o.delivered ?? NO_DRAFT_DAY;
+    let key = "";
+    for (const l of o.lines) key += `${l.product.sku}\u0000${l.qty}\u0001`;
+    let sequence = sequences.get(key);
+    if (sequence === undefined) {
+      sequence = out.lineArrays.length;
+      out.lineArrays.push(o.lines.map((l) => lineOf(l.product.sku, l.qty, l.product.netCents, l.product.points)));
+      sequences.set(key, sequence);
+    }
+    out.lines[index] = sequence;
   }
-  drafts = [];
-  const small = normalizeDocument({
-    partners: [], customers: [], orders: [], splits: acyclicSplits,
-    cancellations: rawCancellations.map((c, index) => ({
-      id: cancellationId(index), order: orderId(c.order), date: iso(c.day), goods: c.goods, ...(c.lines === null ? {} : { lines: c.lines }),
-    })),
-  });
-  return { partners: partnerList, customers: customerList, splits: small.splits, orders, cancellations: small.cancellations };
+  return out;
 }

@@ -18,7 +18,7 @@ export interface EngineRow {
   compiled: { cpuMs: number; wallMs: number; peakRssMB: number };
   handWritten: { cpuMs: number };
   reference: { cpuMs: number } | null;
-  checks: { prepareCpuMs: number; compiledColdCpuMs: number; dataPeakRssMB: number; arrayBuffersMB: number; delegatedPeriods: number; handWrittenLedgerEntries: number; ledgerTotalsAgree: boolean };
+  checks: { prepareCpuMs: number; compiledColdCpuMs: number; dataPeakRssMB: number; rssBeforeRunsMB: number; compiledPeakRssMB: number; handWrittenPeakRssMB: number; arrayBuffersMB: number; delegatedPeriods: number; handWrittenLedgerEntries: number; ledgerTotalsAgree: boolean };
 }
 
 const SIZE_SCRIPT = fileURLToPath(new URL("./size.ts", import.meta.url));

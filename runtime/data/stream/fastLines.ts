@@ -14,8 +14,10 @@
  * JSON without a repeated key whose value the general path (parseValueText, then fastRecords.ts)
  * would turn into this very record. Anything else returns null and the line takes that path,
  * which words every problem exactly as before:
- * - no whitespace between tokens, no backslash and no control character anywhere in the line
- *   (so every `"` delimits a string, and a string's text is its value);
+ * - no whitespace between tokens, and no backslash or control character in any string value
+ *   taken (so each `"` found delimits a string, and a string's text is its value); a key with
+ *   one is no key of the record, and an order's `lines` text not seen before is taken only from
+ *   a line without any (a known one was such a text when it was remembered);
  * - `{"type":"partner"|"customer"|"order"` first, then keys of that record, each at most once,
  *   with string or null values (an order's `lines` an array, see below), `}` last;
  * - the checks of fastRecords.ts on the values, word for word.
@@ -27,6 +29,7 @@ import { parseValueText } from "./recordText.ts";
 
 /** Characters that send a line to the general path: JSON escapes and raw control characters. */
 const ESCAPE_OR_CONTROL = /[\u0000-\u001f\\]/;
+const BACKSLASH = 92;
 const QUOTE = 34;
 const COMMA = 44;
 const COLON = 58;
@@ -42,6 +45,16 @@ const LINES_LIMIT = 100_000;
 /** `null` in the line: the value null; a string: its text; undefined: neither (not this path's). */
 type Scalar = string | null | undefined;
 
+/** The date fields, each with the last date it had (dates come in runs: files are in date order). */
+const enum DateField {
+  PartnerJoined,
+  PartnerTerminated,
+  CustomerJoined,
+  OrderDate,
+  OrderPaid,
+  OrderDelivered,
+}
+
 export type LineSection = "partners" | "customers" | "orders";
 
 export class FastLineReader {
@@ -50,12 +63,13 @@ export class FastLineReader {
   private text = "";
   private at = 0;
   private readonly rawLines = new Map<string, OrderLine[]>();
+  /** Per DateField, the last valid date it held ("" before the first). */
+  private readonly lastDates: string[] = ["", "", "", "", "", ""];
 
   constructor(private readonly memo: RecordMemo) {}
 
   /** The normalized record of a line this path can prove, or null (take the general path). */
   read(text: string): Partner | Customer | Order | null {
-    if (ESCAPE_OR_CONTROL.test(text)) return null;
     this.text = text;
     if (text.startsWith('{"type":"partner"', 0)) {
       this.at = 17;
@@ -99,6 +113,11 @@ export class FastLineReader {
       const start = this.at + 1;
       const end = text.indexOf('"', start);
       if (end === -1) return undefined;
+      // A backslash (an escape) or a control character: the general path words or decodes it.
+      for (let i = start; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 32 || c === BACKSLASH) return undefined;
+      }
       this.at = end + 1;
       // A short cut is copied; a long one is parsed (a copy too) so it does not keep the line.
       return end - start < SLICED_FROM ? text.slice(start, end) : (JSON.parse(text.slice(start - 1, end + 1)) as string);
@@ -108,6 +127,26 @@ export class FastLineReader {
       return null;
     }
     return undefined;
+  }
+
+  /**
+   * A date field's value: a valid date (the memo's one string), null, or undefined when it is
+   * neither (the record takes the general path). The field's last date is compared in place
+   * first, so a run of equal dates makes no string and no lookup.
+   */
+  private date(field: DateField): Scalar {
+    const text = this.text;
+    const last = this.lastDates[field] as string;
+    const at = this.at;
+    if (last !== "" && text.charCodeAt(at) === QUOTE && text.charCodeAt(at + 1 + last.length) === QUOTE && text.startsWith(last, at + 1)) {
+      this.at = at + 2 + last.length;
+      return last;
+    }
+    const value = this.scalar();
+    if (value === null || value === undefined) return value;
+    const date = this.memo.date(value);
+    if (date !== undefined) this.lastDates[field] = date;
+    return date;
   }
 
   private partner(): Partner | null {
@@ -121,7 +160,8 @@ export class FastLineReader {
       const bit = key === "id" ? 1 : key === "sponsor" ? 2 : key === "joined" ? 4 : key === "status" ? 8 : key === "terminated" ? 16 : 0;
       if (bit === 0 || (seen & bit) !== 0) return null;
       seen |= bit;
-      const value = this.scalar();
+      // Dates are checked as they are read (this.date): a date field holds a valid date or null.
+      const value = bit === 4 ? this.date(DateField.PartnerJoined) : bit === 16 ? this.date(DateField.PartnerTerminated) : this.scalar();
       if (value === undefined) return null;
       if (bit === 1) id = value;
       else if (bit === 2) sponsor = value;
@@ -132,16 +172,9 @@ export class FastLineReader {
     // fastPartner's checks (fastRecords.ts), on the same values.
     if (typeof id !== "string" || id.length === 0) return null;
     if (sponsor !== null && (typeof sponsor !== "string" || sponsor.length === 0)) return null;
-    const joinedDate = this.memo.date(joined);
-    if (joinedDate === undefined) return null;
+    if (typeof joined !== "string") return null;
     if (status !== undefined && status !== "active" && status !== "terminated") return null;
-    let terminatedDate: string | null = null;
-    if (terminated !== undefined && terminated !== null) {
-      const t = this.memo.date(terminated);
-      if (t === undefined) return null;
-      terminatedDate = t;
-    }
-    return { id, sponsor, joined: joinedDate, status: status ?? "active", terminated: terminatedDate };
+    return { id, sponsor, joined, status: status ?? "active", terminated: terminated ?? null };
   }
 
   private customer(): Customer | null {
@@ -153,16 +186,15 @@ export class FastLineReader {
       const bit = key === "id" ? 1 : key === "partner" ? 2 : key === "joined" ? 4 : 0;
       if (bit === 0 || (seen & bit) !== 0) return null;
       seen |= bit;
-      const value = this.scalar();
+      const value = bit === 4 ? this.date(DateField.CustomerJoined) : this.scalar();
       if (value === undefined) return null;
       if (bit === 1) id = value;
       else if (bit === 2) partner = value;
       else joined = value;
     }
     if (typeof id !== "string" || id.length === 0 || typeof partner !== "string" || partner.length === 0) return null;
-    const joinedDate = this.memo.date(joined);
-    if (joinedDate === undefined) return null;
-    return { id, partner, joined: joinedDate };
+    if (typeof joined !== "string") return null;
+    return { id, partner, joined };
   }
 
   private order(): Order | null {
@@ -182,7 +214,8 @@ export class FastLineReader {
         if (lines === null) return null;
         continue;
       }
-      const value = this.scalar();
+      const value =
+        bit === 4 ? this.date(DateField.OrderDate) : bit === 8 ? this.date(DateField.OrderPaid) : bit === 16 ? this.date(DateField.OrderDelivered) : this.scalar();
       if (value === undefined) return null;
       if (bit === 1) id = value;
       else if (bit === 2) buyer = value;
@@ -190,29 +223,16 @@ export class FastLineReader {
       else if (bit === 8) paid = value;
       else delivered = value;
     }
-    // fastOrder's checks (fastRecords.ts), on the same values.
+    // fastOrder's checks (fastRecords.ts), on the same values (dates checked as read).
     if (typeof id !== "string" || id.length === 0 || typeof buyer !== "string" || buyer.length === 0) return null;
-    const orderDate = this.memo.date(date);
-    if (orderDate === undefined) return null;
-    let paidDate: string | null = null;
-    if (paid !== undefined && paid !== null) {
-      const d = this.memo.date(paid);
-      if (d === undefined) return null;
-      paidDate = d;
-    }
-    let deliveredDate: string | null = null;
-    if (delivered !== undefined && delivered !== null) {
-      const d = this.memo.date(delivered);
-      if (d === undefined) return null;
-      deliveredDate = d;
-    }
+    if (typeof date !== "string") return null;
     if (lines === null) return null;
-    return { id, buyer, date: orderDate, paid: paidDate, delivered: deliveredDate, lines };
+    return { id, buyer, date, paid: paid ?? null, delivered: delivered ?? null, lines };
   }
 
   /**
-   * An order's `lines` value: its extent found by brackets outside strings (with no backslash in
-   * the line every `"` opens or closes a string), then its raw text looked up; a text not seen
+   * An order's `lines` value: its extent found by brackets outside strings (in a line without a
+   * backslash every `"` opens or closes a string), then its raw text looked up; a text not seen
    * before is parsed with the general path's strict reader and checked by fastRecords.ts's
    * orderLines. The same text always gives the same lines, so the lookup is exact.
    */
@@ -229,6 +249,8 @@ export class FastLineReader {
         return known;
       }
     }
+    // A text not seen before is scanned by brackets and quotes, which holds only without escapes.
+    if (ESCAPE_OR_CONTROL.test(text)) return null;
     let depth = 0;
     let i = start;
     for (;;) {

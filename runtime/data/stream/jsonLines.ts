@@ -37,7 +37,8 @@ export class LineSplitter {
   private emit(raw: string): void {
     this.line++;
     const text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (text.trim() === "") return;
+    // A record's line starts with `{`: only other lines need the (copying) blank test.
+    if (text.charCodeAt(0) !== 123 && text.trim() === "") return;
     this.onLine(text, this.line);
   }
 }

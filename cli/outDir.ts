@@ -6,6 +6,7 @@
  */
 import { closeSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import type { Chunk } from "../runtime/surface.ts";
 import { CliFailure } from "./io.ts";
 
 /** Exit code of a write failure (a full disk), distinct from 1 = errors in the plan or data. */
@@ -13,12 +14,13 @@ export const EXIT_WRITE_FAILED = 4;
 
 export interface OutputFile {
   name: string;
-  chunks: Iterable<string>;
+  /** Text, or bytes already encoded as UTF-8 (the CSV writers'): written as they come. */
+  chunks: Iterable<Chunk>;
 }
 
 /** The file operations used, replaceable in tests to inject a failure. */
 export interface FileOps {
-  write(fd: number, bytes: Buffer): void;
+  write(fd: number, bytes: Uint8Array): void;
 }
 
 const nodeOps: FileOps = {
@@ -71,7 +73,7 @@ export function writeFilesAtomically(
       temps.push(temp);
       let bytes = 0;
       for (const chunk of file.chunks) {
-        const encoded = Buffer.from(chunk, "utf8");
+        const encoded = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
         ops.write(fd, encoded);
         bytes += encoded.length;
         onBytes?.(file.name, bytes);

@@ -7,12 +7,21 @@
 import { mkdirSync, statSync } from "node:fs";
 import { open, rename, unlink, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
+import type { Chunk } from "../runtime/surface.ts";
 import { CliFailure } from "./io.ts";
 import { EXIT_WRITE_FAILED } from "./outDir.ts";
 
 export interface AsyncOutputFile {
   name: string;
-  chunks: AsyncIterable<string>;
+  /** Text, or bytes already encoded as UTF-8 (the CSV writers'). */
+  chunks: AsyncIterable<Chunk>;
+}
+
+/** The whole chunk: a write to a file may take fewer bytes than asked. */
+async function writeChunk(handle: FileHandle, chunk: Chunk): Promise<void> {
+  const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+  let done = 0;
+  while (done < bytes.length) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
 }
 
 const REASONS: Record<string, string> = {
@@ -41,7 +50,7 @@ export async function writeFilesAtomicallyAsync(dir: string, files: readonly Asy
       const temp = join(dir, `.${file.name}.${process.pid}.tmp`);
       handle = await open(temp, "w");
       temps.push(temp);
-      for await (const chunk of file.chunks) await handle.write(chunk, null, "utf8");
+      for await (const chunk of file.chunks) await writeChunk(handle, chunk);
       await handle.close();
       handle = null;
     }

@@ -47,10 +47,10 @@ export interface PeriodView {
   statementMinor?(i: number, field: keyof Statement): number;
   /**
    * Optional, for ledger.csv (runtime/output/ledgerCsv.ts): a writer of entry i's CSV line
-   * straight from the engine's columns, byte-identical to formatting ledgerEntry(i), which it
-   * leaves to `fallback` for the rows it does not format itself.
+   * (without its line end) into `out`, straight from the engine's columns, byte-identical to
+   * formatting ledgerEntry(i), which it leaves to `fallback` for the rows it does not format itself.
    */
-  ledgerCsvRows?(fallback: (i: number) => string): (i: number) => string;
+  ledgerCsvBytes?(out: CsvBytes, fallback: (i: number) => string): (i: number) => void;
   /**
    * Optional, for statements.csv and ranks.csv (runtime/output/): partner i's fields from the
    * partner column on, straight from the engine's columns, byte-identical to formatting
@@ -64,6 +64,19 @@ export interface PeriodView {
   readonly flags: readonly Flag[];
   readonly deferred: readonly Deferred[];
   readonly stock: readonly StockMovement[];
+}
+
+/**
+ * Where a CSV writer puts a row's bytes (runtime/output/byteChunks.ts): pieces copied as UTF-8
+ * as they come, so that no row is ever built as a string.
+ */
+export interface CsvBytes {
+  /** `text` as UTF-8. */
+  text(text: string): void;
+  /** One ASCII character by its code (a comma: 44). */
+  ascii(code: number): void;
+  /** A non-negative safe integer in decimal, zero-padded to `width` digits; anything else as String(value). */
+  uint(value: number, width?: number): void;
 }
 
 export interface ResultView {

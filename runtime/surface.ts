@@ -64,7 +64,7 @@ export { resultJsonChunks, writeResultJson } from "./output/resultJson.ts";
 export { ledgerCsvChunks } from "./output/ledgerCsv.ts";
 export { ranksCsvChunks } from "./output/ranksCsv.ts";
 export { statementsCsvChunks } from "./output/statementsCsv.ts";
-export { joinChunks, pipeChunks, type TextSink } from "./output/sink.ts";
+export { type Chunk, joinChunks, pipeChunks, type TextSink } from "./output/sink.ts";
 export { comparePolicies, comparePoliciesInFull, comparePoliciesInFullAsync, compareSplitModes, formatPolicyComparison, formatSplitComparison } from "./compare/index.ts";
 export type { PolicyComparison, SplitComparison } from "./compare/types.ts";
 export { replayPolicies, comparisonOf, bottomLinesOf, type ComparisonProgress, type PolicyRuns, type PolicyBottomLine, type PolicyBottomLines, type PartnerClawback } from "./compare/index.ts";

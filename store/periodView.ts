@@ -5,7 +5,7 @@
  *
  * PeriodView is synchronous and indexed; the databases are read asynchronously, in order. The
  * writers read partners and ledger entries strictly in ascending order and yield a chunk of text
- * every CHUNK_SIZE characters (a few thousand rows at most). So `pumpChunks` refills each view to
+ * or bytes every CHUNK_SIZE characters or bytes (a few thousand rows at most). So `pumpChunks` refills each view to
  * AHEAD rows past the last row read before it asks the writer for its next chunk, and the view
  * drops rows behind the reader: memory stays at about AHEAD rows per view whatever the period's
  * size. A reader that jumps ahead of the buffer is a programming error and says so.
@@ -108,7 +108,7 @@ export async function storedPeriodView(store: HistoryStore, run: StoredRun, read
  * The chunks of a synchronous writer over streamed views, as an async stream: each view is
  * refilled before the writer is asked for its next chunk.
  */
-export async function* pumpChunks(chunks: Iterator<string>, views: readonly StreamedPeriodView[]): AsyncGenerator<string> {
+export async function* pumpChunks<C>(chunks: Iterator<C>, views: readonly StreamedPeriodView[]): AsyncGenerator<C> {
   try {
     for (;;) {
       for (const v of views) await v.fill();

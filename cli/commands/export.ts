@@ -5,7 +5,7 @@
  * never in memory whole. All three files appear together or not at all (temporary files renamed
  * at the end, like `comp run --out`).
  */
-import { ledgerCsvChunks, ranksCsvChunks, statementsCsvChunks } from "../../runtime/surface.ts";
+import { type Chunk, ledgerCsvChunks, ranksCsvChunks, statementsCsvChunks } from "../../runtime/surface.ts";
 import { pumpChunks, storedPeriodView } from "../../store/periodView.ts";
 import type { HistoryStore, StoredRun } from "../../store/types.ts";
 import { parseArgs, requirePeriod, requireValue, UsageError } from "../args.ts";
@@ -31,7 +31,7 @@ export async function exportCommand(argv: readonly string[]): Promise<CommandOut
 
 /** The three files of a stored period, each read from the database when it is written. */
 export function exportFiles(store: HistoryStore, run: StoredRun): AsyncOutputFile[] {
-  const file = (name: string, reads: "partners" | "ledger", writer: (views: StreamedViews) => Iterator<string>): AsyncOutputFile => ({
+  const file = (name: string, reads: "partners" | "ledger", writer: (views: StreamedViews) => Iterator<Chunk>): AsyncOutputFile => ({
     name,
     chunks: (async function* () {
       const view = await storedPeriodView(store, run, reads);

@@ -174,7 +174,7 @@ export function viewOfColumnar(cp: ColumnarPeriod): PeriodView {
     ledgerOrderIndex: (i) => ledgerOrderIndexOf(cp, i),
     ledgerRecipient: (i) => ledgerRecipientOf(cp, i),
     statementMinor: (i, field) => statementMinorOf(cp, listed[i]!, field),
-    ledgerCsvRows: (fallback) => ledgerRowWriter(cp, fallback),
+    ledgerCsvBytes: (out, fallback) => ledgerRowWriter(cp, out, fallback),
     statementsCsvRow: statementRowWriter(cp),
     ranksCsvRows: (measures) => rankRowWriter(cp, measures),
     breakage: breakageOf(cp),

@@ -8,7 +8,7 @@
  * (amounts, volumes, steps) are comp's own decimal text and are never prefixed, so "-2.50" stays
  * a number. Decision recorded in docs/data-format.md; pinned by test/output/csv.test.ts.
  */
-import { ChunkBuffer } from "./sink.ts";
+import { ByteChunks } from "./byteChunks.ts";
 
 /** A field of comp's own number formats (amounts, volumes, integers): written as is. */
 export function numberField(value: string | number | undefined | null): string {
@@ -28,24 +28,32 @@ export function textField(value: string | undefined | null): string {
   return NEEDS_QUOTES.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
-/** Rows of already-formatted fields, a header first, as chunks. */
+/** Rows of already-formatted fields, a header first, as chunks of UTF-8 bytes (byteChunks.ts). */
 export class CsvBuffer {
-  private readonly out = new ChunkBuffer();
+  /** Where a row's fields go piece by piece; `end()` then ends the row. */
+  readonly out = new ByteChunks();
 
   row(fields: readonly string[]): void {
-    this.out.add(fields.join(",") + "\r\n");
+    this.line(fields.join(","));
   }
 
   /** A row already joined with commas, without its line end. */
   line(text: string): void {
-    this.out.add(text + "\r\n");
+    this.out.text(text);
+    this.end();
+  }
+
+  /** The line end of a row written into `out`. */
+  end(): void {
+    this.out.ascii(13);
+    this.out.ascii(10);
   }
 
   get full(): boolean {
     return this.out.full;
   }
 
-  take(): string {
+  take(): Uint8Array {
     return this.out.take();
   }
 }

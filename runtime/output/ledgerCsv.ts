@@ -25,15 +25,19 @@ function ledgerRow(period: string, e: LedgerEntry): string {
   );
 }
 
-export function* ledgerCsvChunks(periods: Iterable<PeriodView>): Generator<string> {
+export function* ledgerCsvChunks(periods: Iterable<PeriodView>): Generator<Uint8Array> {
   const csv = new CsvBuffer();
   csv.row(header(LEDGER_COLUMNS));
   for (const p of periods) {
     const fromEntry = (i: number): string => ledgerRow(p.period, p.ledgerEntry(i));
-    // A compiled view formats its rows from its columns (no LedgerEntry per row).
-    const row = p.ledgerCsvRows?.(fromEntry) ?? fromEntry;
+    // A compiled view writes its rows' bytes from its columns (no LedgerEntry, no row text).
+    const write = p.ledgerCsvBytes?.(csv.out, fromEntry);
     for (let i = 0; i < p.ledgerLength; i++) {
-      csv.line(row(i));
+      if (write === undefined) csv.line(fromEntry(i));
+      else {
+        write(i);
+        csv.end();
+      }
       if (csv.full) yield csv.take();
     }
   }

@@ -16,7 +16,7 @@ function measuresOf(periods: readonly PeriodView[]): string[] {
   return [];
 }
 
-export function* ranksCsvChunks(periods: readonly PeriodView[]): Generator<string> {
+export function* ranksCsvChunks(periods: readonly PeriodView[]): Generator<Uint8Array> {
   const measures = measuresOf(periods);
   const csv = new CsvBuffer();
   csv.row(header(["period", "final", "partner", "rank", "active", ...measures.flatMap((m) => FIGURES.map((f) => `${m} ${f}`))]));

@@ -5,10 +5,16 @@
  * so memory never grows with the size of the output.
  */
 export interface TextSink {
-  write(chunk: string): void | Promise<void>;
+  write(chunk: Chunk): void | Promise<void>;
 }
 
-/** Chunks of about this many UTF-16 code units: large enough to be cheap, small enough to stream. */
+/**
+ * A piece of output: text, or the same already encoded as UTF-8 (the CSV writers write bytes,
+ * byteChunks.ts). A chunk handed over belongs to the consumer; the writer never changes it again.
+ */
+export type Chunk = string | Uint8Array;
+
+/** Chunks of about this many UTF-16 code units (or bytes): large enough to be cheap, small enough to stream. */
 export const CHUNK_SIZE = 1 << 16;
 
 /** Collects small pieces of text into chunks of about CHUNK_SIZE. */
@@ -33,7 +39,7 @@ export class ChunkBuffer {
 }
 
 /** Writes every chunk to the sink, waiting whenever the sink asks to. */
-export async function pipeChunks(chunks: Iterable<string>, sink: TextSink): Promise<void> {
+export async function pipeChunks(chunks: Iterable<Chunk>, sink: TextSink): Promise<void> {
   for (const chunk of chunks) {
     const wait = sink.write(chunk);
     if (wait !== undefined) await wait;
@@ -41,8 +47,10 @@ export async function pipeChunks(chunks: Iterable<string>, sink: TextSink): Prom
 }
 
 /** All chunks as one string: for small outputs and tests only (Node caps strings at 512 MB). */
-export function joinChunks(chunks: Iterable<string>): string {
+export function joinChunks(chunks: Iterable<Chunk>): string {
+  // fatal: the writers' bytes are UTF-8 by construction; anything else is a bug to report
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   let text = "";
-  for (const chunk of chunks) text += chunk;
-  return text;
+  for (const chunk of chunks) text += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
 }

@@ -8,7 +8,7 @@ import { pipeChunks, type TextSink } from "./sink.ts";
 
 export const STATEMENT_COLUMNS = ["period", "final", "partner", "earned", "carriedIn", "payout", "carriedOut"] as const;
 
-export function* statementsCsvChunks(periods: Iterable<PeriodView>): Generator<string> {
+export function* statementsCsvChunks(periods: Iterable<PeriodView>): Generator<Uint8Array> {
   const csv = new CsvBuffer();
   csv.row(header(STATEMENT_COLUMNS));
   for (const p of periods) {

@@ -15,6 +15,7 @@ import { firstPeriod } from "../../core/orderPeriods.ts";
 import { viewOfDocument, type PeriodView } from "../../core/resultView.ts";
 import { compiledEngine } from "../../runtime/compiled/engine.ts";
 import { validateData } from "../../runtime/data/validate.ts";
+import { ByteChunks } from "../../runtime/output/byteChunks.ts";
 import { ledgerCsvChunks } from "../../runtime/output/ledgerCsv.ts";
 import { ranksCsvChunks } from "../../runtime/output/ranksCsv.ts";
 import { statementsCsvChunks } from "../../runtime/output/statementsCsv.ts";
@@ -32,7 +33,7 @@ function lastPeriod(data: Dataset): string {
 function objectPath(periods: readonly PeriodView[]): PeriodView[] {
   return periods.map((p) => {
     const copy: PeriodView = Object.create(p) as PeriodView;
-    for (const name of ["ledgerCsvRows", "statementsCsvRow", "ranksCsvRows"]) Object.defineProperty(copy, name, { value: undefined });
+    for (const name of ["ledgerCsvBytes", "statementsCsvRow", "ranksCsvRows"]) Object.defineProperty(copy, name, { value: undefined });
     return copy;
   });
 }
@@ -59,9 +60,9 @@ function sameCsvFiles(ir: PlanIR, data: Dataset): number {
         // A compiled period offers all three writers.
         expect(p.statementsCsvRow).toBeDefined();
         expect(p.ranksCsvRows?.(ir.measures.map((m) => m.name))).not.toBeNull();
-        if (p.ledgerCsvRows === undefined) continue;
+        if (p.ledgerCsvBytes === undefined) continue;
         let fallbacks = 0;
-        const row = p.ledgerCsvRows(() => {
+        const row = p.ledgerCsvBytes(new ByteChunks(), () => {
           fallbacks++;
           return "";
         });
@@ -138,6 +139,39 @@ describe("CSV files from the compiled columns", () => {
     const plan = planText("vitalis-classic.plan").replace('"Ebenenbonus"', '"-Ebenen, bonus"');
     expect(plan).toContain("-Ebenen, bonus");
     const { ir, data } = load(plan, raw);
+    expect(sameCsvFiles(ir, data)).toBeGreaterThan(0);
+  });
+
+  it("writes ids beyond ASCII as UTF-8, as the object path does", () => {
+    // Two-byte (ü), three-byte (€, 中) and four-byte (😀, a surrogate pair) characters, and a
+    // lone surrogate (valid JSON text, no UTF-8 form: written as U+FFFD like Buffer.from writes it).
+    const marks = ["ü", "€中", "😀", "\ud800"];
+    const partner = (id: string) => (/^P\d+$/.test(id) ? `${id}${marks[Number(id.slice(1)) % marks.length]}` : id);
+    const raw = sampleJson("stage-speaker.data.json") as {
+      partners: { id: string; sponsor: string | null }[];
+      customers: { id: string; partner: string }[];
+      splits: { member: string; supporter: string }[];
+      orders: { id: string; buyer: string }[];
+      cancellations: { id: string; order: string }[];
+    };
+    for (const p of raw.partners) {
+      p.id = partner(p.id);
+      if (p.sponsor !== null) p.sponsor = partner(p.sponsor);
+    }
+    for (const c of raw.customers) c.partner = partner(c.partner);
+    for (const s of raw.splits) {
+      s.member = partner(s.member);
+      s.supporter = partner(s.supporter);
+    }
+    for (const o of raw.orders) {
+      o.id = `${o.id}→Ω`;
+      o.buyer = partner(o.buyer);
+    }
+    for (const c of raw.cancellations) {
+      c.id = `${c.id}✓`;
+      c.order = `${c.order}→Ω`;
+    }
+    const { ir, data } = load(planText("vitalis-classic.plan"), raw);
     expect(sameCsvFiles(ir, data)).toBeGreaterThan(0);
   });
 });

@@ -5,7 +5,7 @@ import { compilePlan } from "../../compiler/compile.ts";
 import { validateData } from "../../runtime/data/validate.ts";
 import { resultJsonChunks, writeResultJson } from "../../runtime/output/resultJson.ts";
 import { viewOfDocument } from "../../core/resultView.ts";
-import { CHUNK_SIZE, joinChunks } from "../../runtime/output/sink.ts";
+import { type Chunk, CHUNK_SIZE, joinChunks } from "../../runtime/output/sink.ts";
 import { referenceEngine } from "../../runtime/reference/engine.ts";
 import type { ResultDocument } from "../../core/result.ts";
 
@@ -65,7 +65,7 @@ describe("streamed result JSON", () => {
 
   it("waits for the sink (backpressure) and writes the same bytes", async () => {
     const result = run("plans/vitalis-classic.plan", readFileSync(root + "samples/tiny.data.json", "utf8"));
-    const got: string[] = [];
+    const got: Chunk[] = [];
     let pending = 0;
     await writeResultJson(viewOfDocument(result), {
       write(chunk) {
@@ -75,6 +75,6 @@ describe("streamed result JSON", () => {
         return new Promise((resolve) => setTimeout(() => { pending--; resolve(); }, 1));
       },
     });
-    expect(got.join("")).toBe(JSON.stringify(result, null, 2) + "\n");
+    expect(joinChunks(got)).toBe(JSON.stringify(result, null, 2) + "\n");
   });
 });

@@ -3,9 +3,12 @@
  * cancellation policies side by side over the same data (total clawback, reclaimed from the
  * partners originally paid vs from others, unrecovered, carried negative balances, rank changes,
  * largest per-partner differences); with `--splits`, the two split modes (recruiter lines vs
- * supporter lines) instead.
+ * supporter lines) instead. With COMP_COMPARE_THREADS=2 the policy replays are shared with a
+ * worker thread (cli/compareInParallel.ts), with the same output.
  */
 import { comparePolicies, compareSplitModes, defaultEngine, type Engine, formatPolicyComparison, formatSplitComparison } from "../../runtime/surface.ts";
+import type { PlanIR } from "../../core/ir.ts";
+import { CompareWorker, comparePoliciesOnTwoThreads, wantsWorker } from "../compareInParallel.ts";
 import { onePositional, parseArgs, requirePeriod, requireValue } from "../args.ts";
 import { engineOption } from "../engineOption.ts";
 import { CliFailure, loadData, loadPlan } from "../io.ts";
@@ -19,16 +22,26 @@ export function compareCommand(argv: readonly string[], defaultChoice: Engine = 
   const dataFile = requireValue(args, "data", "file");
   const through = requirePeriod(args, "through");
   const { ir } = loadPlan(planFile);
+  const splits = args.booleans.has("splits");
+  // Started before the read, so that its modules load on the other core meanwhile.
+  const worker = !splits && wantsWorker() ? CompareWorker.start() : null;
+  try {
+    return compareWith(ir, planFile, dataFile, through, engine, args.booleans.has("json"), splits, worker);
+  } finally {
+    worker?.close();
+  }
+}
+
+function compareWith(ir: PlanIR, planFile: string, dataFile: string, through: string, engine: Engine, json: boolean, splits: boolean, worker: CompareWorker | null): CommandOutput {
   const data = loadData(dataFile, ir);
-  const json = args.booleans.has("json");
-  if (args.booleans.has("splits")) {
+  if (splits) {
     if (!ir.split) throw new CliFailure(`${planFile} has no \`split\` block: there are no split modes to compare`, 1);
     if (data.splits.length === 0) throw new CliFailure(`${dataFile} has no split agreements: there is nothing to compare`, 1);
     const out = compareSplitModes(ir, data, through, engine);
     if (!out.ok) throw refusedRun(out.error);
     return { stdout: json ? JSON.stringify(out.comparison, null, 2) + "\n" : formatSplitComparison(out.comparison), stderr: "", exitCode: 0 };
   }
-  const out = comparePolicies(ir, data, through, undefined, engine);
+  const out = worker !== null ? comparePoliciesOnTwoThreads(ir, data, through, engine, worker) : comparePolicies(ir, data, through, undefined, engine);
   if (!out.ok) throw refusedRun(out.error);
   return { stdout: json ? JSON.stringify(out.comparison, null, 2) + "\n" : formatPolicyComparison(out.comparison), stderr: "", exitCode: 0 };
 }

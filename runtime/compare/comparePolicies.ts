@@ -25,11 +25,10 @@ import type { Dataset } from "../../core/dataModel.ts";
 import type { LedgerEntry, PeriodResult } from "../../core/result.ts";
 import { compareIds, viewOfPeriod, type PeriodView } from "../../core/resultView.ts";
 import { internalError, type RunError } from "../../core/runError.ts";
-import { orderDays } from "../shared/release.ts";
-import { releaseDays } from "../shared/releaseDays.ts";
 import { defaultEngine } from "../defaultEngine.ts";
 import { MinorAmounts } from "./minor.ts";
-import { policyFiguresOf, type PolicyReplay, type ReplayInput } from "./policyFigures.ts";
+import { policyFiguresOf, type PolicyReplay } from "./policyFigures.ts";
+import { replayInput, replayPolicyRun, runWithout } from "./policyReplays.ts";
 import type { EarnedByPartner } from "./replayTotals.ts";
 import { POLICIES } from "./policies.ts";
 import { bottomLinesFrom, type PolicyBottomLines } from "./bottomLine.ts";
@@ -161,18 +160,18 @@ function runToEnd<T>(steps: Generator<void, T, void>): T {
 /** replayViews one replay at a time: yields after each replay but the last. */
 function* replaySteps(ir: PlanIR, data: Dataset, through: string, progress: ComparisonProgress | undefined, engine: Engine): Generator<void, ReplaysOutcome, void> {
   const labels = ["without the after-run cancellations", ...POLICIES];
-  const onPeriod = (i: number) => (progress ? { onPeriod: (period: string, index: number, count: number) => progress(labels[i]!, i, labels.length, period, index, count) } : {});
-  const without = engine.runThroughView(ir, data, { through, ignoreAfterRunCancellations: true, ...onPeriod(0) });
-  if (!without.ok) return { ok: false, error: without.error };
+  const onPeriod = (i: number) => (progress ? (period: string, index: number, count: number) => progress(labels[i]!, i, labels.length, period, index, count) : undefined);
+  const without = runWithout(ir, data, through, engine, onPeriod(0));
+  if (!without.ok) return without;
   const input = replayInput(ir, data);
   const replays: PolicyReplay[] = [];
   let periods: string[] = [];
   for (const [i, policy] of POLICIES.entries()) {
     yield;
-    const outcome = engine.runThroughView(ir, data, { through, policy, ...onPeriod(i + 1) });
-    if (!outcome.ok) return { ok: false, error: { ...outcome.error, message: `under the ${policy} policy: ${outcome.error.message}` } };
-    if (i === 0) periods = outcome.view.periods.map((p) => p.period);
-    replays.push(policyFiguresOf(policy, outcome.view.periods, without.view.periods, input));
+    const outcome = replayPolicyRun(ir, data, through, policy, engine, onPeriod(i + 1));
+    if (!outcome.ok) return outcome;
+    if (i === 0) periods = outcome.periods.map((p) => p.period);
+    replays.push(policyFiguresOf(policy, outcome.periods, without.periods, input));
   }
   return { ok: true, replays, periods, minor: input.minor };
 }
@@ -199,14 +198,8 @@ export function comparisonOf(ir: PlanIR, data: Dataset, through: string, { witho
   return comparisonFrom(ir, through, results, input.minor);
 }
 
-function replayInput(ir: PlanIR, data: Dataset): ReplayInput {
-  const orderIndex = new Map(data.orders.map((o, i) => [o.id, i] as const));
-  // Only the month each order counts in is read (for a few thousand clawed-back orders): the
-  // day-number columns, not a Release object with date strings per order.
-  return { ir, data, orderIndex, countsIn: releaseDays(ir, orderDays(data, orderIndex)).countsIn, minor: new MinorAmounts(ir) };
-}
-
-function comparisonFrom(ir: PlanIR, through: string, replays: readonly PolicyReplay[], minor: MinorAmounts): PolicyComparison {
+/** The comparison of the replays' figures, in the order of POLICIES (only `figures` and `totals.earnedBy` are read). */
+export function comparisonFrom(ir: PlanIR, through: string, replays: readonly Pick<PolicyReplay, "figures" | "totals">[], minor: MinorAmounts): PolicyComparison {
   return { plan: ir.name, through, policies: replays.map((r) => r.figures), differences: differencesOf(replays.map((r) => r.totals.earnedBy), minor) };
 }
 

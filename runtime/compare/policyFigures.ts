@@ -41,6 +41,9 @@ export interface ReplayInput {
   minor: MinorAmounts;
 }
 
+/** What the rank changes read of a period of the run without the after-run cancellations (a PeriodView is one). */
+export type RankListing = Pick<PeriodView, "period" | "partnerCount" | "partnerId" | "rank">;
+
 /** What a replay leaves once its views are read: its figures, its sums, and its clawback entries. */
 export interface PolicyReplay {
   figures: PolicyFigures;
@@ -50,7 +53,7 @@ export interface PolicyReplay {
 }
 
 /** One policy's figures from its replay, with the replay's sums (for the differences and the bottom line). */
-export function policyFiguresOf(policy: Policy, periods: readonly PeriodView[], without: readonly PeriodView[], input: ReplayInput): PolicyReplay {
+export function policyFiguresOf(policy: Policy, periods: readonly PeriodView[], without: readonly RankListing[], input: ReplayInput): PolicyReplay {
   const { minor } = input;
   const sections = periods.map(clawbacksOf);
   const clawbacks = sections.flatMap((s) => s.entries);
@@ -145,7 +148,7 @@ function originalRecipients(
 }
 
 /** Every (period, partner) whose paid-as rank differs from the run without the after-run cancellations; listings merged in id order. */
-function rankChanges(periods: readonly PeriodView[], without: readonly PeriodView[]): RankChange[] {
+function rankChanges(periods: readonly PeriodView[], without: readonly RankListing[]): RankChange[] {
   const changes: RankChange[] = [];
   periods.forEach((p, n) => {
     const base = without[n]!;
@@ -154,7 +157,8 @@ function rankChanges(periods: readonly PeriodView[], without: readonly PeriodVie
     while (i < p.partnerCount || j < base.partnerCount) {
       const a = i < p.partnerCount ? p.partnerId(i) : null;
       const b = j < base.partnerCount ? base.partnerId(j) : null;
-      const order = a === null ? 1 : b === null ? -1 : compareIds(a, b);
+      // Mostly the same partner in both listings: equality first, the string order only where they differ.
+      const order = a === null ? 1 : b === null ? -1 : a === b ? 0 : compareIds(a, b);
       const partner = order <= 0 ? a! : b!;
       const withRank = order <= 0 ? p.rank(i++) : null;
       const withoutRank = order >= 0 ? base.rank(j++) : null;

@@ -65,7 +65,9 @@ export function replayTotalsOf(periods: readonly PeriodView[], minor: MinorAmoun
       const e = minorOf(p, i, "earned", minor);
       earned += e;
       const id = p === last ? ids[i]! : p.partnerId(i);
-      while (j < ids.length && compareIds(ids[j]!, id) < 0) j++;
+      // Mostly the same partner at the same place (a partner stays listed once joined): an
+      // equality test, the string order only to step over partners the period does not list.
+      while (j < ids.length && ids[j] !== id && compareIds(ids[j]!, id) < 0) j++;
       if (j < ids.length && ids[j] === id) earnedBy.earned[j] = earnedBy.earned[j]! + e;
       else earnedBy.others.set(id, (earnedBy.others.get(id) ?? 0n) + e);
     }

@@ -29,6 +29,13 @@ export interface Engine {
   runThroughView(ir: PlanIR, data: Dataset, options: RunOptions): ViewOutcome;
   /** One run of one period on an explicit history. */
   runPeriod(input: PeriodRunInput): PeriodOutcome;
+  /**
+   * Optional: the caller has finished with a view from `runThroughView` and will not read it
+   * again, so the engine may reuse its memory for the next run (the compiled engine's typed
+   * arrays: at 1M partners, not allocating them again saves full garbage collections). Reading a
+   * released view throws.
+   */
+  release?(view: ResultView): void;
 }
 
 export type ViewOutcome = { ok: true; view: ResultView } | { ok: false; error: RunError };

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { PerformanceObserver } from "node:perf_hooks";
 import { compilePlan } from "../../compiler/compile.ts";
+import type { ResultView } from "../../core/resultView.ts";
 import { compiledEngine } from "../../runtime/compiled/engine.ts";
 import { forgetSharedPeriods } from "../../runtime/compiled/sharedPrefix.ts";
 import { runVitalisByHand } from "../handWritten/vitalis.ts";
@@ -30,10 +31,14 @@ if (!ir) throw new Error("plans/vitalis-classic.plan does not compile");
 const data = benchData(partners);
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 let asOf = "";
+// Each run's view is released before the next run (its arrays go back to the engine's pool), as in bench/engines/size.ts.
+let previous: ResultView | null = null;
 const run = (): void => {
+  if (previous !== null) compiledEngine.release?.(previous);
   forgetSharedPeriods(data);
   const outcome = compiledEngine.runThroughView(ir, data, { through: BENCH_MONTH });
   if (!outcome.ok) throw new Error(outcome.error.message);
+  previous = outcome.view;
   asOf = outcome.view.periods[0]!.asOf;
 };
 run();

@@ -16,7 +16,8 @@ import { columnarOf } from "../../runtime/compiled/columnar.ts";
 import { firstTakeDayOf, takesOf } from "../../runtime/compiled/period.ts";
 import { reducedValuesOf } from "../../runtime/compiled/reducedValues.ts";
 import { planTables } from "../../runtime/compiled/planTables.ts";
-import { buildPortions } from "../../runtime/compiled/portions.ts";
+import { giveBack } from "../../runtime/compiled/arrayPool.ts";
+import { buildPortions, portionArrays } from "../../runtime/compiled/portions.ts";
 import { creditOrder } from "../../runtime/compiled/qualify.ts";
 import { monthOfPeriod, releaseOf } from "../../runtime/compiled/release.ts";
 import { pow10 } from "../../runtime/compiled/scaled.ts";
@@ -392,5 +393,8 @@ export function runVitalisByHand(ir: PlanIR, data: Dataset, period: string, asOf
   for (const b of ledger.breakage) breakage += b;
   let cvGroupOpen = 0;
   for (let p = 0; p < n; p++) if (c.joinedDay[p]! <= lastDay) cvGroupOpen += gc[p]! + oc[p]!;
+  // The portions and the credit order came from the engine's array pool: given back, so the
+  // compiled run after this one finds them (this code keeps nothing).
+  giveBack(...portionArrays(portions), order);
   return { ledgerEntries: ledger.length, total, breakage, cvGroupOpen };
 }

@@ -18,6 +18,7 @@ import type { RunStep } from "../../core/run.ts";
 import { checkRunSpan } from "../runSpan.ts";
 import { columnarOf, type ColumnarData } from "./columnar.ts";
 import { computeCompiledPeriod, type ColumnarPeriod } from "./period.ts";
+import { holdPeriod, releasePeriod, releaseUnshared } from "./periodRelease.ts";
 import { earliestAsOfDay, firstPeriodOf, monthOfPeriod, releaseOf } from "./release.ts";
 import { scaledInt } from "./scaled.ts";
 import { rememberPeriod, sharedPeriod } from "./sharedPrefix.ts";
@@ -29,6 +30,8 @@ export interface Delegation {
 }
 
 let delegations: Delegation[] = [];
+/** The period behind each view handed out, until the view is released. */
+const heldBy = new WeakMap<PeriodView, ColumnarPeriod>();
 let forceInterpreter = false;
 
 /** The periods of the last run that ran in the reference evaluator, with the reasons. */
@@ -58,7 +61,11 @@ class RunPeriod {
     return this.result;
   }
   view(): PeriodView {
-    return this.columns !== null ? viewOfColumnar(this.columns) : viewOfPeriod(this.result!);
+    if (this.columns === null) return viewOfPeriod(this.result!);
+    const view = viewOfColumnar(this.columns);
+    holdPeriod(this.columns);
+    heldBy.set(view, this.columns);
+    return view;
   }
 }
 
@@ -163,7 +170,10 @@ function runThrough(ir: PlanIR, data: Dataset, options: RunOptions): RunOutcome 
       return referenceRunThrough(ir, data, options);
     }
     if (!outcome.ok) return outcome;
-    return { ok: true, result: { plan: ir.name, policy: outcome.policy, periods: outcome.periods.map((p) => p.document()) } };
+    const periods = outcome.periods.map((p) => p.document());
+    // The documents hold no arrays: periods no later run takes go back to the array pool.
+    for (const p of outcome.periods) if (p.columns !== null) releaseUnshared(p.columns);
+    return { ok: true, result: { plan: ir.name, policy: outcome.policy, periods } };
   } catch (error) {
     return { ok: false, error: internalError(error) };
   }
@@ -197,7 +207,11 @@ function runPeriod(input: PeriodRunInput): PeriodOutcome {
         },
         forceInterpreter,
       );
-      if (outcome.ok) return { ok: true, period: materialise(outcome.period) };
+      if (outcome.ok) {
+        const period = materialise(outcome.period);
+        releaseUnshared(outcome.period);
+        return { ok: true, period };
+      }
       delegations.push({ period: input.period, reason: outcome.delegate });
     } else {
       delegations.push({ period: input.period, reason: "invalid input (the reference words the refusal)" });
@@ -223,4 +237,14 @@ function runThroughView(ir: PlanIR, data: Dataset, options: RunOptions): { ok: t
   }
 }
 
-export const compiledEngine: Engine = { name: "compiled", runThrough, runThroughView, runPeriod };
+/** The caller will not read `view` again: its periods' arrays go back to the pool (periodRelease.ts); reading it afterwards throws. */
+function release(view: ResultView): void {
+  for (const p of view.periods) {
+    const columns = heldBy.get(p);
+    if (columns === undefined) continue;
+    heldBy.delete(p);
+    releasePeriod(columns);
+  }
+}
+
+export const compiledEngine: Engine = { name: "compiled", runThrough, runThroughView, runPeriod, release };

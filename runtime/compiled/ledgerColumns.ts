@@ -4,6 +4,7 @@
  * earnings. Nothing here is an object per entry: an entry becomes a LedgerEntry only when a
  * writer asks for it (runtime/compiled/view.ts).
  */
+import { take, takeUnfilled, type PoolArray } from "./arrayPool.ts";
 
 /**
  * Columns are as narrow as real plans allow (21 bytes an entry: a 1M-partner month has about 20M
@@ -30,17 +31,28 @@ export class LedgerColumns {
   /** Breakage per bonus × reason, minor units (reason index in UNPAID_REASONS). */
   readonly breakage: Float64Array;
 
-  constructor(partners: number, bonuses: number, capacity: number) {
+  /**
+   * `fromPool`: the columns come from the array pool (arrayPool.ts; only the engine's periods,
+   * which give them back when released). A column is read only below `length`, where every
+   * element has been written, so pooled columns are not cleared first.
+   */
+  constructor(partners: number, bonuses: number, capacity: number, fromPool = false) {
     const size = Math.max(16, capacity);
-    this.recipient = new Int32Array(size);
-    this.bonus = new Uint8Array(size);
-    this.portion = new Int32Array(size);
-    this.step = new Uint16Array(size);
-    this.number = new Uint16Array(size);
-    this.rate = new Int32Array(size);
-    this.amount = new Int32Array(size);
-    this.earned = new Float64Array(partners);
+    const column = fromPool ? takeUnfilled : <T extends PoolArray>(kind: new (n: number) => T, n: number): T => new kind(n);
+    this.recipient = column(Int32Array, size);
+    this.bonus = column(Uint8Array, size);
+    this.portion = column(Int32Array, size);
+    this.step = column(Uint16Array, size);
+    this.number = column(Uint16Array, size);
+    this.rate = column(Int32Array, size);
+    this.amount = column(Int32Array, size);
+    this.earned = fromPool ? take(Float64Array, partners) : new Float64Array(partners);
     this.breakage = new Float64Array(bonuses * UNPAID_REASONS.length);
+  }
+
+  /** Every typed array of this ledger (to give back to the pool when its period is released). */
+  arrays(): PoolArray[] {
+    return [this.recipient, this.bonus, this.portion, this.step, this.number, this.rate, this.amount, this.earned];
   }
 
   /** Room for `extra` more entries (the generated kernel writes the columns directly). */

@@ -16,6 +16,7 @@ import { agreementsInForce } from "../reference/portions.ts";
 import type { Structure } from "../reference/structure.ts";
 import { afterRunPart, type AfterRunPlan } from "./cancellations/period.ts";
 import type { AfterRunColumns } from "./cancellations/extras.ts";
+import { giveBack, markPeriodEnd, markPeriodStart, take, takeUnfilled } from "./arrayPool.ts";
 import { columnarOf, type ColumnarData } from "./columnar.ts";
 import { kernelsFor } from "./kernels.ts";
 import { LedgerColumns } from "./ledgerColumns.ts";
@@ -71,6 +72,8 @@ export interface ColumnarPeriod {
   asOfDay: number;
   /** Generated code or the interpreter. */
   kernel: "generated" | "interpreted";
+  /** Set when the caller released the period (runtime/compiled/periodRelease.ts): its arrays went back to the pool and its views refuse to read. */
+  released: boolean;
 }
 
 export type CompiledOutcome = { ok: true; period: ColumnarPeriod } | { ok: false; delegate: string };
@@ -155,6 +158,7 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
   if (final && (asOfDay <= lastDay || asOfDay < earliestAsOfDay(release, month))) return delegate("a final run before the earliest as-of date (refused)");
 
   input.onStep?.("volumes");
+  markPeriodStart();
   const inForce: Map<string, SplitAgreement> = ir.split === null ? new Map() : agreementsInForce(data.splits, period);
   // After-run cancellations of this period (semantics §7) and commission transfers: cancellations/.
   const after: AfterRunPlan | string = afterRunPart(input, c, tables, release, inForce);
@@ -163,7 +167,9 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
 
   // Counted orders and their measure values (after before-run cancellations).
   const candidates = release.byMonth.get(month) ?? new Int32Array(0);
-  const countedAll = new Int32Array(candidates.length);
+  // Temporaries (counted orders and values, credit graph, packed nodes) come from the array pool
+  // and go back at the end; the period's own columns go back when its caller releases it.
+  const countedAll = takeUnfilled(Int32Array, candidates.length);
   let countedLength = 0;
   for (let j = 0; j < candidates.length; j++) {
     const o = candidates[j]!;
@@ -171,7 +177,7 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
   }
   const counted = countedAll.subarray(0, countedLength);
   const K = tables.measureCount;
-  const values = Array.from({ length: K }, () => new Float64Array(counted.length));
+  const values = Array.from({ length: K }, () => take(Float64Array, counted.length));
   const takes = data.cancellations.length > 0 ? takesOf(c) : null;
   const firstTake = takes === null ? null : firstTakeDayOf(c, takes);
   const totals = new Float64Array(K);
@@ -199,8 +205,8 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
 
   // The credit graph: sponsor edges plus member -> supporter for partner members.
   const n = c.partnerCount;
-  const supporterOf = new Int32Array(n).fill(-1);
-  const memberCount = new Int32Array(n + 1);
+  const supporterOf = take(Int32Array, n, -1);
+  const memberCount = take(Int32Array, n + 1);
   const pairs: [number, number][] = [];
   for (const a of volumeSplits.values()) {
     const m = c.indexOf.get(a.member);
@@ -210,10 +216,11 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
     memberCount[s]!++;
     pairs.push([m, s]);
   }
-  const memberStart = new Int32Array(n + 1);
+  const memberStart = take(Int32Array, n + 1);
   for (let p = 0; p < n; p++) memberStart[p + 1] = memberStart[p]! + memberCount[p]!;
   const memberList = new Int32Array(pairs.length);
-  const fill = memberStart.slice(0, n);
+  const fill = takeUnfilled(Int32Array, n);
+  fill.set(memberStart.subarray(0, n));
   // Document order of agreements within a supporter, as the reference lists them.
   for (const [m, s] of pairs) memberList[fill[s]!++] = m;
   const order = creditOrder(c, memberStart, memberList);
@@ -221,12 +228,15 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
 
   const kernels = kernelsFor(tables, forceInterpreter);
   const state = qualify(c, tables, qualifying, supporterOf, memberStart, memberList, order, lastDay, kernels.rank);
+  giveBack(order, memberCount, fill);
   input.onStep?.("bonuses");
   // Sized from the last run of this plan on this data (or a generous guess): growing a column
   // means copying it and, for big runs, a full garbage collection for the freed memory.
-  let ledger = new LedgerColumns(n, ir.bonuses.length, Math.ceil((ledgerHints.get(tables) ?? portions.count * 8) * 1.05));
+  let ledger = new LedgerColumns(n, ir.bonuses.length, Math.ceil((ledgerHints.get(tables) ?? portions.count * 8) * 1.05), true);
+  const walked = ledger;
+  const node = packNodes(c.sponsor, state.rank, state.eligible, state.manager, true);
   const ctx: WalkContext = {
-    sponsor: c.sponsor, node: packNodes(c.sponsor, state.rank, state.eligible, state.manager), rank: state.rank, eligible: state.eligible, manager: state.manager, portions, ledger,
+    sponsor: c.sponsor, node, rank: state.rank, eligible: state.eligible, manager: state.manager, portions, ledger,
     buyerPartner: c.buyerPartner, orderDay: c.dateDay, joinedDay: c.joinedDay, ruleDay: NaN,
     mode: tables.mode, unitMinor: tables.unitMinor, unsafe: false,
   };
@@ -239,6 +249,8 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
   const finished = after.finish({ ctx, walk, state, prepared, lastDay });
   if (typeof finished === "string") return delegate(finished);
   ledger = finished.ledger;
+  // Commission transfers copy the ledger: the walked one is nobody's now.
+  if (ledger !== walked) giveBack(...walked.arrays());
   ledgerHints.set(tables, ledger.length);
   if (ctx.unsafe) return delegate("an amount does not fit a safe integer");
   if (ledger.overflow) return delegate("a ledger value does not fit its column (step, level, rate or amount)");
@@ -246,9 +258,9 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
   input.onStep?.("statements");
   // Per partner in engine order (neighbouring memory), then the listed ones in string order of id.
   let listedCount = 0;
-  const carriedIn = new Float64Array(n);
-  const payout = new Float64Array(n);
-  const carriedOut = new Float64Array(n);
+  const carriedIn = take(Float64Array, n);
+  const payout = take(Float64Array, n);
+  const carriedOut = take(Float64Array, n);
   const minimumScale = Math.max(tables.moneyScale, decimalsOfText(ir.payoutMinimum));
   const minimum = scaledInt(ir.payoutMinimum, minimumScale);
   const up = 10 ** (minimumScale - tables.moneyScale);
@@ -266,16 +278,18 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
     payout[p] = paid;
     carriedOut[p] = balance - paid;
   }
-  const listed = new Int32Array(listedCount);
+  const listed = takeUnfilled(Int32Array, listedCount);
   for (let j = 0, at = 0; at < listedCount; j++) {
     const p = c.idOrder[j]!;
     if (state.joined[p]) listed[at++] = p;
   }
+  giveBack(countedAll, ...values, node);
+  markPeriodEnd();
   return {
     ok: true,
     period: {
       period, asOf, final, ir, columnar: c, tables, prepared, listed, state, portions, ledger, carriedIn, payout, carriedOut,
-      release, afterRun: finished.afterRun, month, asOfDay, kernel: kernels.kind,
+      release, afterRun: finished.afterRun, month, asOfDay, kernel: kernels.kind, released: false,
     },
   };
 }

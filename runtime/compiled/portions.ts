@@ -8,6 +8,7 @@ import type { PlanIR } from "../../core/ir.ts";
 import type { SplitAgreement } from "../../core/dataModel.ts";
 import type { ColumnarData } from "./columnar.ts";
 import type { PlanTables } from "./planTables.ts";
+import { giveBack, take, type PoolArray } from "./arrayPool.ts";
 import { pow10, scaledInt } from "./scaled.ts";
 
 export interface PortionColumns {
@@ -77,7 +78,7 @@ export function buildPortions(
   volumeSplits: Map<string, SplitAgreement>,
 ): PortionColumns | string {
   const K = tables.measureCount;
-  const agreements = new Int32Array(counted.length).fill(-1);
+  const agreements = take(Int32Array, counted.length, -1);
   const agreementList: SplitAgreement[] = [];
   const sharesOf: number[][] = [];
   let count = counted.length;
@@ -110,12 +111,13 @@ export function buildPortions(
       count++;
     }
   }
-  const order = new Int32Array(count);
-  const kind = new Uint8Array(count);
-  const p0 = new Int32Array(count);
-  const p1 = new Int32Array(count);
-  const diverted = new Int32Array(count).fill(-1);
-  const x = Array.from({ length: K }, () => new Float64Array(count));
+  // The columns come from the array pool: the period gives them back when it is released.
+  const order = take(Int32Array, count);
+  const kind = take(Uint8Array, count);
+  const p0 = take(Int32Array, count);
+  const p1 = take(Int32Array, count);
+  const diverted = take(Int32Array, count, -1);
+  const x = Array.from({ length: K }, () => take(Float64Array, count));
   const whole = pow10(tables.shareScale);
   const absTotal = new Float64Array(K);
   let j = 0;
@@ -164,6 +166,12 @@ export function buildPortions(
   }
   // Every volume (PV, GV, OV, leg sums) is a sum of portion volumes: if the sum of their
   // magnitudes is safe, so is every partial sum.
+  giveBack(agreements);
   for (let k = 0; k < K; k++) if (!(absTotal[k]! <= Number.MAX_SAFE_INTEGER / 4)) return "the period's volume does not fit a safe integer";
   return { count, order, kind, p0, p1, diverted, x };
+}
+
+/** The typed arrays of a set of portions (given back to the pool when their period is released). */
+export function portionArrays(p: PortionColumns): PoolArray[] {
+  return [p.order, p.kind, p.p0, p.p1, p.diverted, ...p.x];
 }

@@ -5,6 +5,7 @@
  * members, its rank (highest rank whose condition holds), manager flag, subtree rank (legs) and
  * activity. Conditions come as one compiled function (generated code or the interpreter).
  */
+import { giveBack, take } from "./arrayPool.ts";
 import type { ColumnarData } from "./columnar.ts";
 import type { PlanTables } from "./planTables.ts";
 import type { PortionColumns } from "./portions.ts";
@@ -43,12 +44,12 @@ export function creditOrder(c: ColumnarData, memberStart: Int32Array, memberList
   const n = c.partnerCount;
   const childStart = c.childStart;
   const childList = c.childList;
-  const order = new Int32Array(n);
+  const order = take(Int32Array, n);
   /** 0 not seen, 1 on the stack, 2 placed. */
-  const seen = new Uint8Array(n);
-  const stack = new Int32Array(n);
+  const seen = take(Uint8Array, n);
+  const stack = take(Int32Array, n);
   /** Contributors of p looked at so far: recruits first, then members. */
-  const cursor = new Int32Array(n);
+  const cursor = take(Int32Array, n);
   let out = 0;
   for (let from = 0; from < n; from++) {
     if (seen[from] !== 0) continue;
@@ -66,6 +67,7 @@ export function creditOrder(c: ColumnarData, memberStart: Int32Array, memberList
           seen[w] = 1;
           stack[++top] = w;
         } else if (seen[w] === 1) {
+          giveBack(order, seen, stack, cursor);
           return null;
         }
         continue;
@@ -75,6 +77,7 @@ export function creditOrder(c: ColumnarData, memberStart: Int32Array, memberList
       top--;
     }
   }
+  giveBack(seen, stack, cursor);
   return order;
 }
 
@@ -91,8 +94,9 @@ export function qualify(
 ): QualifyState {
   const n = c.partnerCount;
   const K = tables.measureCount;
-  const personal = Array.from({ length: K }, () => new Float64Array(n));
-  const diverted = Array.from({ length: K }, () => new Float64Array(n));
+  // The state's arrays come from the array pool: the period gives them back when it is released.
+  const personal = Array.from({ length: K }, () => take(Float64Array, n));
+  const diverted = Array.from({ length: K }, () => take(Float64Array, n));
   for (let k = 0; k < K; k++) {
     const x = portions.x[k]!;
     const pv = personal[k]!;
@@ -107,13 +111,13 @@ export function qualify(
   }
   const s: QualifyState = {
     personal, diverted,
-    group: Array.from({ length: K }, () => new Float64Array(n)),
-    open: Array.from({ length: K }, () => new Float64Array(n)),
-    rank: new Int32Array(n).fill(-1),
-    manager: new Uint8Array(n),
-    eligible: new Uint8Array(n),
-    joined: new Uint8Array(n),
-    subtreeRank: new Int32Array(n).fill(-1),
+    group: Array.from({ length: K }, () => take(Float64Array, n)),
+    open: Array.from({ length: K }, () => take(Float64Array, n)),
+    rank: take(Int32Array, n, -1),
+    manager: take(Uint8Array, n),
+    eligible: take(Uint8Array, n),
+    joined: take(Uint8Array, n),
+    subtreeRank: take(Int32Array, n, -1),
     supporterOf, memberStart, memberList, childStart: c.childStart, childList: c.childList,
   };
   const { rank, manager, eligible, joined, subtreeRank, group, open } = s;

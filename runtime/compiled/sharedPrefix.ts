@@ -18,6 +18,8 @@ interface Prefix {
 }
 
 const slots = new WeakMap<Dataset, WeakMap<PlanIR, Prefix>>();
+/** The prefix a remembered period went into (releasing it forgets it there). */
+const prefixOf = new WeakMap<ColumnarPeriod, Prefix>();
 
 export interface PrefixKey {
   ir: PlanIR;
@@ -52,10 +54,23 @@ export function rememberPeriod(key: PrefixKey, index: number, computed: Columnar
   if (prefix.periods.length < index) return false;
   prefix.periods.length = index;
   prefix.periods.push(computed);
+  prefixOf.set(computed, prefix);
   return true;
 }
 
 /** Drops the periods kept for a data set (the engine bench times computing, not taking them). */
 export function forgetSharedPeriods(data: Dataset): void {
   slots.delete(data);
+}
+
+/** Whether a run may still take `cp` from a shared prefix. */
+export function isSharedPeriod(cp: ColumnarPeriod): boolean {
+  return prefixOf.get(cp)?.periods.includes(cp) === true;
+}
+
+/** Forgets `cp` and every later period of its prefix (a later one is shared only after it): it is being released. */
+export function forgetSharedPeriod(cp: ColumnarPeriod): void {
+  const prefix = prefixOf.get(cp);
+  const at = prefix?.periods.indexOf(cp) ?? -1;
+  if (at >= 0) prefix!.periods.length = at;
 }

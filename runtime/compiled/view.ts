@@ -154,29 +154,51 @@ export function viewOfColumnar(cp: ColumnarPeriod): PeriodView {
   const { listed, columnar, state, ir } = cp;
   // Flags, deferred orders and stock movements are output, built when a writer first reads them.
   let side: ReturnType<typeof sideListsOf> | null = null;
-  const sides = () => (side ??= sideListsOf(cp));
+  const sides = () => (side ??= sideListsOf(live()));
+  // A released period's arrays belong to the next run (periodRelease.ts): every read checks.
+  function live(): ColumnarPeriod {
+    if (cp.released) throw new Error(`internal: the ${cp.period} result was read after its view was released`);
+    return cp;
+  }
+  const statementRow = statementRowWriter(cp);
   return {
     period: cp.period,
     asOf: cp.asOf,
     final: cp.final,
     partnerCount: listed.length,
-    partnerId: (i) => columnar.partnerIds[listed[i]!]!,
+    partnerId: (i) => columnar.partnerIds[live().listed[i]!]!,
     rank: (i) => {
-      const r = state.rank[listed[i]!]!;
+      const r = state.rank[live().listed[i]!]!;
       return r < 0 ? null : ir.ranks[r]!.name;
     },
-    active: (i) => state.eligible[listed[i]!] === 1,
-    volumes: (i) => volumesOf(cp, listed[i]!),
-    statement: (i) => statementOf(cp, listed[i]!),
+    active: (i) => state.eligible[live().listed[i]!] === 1,
+    volumes: (i) => volumesOf(cp, live().listed[i]!),
+    statement: (i) => statementOf(cp, live().listed[i]!),
     ledgerLength: cp.ledger.length,
-    ledgerEntry: (i) => ledgerEntryOf(cp, i),
-    ledgerOrder: (i) => ledgerOrderOf(cp, i),
-    ledgerOrderIndex: (i) => ledgerOrderIndexOf(cp, i),
-    ledgerRecipient: (i) => ledgerRecipientOf(cp, i),
-    statementMinor: (i, field) => statementMinorOf(cp, listed[i]!, field),
-    ledgerCsvBytes: (out, fallback) => ledgerRowWriter(cp, out, fallback),
-    statementsCsvRow: statementRowWriter(cp),
-    ranksCsvRows: (measures) => rankRowWriter(cp, measures),
+    ledgerEntry: (i) => ledgerEntryOf(live(), i),
+    ledgerOrder: (i) => ledgerOrderOf(live(), i),
+    ledgerOrderIndex: (i) => ledgerOrderIndexOf(live(), i),
+    ledgerRecipient: (i) => ledgerRecipientOf(live(), i),
+    statementMinor: (i, field) => statementMinorOf(cp, live().listed[i]!, field),
+    ledgerCsvBytes: (out, fallback) => {
+      const row = ledgerRowWriter(live(), out, fallback);
+      return (i) => {
+        live();
+        return row(i);
+      };
+    },
+    statementsCsvRow: (i) => {
+      live();
+      return statementRow(i);
+    },
+    ranksCsvRows: (measures) => {
+      const row = rankRowWriter(live(), measures);
+      if (row === null) return null;
+      return (i) => {
+        live();
+        return row(i);
+      };
+    },
     breakage: breakageOf(cp),
     unrecovered: cp.afterRun.unrecovered,
     get flags() {

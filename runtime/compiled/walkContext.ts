@@ -5,6 +5,7 @@
  * range).
  */
 import type { RoundingMode } from "../../core/ir.ts";
+import { takeUnfilled } from "./arrayPool.ts";
 import type { LedgerColumns } from "./ledgerColumns.ts";
 import type { PortionColumns } from "./portions.ts";
 import { roundDiv, roundDivBig } from "./scaled.ts";
@@ -63,9 +64,10 @@ export function packedNodesOf(sponsor: Int32Array, rank: Int32Array, eligible: U
   return node;
 }
 
-export function packNodes(sponsor: Int32Array, rank: Int32Array, eligible: Uint8Array, manager: Uint8Array): Int32Array {
+/** `fromPool`: a run's own nodes, taken from the array pool and given back at the end of the period. */
+export function packNodes(sponsor: Int32Array, rank: Int32Array, eligible: Uint8Array, manager: Uint8Array, fromPool = false): Int32Array {
   const n = sponsor.length;
-  const node = new Int32Array(2 * n);
+  const node = fromPool ? takeUnfilled(Int32Array, 2 * n) : new Int32Array(2 * n);
   for (let p = 0; p < n; p++) {
     node[2 * p] = sponsor[p]!;
     node[2 * p + 1] = (eligible[p]! & 1) | ((manager[p]! & 1) << 1) | ((rank[p]! + 1) << 2);

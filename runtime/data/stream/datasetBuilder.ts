@@ -115,8 +115,12 @@ export class DatasetBuilder {
   private readonly orders: Order[] = [];
   private readonly cancellations: CancellationRecord[] = [];
   /** Per section, the position in the input of each kept record (kept index -> input index). */
-  private readonly positions = new Map<RecordSection, number[]>(RECORD_SECTIONS.map((s) => [s, []]));
-  private readonly counts = new Map<RecordSection, number>(RECORD_SECTIONS.map((s) => [s, 0]));
+  /**
+   * Per section, the position in the input of each kept record (kept index -> input index); null
+   * while no record was dropped, when the two are the same (no array of millions to fill).
+   */
+  private positions: Record<RecordSection, number[]> | null = null;
+  private readonly counts: Record<RecordSection, number> = { partners: 0, customers: 0, splits: 0, orders: 0, cancellations: 0 };
   private readonly brokenIds = new Set<string>();
   private readonly problems: DataProblem[] = [];
   private readonly overflow = new Map<string, number>();
@@ -127,7 +131,7 @@ export class DatasetBuilder {
 
   /** Records read so far, per section. */
   count(section: RecordSection): number {
-    return this.counts.get(section) ?? 0;
+    return this.counts[section];
   }
 
   /** The top level of a document with its sections' lists left empty: missing or unknown sections, wrong types. */
@@ -148,8 +152,8 @@ export class DatasetBuilder {
 
   /** Counts a record that could not be read at all (its problem is reported by the caller). */
   skip(section: RecordSection): void {
-    this.counts.set(section, this.count(section) + 1);
-    this.dropped = true;
+    this.counts[section]++;
+    this.drop();
   }
 
   /**
@@ -158,21 +162,21 @@ export class DatasetBuilder {
    */
   add(section: RecordSection, record: unknown, typeKey = false): void {
     const index = this.count(section);
-    this.counts.set(section, index + 1);
+    this.counts[section] = index + 1;
     if (this.addChecked(section, record, typeKey)) {
-      (this.positions.get(section) as number[]).push(index);
+      this.positions?.[section].push(index);
       return;
     }
     if (typeKey) delete (record as Record<string, unknown>)["type"];
     const problems = recordSchemaProblems(section, index, record);
     if (problems.length > 0) {
       for (const p of problems) this.report(p);
-      this.dropped = true;
+      this.drop();
       const id = (record as { id?: unknown } | null)?.id;
       if (typeof id === "string") this.brokenIds.add(id);
       return;
     }
-    (this.positions.get(section) as number[]).push(index);
+    this.positions?.[section].push(index);
     switch (section) {
       case "partners":
         {
@@ -215,8 +219,8 @@ export class DatasetBuilder {
     if (record === null) return null;
     const section = this.lineReader.section;
     const index = this.count(section);
-    this.counts.set(section, index + 1);
-    (this.positions.get(section) as number[]).push(index);
+    this.counts[section] = index + 1;
+    this.positions?.[section].push(index);
     switch (section) {
       case "partners":
         this.keepPartner(record as Partner);
@@ -262,6 +266,22 @@ export class DatasetBuilder {
         throw new Error(`unknown section ${String(never)}`);
       }
     }
+  }
+
+  /** A record was dropped: from now on kept and input positions differ. */
+  private drop(): void {
+    if (this.positions === null) {
+      // Until this record every record read was kept: each kept index is its input index.
+      const identity = (kept: readonly unknown[]) => Array.from({ length: kept.length }, (_, i) => i);
+      this.positions = {
+        partners: identity(this.partners),
+        customers: identity(this.customers),
+        splits: identity(this.splits),
+        orders: identity(this.orders),
+        cancellations: identity(this.cancellations),
+      };
+    }
+    this.dropped = true;
   }
 
   private keepPartner(partner: Partner): void {
@@ -318,7 +338,7 @@ export class DatasetBuilder {
   private toInputPositions(p: DataProblem): DataProblem {
     const remap = (text: string) =>
       text.replace(SECTION_INDEX, (whole, section: RecordSection, index: string) => {
-        const position = this.positions.get(section)?.[Number(index)];
+        const position = this.positions?.[section][Number(index)];
         return position === undefined ? whole : `${section}[${position}]`;
       });
     return { ...p, path: remap(p.path), message: remap(p.message) };

@@ -143,7 +143,7 @@ export function comparePoliciesOnTwoThreads(ir: PlanIR, data: Dataset, through: 
     if (!without.ok) return without;
     const tables: RankTable[] = rankTablesOf(without.periods);
     worker.send({ kind: "without", tables });
-    const input = replayInput(ir, data);
+    const input = replayInput(ir, data, engine);
     const replays: ReplayFigures[] = [];
     for (const [i, policy] of POLICIES.entries()) {
       const here = () => replayPolicy(ir, data, through, policy, without.periods, input, engine);

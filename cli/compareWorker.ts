@@ -60,7 +60,7 @@ async function replays({ ir, data, through, engine: name }: CompareJob): Promise
         post({ replay: i, outcome: run });
         return;
       }
-      input ??= replayInput(ir, data);
+      input ??= replayInput(ir, data, engine);
       const without = (await ranksOfWithout()).map(rankListingOf);
       const { figures, totals } = policyFiguresOf(policy, run.periods, without, input);
       post({ replay: i, outcome: { ok: true, replay: { figures, totals } } });

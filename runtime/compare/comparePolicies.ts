@@ -163,7 +163,7 @@ function* replaySteps(ir: PlanIR, data: Dataset, through: string, progress: Comp
   const onPeriod = (i: number) => (progress ? (period: string, index: number, count: number) => progress(labels[i]!, i, labels.length, period, index, count) : undefined);
   const without = runWithout(ir, data, through, engine, onPeriod(0));
   if (!without.ok) return without;
-  const input = replayInput(ir, data);
+  const input = replayInput(ir, data, engine);
   const replays: PolicyReplay[] = [];
   let periods: string[] = [];
   for (const [i, policy] of POLICIES.entries()) {

@@ -14,6 +14,8 @@ import type { PeriodView } from "../../core/resultView.ts";
 import type { RunError } from "../../core/runError.ts";
 import { orderDays } from "../shared/release.ts";
 import { releaseDays } from "../shared/releaseDays.ts";
+import { columnarOf, type ColumnarData } from "../compiled/columnar.ts";
+import { releaseOf } from "../compiled/release.ts";
 import { MinorAmounts } from "./minor.ts";
 import { policyFiguresOf, type PolicyReplay, type RankListing, type ReplayInput } from "./policyFigures.ts";
 
@@ -70,10 +72,27 @@ export function replayPolicyRun(ir: PlanIR, data: Dataset, through: string, poli
   return { ok: true, periods: outcome.view.periods };
 }
 
-/** What every replay's figures read of the data: order positions, the month each order counts in, the money decimals. */
-export function replayInput(ir: PlanIR, data: Dataset): ReplayInput {
+/**
+ * What every replay's figures read of the data: order positions, the month each order counts in,
+ * the money decimals. After the compiled engine's runs these are its own, already built once per
+ * data set and plan (the columnar model's order map, runtime/compiled/release.ts: the same
+ * releaseDays over the same day numbers, orders in document order); otherwise built here.
+ */
+export function replayInput(ir: PlanIR, data: Dataset, engine?: Engine): ReplayInput {
+  const minor = new MinorAmounts(ir);
+  const columns = engine?.name === "compiled" ? columnsOrNull(data) : null;
+  if (columns !== null && !columns.inconsistent) return { ir, data, orderIndex: columns.orderIndex, countsIn: releaseOf(ir, columns).countsIn, minor };
   const orderIndex = new Map(data.orders.map((o, i) => [o.id, i] as const));
   // Only the month each order counts in is read (for a few thousand clawed-back orders): the
   // day-number columns, not a Release object with date strings per order.
-  return { ir, data, orderIndex, countsIn: releaseDays(ir, orderDays(data, orderIndex)).countsIn, minor: new MinorAmounts(ir) };
+  return { ir, data, orderIndex, countsIn: releaseDays(ir, orderDays(data, orderIndex)).countsIn, minor };
+}
+
+/** The compiled engine's columns of the data (cached per Dataset), or null when they cannot be built (unchecked data). */
+function columnsOrNull(data: Dataset): ColumnarData | null {
+  try {
+    return columnarOf(data);
+  } catch {
+    return null;
+  }
 }

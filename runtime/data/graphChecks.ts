@@ -41,11 +41,10 @@ function where(person: Person): string {
  * garbage collection, and the compiled runtime reuses the partner map (columnar.ts).
  */
 class IdIndex implements PersonLookup {
-  constructor(
-    private readonly doc: DataDocument,
-    readonly partners: Map<string, number> = new IdPositions(),
-    public customers: Map<string, number> = new IdPositions(),
-  ) {}
+  readonly partners: Map<string, number> = new IdPositions();
+  readonly customers: Map<string, number> = new IdPositions();
+
+  constructor(private readonly doc: DataDocument) {}
 
   get(id: string): Person | undefined {
     const p = this.partners.get(id);
@@ -57,43 +56,20 @@ class IdIndex implements PersonLookup {
   }
 }
 
-/**
- * Ids as the records arrived (DatasetBuilder): each id's first position among the partners, and
- * among the customers (whether or not a partner has it too). The same maps indexPeople would
- * build, made while reading so that references could share the one string of each id.
- */
-export interface IdsAsRead {
-  partners: Map<string, number>;
-  customers: Map<string, number>;
-}
-
-function indexPeople(doc: DataDocument, problems: DataProblem[], read: IdsAsRead | undefined): IdIndex {
-  const byId = new IdIndex(doc, read?.partners);
+function indexPeople(doc: DataDocument, problems: DataProblem[]): IdIndex {
+  const byId = new IdIndex(doc);
   const partners = doc.partners;
   for (let index = 0; index < partners.length; index++) {
     const p = partners[index]!;
     const first = byId.partners.get(p.id);
-    if (first !== undefined && (read === undefined || first !== index)) {
+    if (first !== undefined) {
       const message = `duplicate id \`${p.id}\`: already used by partners[${first}]`;
       problems.push({ path: `partners[${index}].id`, id: p.id, message });
-    } else if (read === undefined) {
+    } else {
       byId.partners.set(p.id, index);
     }
   }
   const customers = doc.customers ?? [];
-  // The customers' map as read holds exactly the customer ids no partner has, first position
-  // each, unless some customer has a partner's id: then it is built here as without it.
-  if (read !== undefined && customers.every((c) => !byId.partners.has(c.id))) {
-    byId.customers = read.customers;
-    for (let index = 0; index < customers.length; index++) {
-      const c = customers[index]!;
-      const first = read.customers.get(c.id) as number;
-      if (first !== index) {
-        problems.push({ path: `customers[${index}].id`, id: c.id, message: `duplicate id \`${c.id}\`: already used by customers[${first}]` });
-      }
-    }
-    return byId;
-  }
   for (let index = 0; index < customers.length; index++) {
     const c = customers[index]!;
     const first = byId.get(c.id);
@@ -297,9 +273,9 @@ function checkCustomers(doc: DataDocument, byId: IdIndex, problems: DataProblem[
 }
 
 /** Problems with people and the genealogy, plus the index the other checks need. */
-export function checkPeople(doc: DataDocument, read?: IdsAsRead): { problems: DataProblem[]; people: People } {
+export function checkPeople(doc: DataDocument): { problems: DataProblem[]; people: People } {
   const problems: DataProblem[] = [];
-  const byId = indexPeople(doc, problems, read);
+  const byId = indexPeople(doc, problems);
   const forest = buildForest(doc, byId, problems);
   findCycles(forest, byId, problems);
   checkTermination(doc, problems);

@@ -22,7 +22,6 @@ import { recordSchemaProblems, schemaProblems, type RecordSection } from "../sch
 import { checkSplits } from "../splitChecks.ts";
 import { rememberIndex } from "../datasetIndex.ts";
 import { FastLineReader } from "./fastLines.ts";
-import { IdPositions } from "../idPositions.ts";
 import { fastCustomer, fastOrder, fastPartner, RecordMemo } from "./fastRecords.ts";
 
 export type { RecordSection };
@@ -70,43 +69,8 @@ function internOrder(order: Order, interner: Interner): Order {
   return order;
 }
 
-/**
- * Each partner's and customer's id, first position as read (kept records only), and references
- * to them made to share the one string of the id: an order's buyer, a partner's sponsor and a
- * customer's partner would otherwise each be a string of their own (four million at 1M
- * partners, every one walked by each full garbage collection). The maps are the ones the checks
- * across records need (graphChecks.ts IdsAsRead); references to ids not read yet keep their text.
- */
-class IdsAsRead {
-  readonly partners = new IdPositions();
-  readonly customers = new IdPositions();
-
-  partner(partner: Partner, position: number): void {
-    if (!this.partners.has(partner.id)) this.partners.set(partner.id, position);
-  }
-
-  customer(customer: Customer, position: number): void {
-    if (!this.customers.has(customer.id)) this.customers.set(customer.id, position);
-  }
-
-  /** The kept string of a partner's id equal to `id`, else `id`. */
-  partnerId(id: string, partners: readonly Partner[]): string {
-    const at = this.partners.get(id);
-    return at === undefined ? id : (partners[at] as Partner).id;
-  }
-
-  /** The kept string of a partner's or else a customer's id equal to `id`, else `id`. */
-  personId(id: string, partners: readonly Partner[], customers: readonly Customer[]): string {
-    const at = this.partners.get(id);
-    if (at !== undefined) return (partners[at] as Partner).id;
-    const c = this.customers.get(id);
-    return c === undefined ? id : (customers[c] as Customer).id;
-  }
-}
-
 export class DatasetBuilder {
   private readonly interner = new Interner();
-  private readonly ids = new IdsAsRead();
   private readonly memo = new RecordMemo();
   private readonly lineReader = new FastLineReader(this.memo);
   private readonly partners: Partner[] = [];
@@ -183,21 +147,21 @@ export class DatasetBuilder {
           const partner = normalizePartner(record as PartnerRecord);
           partner.joined = this.interner.of(partner.joined);
           partner.terminated = this.interner.orNull(partner.terminated);
-          this.keepPartner(partner);
+          this.partners.push(partner);
         }
         break;
       case "customers":
         {
           const customer = normalizeCustomer(record as CustomerRecord);
           customer.joined = this.interner.of(customer.joined);
-          this.keepCustomer(customer);
+          this.customers.push(customer);
         }
         break;
       case "splits":
         this.splits.push(record as SplitRecord);
         break;
       case "orders":
-        this.keepOrder(internOrder(normalizeOrder(record as OrderRecord), this.interner));
+        this.orders.push(internOrder(normalizeOrder(record as OrderRecord), this.interner));
         break;
       case "cancellations":
         this.cancellations.push(record as CancellationRecord);
@@ -223,13 +187,13 @@ export class DatasetBuilder {
     this.positions?.[section].push(index);
     switch (section) {
       case "partners":
-        this.keepPartner(record as Partner);
+        this.partners.push(record as Partner);
         break;
       case "customers":
-        this.keepCustomer(record as Customer);
+        this.customers.push(record as Customer);
         break;
       case "orders":
-        this.keepOrder(record as Order);
+        this.orders.push(record as Order);
         break;
       default: {
         const never: never = section;
@@ -244,17 +208,17 @@ export class DatasetBuilder {
     switch (section) {
       case "partners": {
         const partner = fastPartner(record, this.memo, typeKey);
-        if (partner !== null) this.keepPartner(partner);
+        if (partner !== null) this.partners.push(partner);
         return partner !== null;
       }
       case "customers": {
         const customer = fastCustomer(record, this.memo, typeKey);
-        if (customer !== null) this.keepCustomer(customer);
+        if (customer !== null) this.customers.push(customer);
         return customer !== null;
       }
       case "orders": {
         const order = fastOrder(record, this.memo, typeKey);
-        if (order !== null) this.keepOrder(order);
+        if (order !== null) this.orders.push(order);
         return order !== null;
       }
       case "splits":
@@ -284,23 +248,6 @@ export class DatasetBuilder {
     this.dropped = true;
   }
 
-  private keepPartner(partner: Partner): void {
-    if (partner.sponsor !== null) partner.sponsor = this.ids.partnerId(partner.sponsor, this.partners);
-    this.ids.partner(partner, this.partners.length);
-    this.partners.push(partner);
-  }
-
-  private keepCustomer(customer: Customer): void {
-    customer.partner = this.ids.partnerId(customer.partner, this.partners);
-    this.ids.customer(customer, this.customers.length);
-    this.customers.push(customer);
-  }
-
-  private keepOrder(order: Order): void {
-    order.buyer = this.ids.personId(order.buyer, this.partners, this.customers);
-    this.orders.push(order);
-  }
-
   /** The checks across records, then the Dataset or every problem (sorted by position). */
   finish(): BuiltDataset {
     // Normalized partners, customers and orders have every field the checks read of the raw records.
@@ -311,7 +258,7 @@ export class DatasetBuilder {
       orders: this.orders,
       cancellations: this.cancellations,
     } as unknown as DataDocument;
-    const { problems: peopleProblems, people } = checkPeople(doc, this.ids);
+    const { problems: peopleProblems, people } = checkPeople(doc);
     const { problems: orderProblems, orders } = checkOrders(doc, people);
     const across = [...peopleProblems, ...checkSplits(doc, people), ...orderProblems, ...checkCancellations(doc, orders)];
     for (const p of across) {

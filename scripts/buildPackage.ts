@@ -3,7 +3,8 @@
  * into its own folder):
  * 1. tsc -p tsconfig.build.json: the library — JavaScript and .d.ts files of core, grammar,
  *    compiler, runtime, store — that `import "comp-plan"` and `"comp-plan/store"` load;
- * 2. esbuild: the `comp` command as ONE file, lib/cli/main.js, with its dependencies (chevrotain
+ * 2. esbuild: the `comp` command as ONE file, lib/cli/main.js (and the worker thread of `comp
+ *    compare`, lib/cli/compareWorker.js, as another), with its dependencies (chevrotain
  *    and its 641 lodash-es modules, decimal.js, ajv) inside. Loading the ~900 modules of the
  *    unbundled CLI cost about 1 s of CPU at every start (docs/PERFORMANCE.md, "End to end").
  *    The store's database drivers stay outside: they are optional peer dependencies, loaded by
@@ -32,10 +33,12 @@ export function buildPackage(outDir = "lib"): string {
     encoding: "utf8",
   });
   if (tsc.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed:\n${tsc.stdout}${tsc.stderr}`);
-  const cli = join(out, "cli/main.js");
+  // The command, and the worker thread `comp compare` may start (cli/compareInParallel.ts
+  // loads it from beside the command's own file): each one self-contained file.
+  const entries = ["main", "compareWorker"];
   buildSync({
-    entryPoints: [join(root, "cli/main.ts")],
-    outfile: cli,
+    entryPoints: entries.map((name) => join(root, `cli/${name}.ts`)),
+    outdir: join(out, "cli"),
     bundle: true,
     platform: "node",
     format: "esm",
@@ -47,8 +50,11 @@ export function buildPackage(outDir = "lib"): string {
   });
   // An ES module has no `require`: a CommonJS dependency that requires something esbuild left
   // outside would fail at run time with "Dynamic require of … is not supported". Fail here instead.
-  if (readFileSync(cli, "utf8").includes("__require(")) {
-    throw new Error(`${cli} calls require() at run time: bundle that dependency or load it with import()`);
+  for (const name of entries) {
+    const file = join(out, `cli/${name}.js`);
+    if (readFileSync(file, "utf8").includes("__require(")) {
+      throw new Error(`${file} calls require() at run time: bundle that dependency or load it with import()`);
+    }
   }
   return out;
 }

@@ -16,7 +16,7 @@ import { columnarOf } from "../../runtime/compiled/columnar.ts";
 import { firstTakeDayOf, takesOf } from "../../runtime/compiled/period.ts";
 import { reducedValuesOf } from "../../runtime/compiled/reducedValues.ts";
 import { planTables } from "../../runtime/compiled/planTables.ts";
-import { giveBack, take } from "../../runtime/compiled/arrayPool.ts";
+import { giveBack } from "../../runtime/compiled/arrayPool.ts";
 import { buildPortions, portionArrays } from "../../runtime/compiled/portions.ts";
 import { creditOrder } from "../../runtime/compiled/qualify.ts";
 import { monthOfPeriod, releaseOf } from "../../runtime/compiled/release.ts";
@@ -108,15 +108,15 @@ export function runVitalisByHand(ir: PlanIR, data: Dataset, period: string, asOf
 
   // Volumes, ranks, activity: PV at scale v0, CV at v1.
   const s0 = pow10(tables.volumeScale[0]!);
-  const pv = take(Float64Array, n);
-  const gv = take(Float64Array, n);
-  const ov = take(Float64Array, n);
-  const dv = take(Float64Array, n);
+  const pv = new Float64Array(n);
+  const gv = new Float64Array(n);
+  const ov = new Float64Array(n);
+  const dv = new Float64Array(n);
   // CV volumes too: the result lists every measure's personal, group and open volume.
-  const pc = take(Float64Array, n);
-  const gc = take(Float64Array, n);
-  const oc = take(Float64Array, n);
-  const dc = take(Float64Array, n);
+  const pc = new Float64Array(n);
+  const gc = new Float64Array(n);
+  const oc = new Float64Array(n);
+  const dc = new Float64Array(n);
   for (let i = 0; i < portions.count; i++) {
     const x = portions.x[0]![i]!;
     const y = portions.x[1]![i]!;
@@ -207,15 +207,12 @@ export function runVitalisByHand(ir: PlanIR, data: Dataset, period: string, asOf
   // node[2p + 1] (eligible | manager << 1 | (rank + 1) << 2), as the generated code does.
   const div = pow10(tables.volumeScale[1]!);
   const half = Math.floor(div / 2);
-  const node = take(Int32Array, 2 * n);
+  const node = new Int32Array(2 * n);
   for (let q = 0; q < n; q++) {
     node[2 * q] = c.sponsor[q]!;
     node[2 * q + 1] = eligible[q]! | (manager[q]! << 1) | ((rank[q]! + 1) << 2);
   }
-  // The ledger and the volumes come from the engine's array pool, as the compiled run's do, and
-  // go back at the end: fresh, they sat beside the released compiled period's pooled arrays and
-  // made this run the bench process's peak (1M: 2,128 MB against 1,906 MB for a compiled run).
-  const ledger = new LedgerColumns(n, 6, portions.count * 9, true);
+  const ledger = new LedgerColumns(n, 6, portions.count * 9);
   const earned = ledger.earned;
   const brk = ledger.breakage;
   const R = 7; // UNPAID_REASONS.length
@@ -398,6 +395,6 @@ export function runVitalisByHand(ir: PlanIR, data: Dataset, period: string, asOf
   for (let p = 0; p < n; p++) if (c.joinedDay[p]! <= lastDay) cvGroupOpen += gc[p]! + oc[p]!;
   // The portions and the credit order came from the engine's array pool: given back, so the
   // compiled run after this one finds them (this code keeps nothing).
-  giveBack(...portionArrays(portions), order, ...ledger.arrays(), pv, gv, ov, dv, pc, gc, oc, dc, node);
+  giveBack(...portionArrays(portions), order);
   return { ledgerEntries: ledger.length, total, breakage, cvGroupOpen };
 }

@@ -17,13 +17,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
-import type { Engine } from "../core/engine.ts";
-import type { Dataset } from "../core/dataModel.ts";
-import type { PlanIR } from "../core/ir.ts";
-import { internalError } from "../core/runError.ts";
-import { comparisonFrom, type PolicyComparisonOutcome } from "../runtime/compare/comparePolicies.ts";
-import { POLICIES } from "../runtime/compare/policies.ts";
-import { rankTablesOf, replayInput, replayPolicy, runWithout, type RankTable, type ReplayOutcome } from "../runtime/compare/policyReplays.ts";
+import { comparisonFrom, type Dataset, type Engine, internalError, type PlanIR, POLICIES, type PolicyComparisonOutcome, type RankTable, rankTablesOf, replayInput, type ReplayOutcome, replayPolicy, runWithout } from "../runtime/surface.ts";
 import { BY_COMMAND, claimSlot, doneSlot, FREE, HEARTBEAT_SLOT, SLOTS, type ReplayFigures, type ReplayMessage, type ToWorker, type WorkerStart } from "./compareThreads.ts";
 
 /** A worker that shows no progress (a period started, a replay claimed) for this long is given up on. */

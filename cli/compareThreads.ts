@@ -9,13 +9,7 @@
  * the same wherever it runs, and they are put together in the order of POLICIES.
  */
 import type { MessagePort } from "node:worker_threads";
-import type { EngineName } from "../core/engine.ts";
-import type { Dataset } from "../core/dataModel.ts";
-import type { PlanIR } from "../core/ir.ts";
-import type { RunError } from "../core/runError.ts";
-import type { PolicyReplay } from "../runtime/compare/policyFigures.ts";
-import type { RankTable } from "../runtime/compare/policyReplays.ts";
-import { POLICIES } from "../runtime/compare/policies.ts";
+import { type Dataset, type EngineName, type PlanIR, POLICIES, type PolicyReplay, type RankTable, type RunError } from "../runtime/surface.ts";
 
 export const FREE = 0;
 export const BY_COMMAND = 1;

@@ -6,13 +6,7 @@
  * one-thread comparison computes (runtime/compare/policyReplays.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { Engine } from "../core/engine.ts";
-import { internalError } from "../core/runError.ts";
-import { compiledEngine } from "../runtime/compiled/engine.ts";
-import { referenceEngine } from "../runtime/reference/engine.ts";
-import { POLICIES } from "../runtime/compare/policies.ts";
-import { policyFiguresOf } from "../runtime/compare/policyFigures.ts";
-import { rankListingOf, replayInput, replayPolicyRun, type RankTable } from "../runtime/compare/policyReplays.ts";
+import { compiledEngine, type Engine, internalError, POLICIES, policyFiguresOf, rankListingOf, type RankTable, referenceEngine, replayInput, replayPolicyRun } from "../runtime/surface.ts";
 import { BY_WORKER, claimSlot, doneSlot, FREE, HEARTBEAT_SLOT, type CompareJob, type ReplayMessage, type ToWorker, type WorkerStart } from "./compareThreads.ts";
 
 const { slots: buffer, results } = workerData as WorkerStart;

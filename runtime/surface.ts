@@ -82,3 +82,11 @@ export { percentText } from "../core/numbers.ts";
 export { generateData, tryGenerateData, type GenerateOptions } from "../tools/samples/generate.ts";
 export { dataDocumentChunks, dataJsonLinesChunks, formatDataDocument } from "../tools/samples/format.ts";
 export { GENERATED_SCENARIOS } from "../tools/samples/scenarios.ts";
+
+// The comparison's replays one by one: `comp compare` can run some of them on a second thread
+// (cli/compareInParallel.ts, cli/compareWorker.ts) and put the figures together itself.
+export { internalError } from "../core/runError.ts";
+export { comparisonFrom, type PolicyComparisonOutcome } from "./compare/comparePolicies.ts";
+export { POLICIES } from "./compare/policies.ts";
+export { rankListingOf, rankTablesOf, replayInput, replayPolicy, replayPolicyRun, runWithout, type RankTable, type ReplayOutcome } from "./compare/policyReplays.ts";
+export { policyFiguresOf, type PolicyReplay } from "./compare/policyFigures.ts";

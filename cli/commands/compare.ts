@@ -6,8 +6,7 @@
  * supporter lines) instead. With COMP_COMPARE_THREADS=2 the policy replays are shared with a
  * worker thread (cli/compareInParallel.ts), with the same output.
  */
-import { comparePolicies, compareSplitModes, defaultEngine, type Engine, formatPolicyComparison, formatSplitComparison } from "../../runtime/surface.ts";
-import type { PlanIR } from "../../core/ir.ts";
+import { comparePolicies, compareSplitModes, defaultEngine, type Engine, formatPolicyComparison, formatSplitComparison, type PlanIR } from "../../runtime/surface.ts";
 import { CompareWorker, comparePoliciesOnTwoThreads, wantsWorker } from "../compareInParallel.ts";
 import { onePositional, parseArgs, requirePeriod, requireValue } from "../args.ts";
 import { engineOption } from "../engineOption.ts";

@@ -16,9 +16,9 @@ export interface EngineRow {
   orders: number;
   ledgerEntries: number;
   compiled: { cpuMs: number; wallMs: number; peakRssMB: number };
-  handWritten: { cpuMs: number };
+  handWritten: { cpuMs: number; peakRssMB: number };
   reference: { cpuMs: number } | null;
-  checks: { prepareCpuMs: number; compiledColdCpuMs: number; dataPeakRssMB: number; rssBeforeRunsMB: number; compiledPeakRssMB: number; handWrittenPeakRssMB: number; arrayBuffersMB: number; delegatedPeriods: number; handWrittenLedgerEntries: number; ledgerTotalsAgree: boolean };
+  checks: { prepareCpuMs: number; compiledColdCpuMs: number; dataPeakRssMB: number; rssBeforeRunsMB: number; compiledPeakRssMB: number; processPeakRssMB: number; handWrittenPeakRssMB: number; arrayBuffersMB: number; delegatedPeriods: number; handWrittenLedgerEntries: number; ledgerTotalsAgree: boolean };
 }
 
 const SIZE_SCRIPT = fileURLToPath(new URL("./size.ts", import.meta.url));

@@ -26,7 +26,7 @@ export type LedgerRowWriter = (i: number) => void;
 /**
  * fixedText(n, scale, places) written into `out` digit by digit, for a safe integer and at least
  * `scale` places (ledger amounts: 32-bit, places = scale); anything else goes through fixedText
- * itself, whose truncation this does not repeat.
+ * itself, whose rounding (more decimals than places) this does not repeat.
  */
 export function writeFixed(out: CsvBytes, n: number, scale: number, places: number): void {
   if (!Number.isSafeInteger(n) || places < scale) {

@@ -86,17 +86,44 @@ export function canonicalText(n: number, scale: number): string {
   return negative ? `-${digits}` : digits;
 }
 
-/** The scaled integer with exactly `places` decimals (places >= its significant decimals); never "-0.00". */
+/**
+ * The scaled integer n × 10^-scale with exactly `places` decimals, as the reference writes a
+ * Decimal (core/money.ts formatAmount and formatBase: decimal.js `toFixed(places)` under the
+ * project's rounding, half away from zero, then "-" dropped from a zero value). Callers pass
+ * places >= the value's significant decimals (money at the money scale, a base padded to at least
+ * the money scale), where nothing is rounded; a value with more decimals is rounded as the
+ * reference would round it, never cut: -10 at scale 8 with 5 places is "-0.00000" (a negative
+ * value that rounds to zero keeps its sign in the reference, only zero itself has none) and
+ * 5 at scale 6 with 5 places is "0.00001".
+ */
 export function fixedText(n: number, scale: number, places: number): string {
   const negative = n < 0;
   let digits = String(negative ? -n : n);
   if (places > scale) digits += "0".repeat(places - scale);
-  else if (places < scale) digits = digits.slice(0, digits.length - (scale - places)) || "0";
+  else if (places < scale) digits = roundedDropping(digits, scale - places);
   if (places > 0) {
     if (digits.length <= places) digits = "0".repeat(places - digits.length + 1) + digits;
     digits = `${digits.slice(0, digits.length - places)}.${digits.slice(digits.length - places)}`;
   }
-  return negative && n !== 0 ? `-${digits}` : digits;
+  return negative ? `-${digits}` : digits;
+}
+
+/**
+ * The magnitude's digits with the last `drop` digits removed, rounded half away from zero on
+ * the first removed digit ("0" when every digit goes: "10" dropping 3 is 0.010 -> "0", and
+ * dropping 2 is 0.10 -> "0"; "50" dropping 2 is 0.50 -> "1").
+ */
+function roundedDropping(digits: string, drop: number): string {
+  const keep = digits.length - drop;
+  // The first removed digit; when every digit goes and more, it is a leading zero.
+  const roundsUp = keep >= 0 && digits.charCodeAt(keep) >= 53; // "5"
+  let kept = keep > 0 ? digits.slice(0, keep) : "0";
+  if (!roundsUp) return kept;
+  // Add one to the kept digits, carrying through nines ("99" -> "100").
+  let i = kept.length - 1;
+  while (i >= 0 && kept.charCodeAt(i) === 57) i--; // "9"
+  kept = i < 0 ? `1${"0".repeat(kept.length)}` : kept.slice(0, i) + String.fromCharCode(kept.charCodeAt(i) + 1) + "0".repeat(kept.length - i - 1);
+  return kept;
 }
 
 /** Significant decimal places of a scaled integer (trailing zeros dropped). */

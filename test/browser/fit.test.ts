@@ -52,7 +52,8 @@ describe("the playground fits three sizes", () => {
       if (phone) await page.click("#show-results");
       for (const tab of TABS) {
         await page.click(`#tab-${tab}`);
-        if (tab === "compare") await page.waitForSelector(".policy-column[data-policy]", { timeout: 120_000 });
+        // The comparison drawn in full (it starts when the tab is first opened), not just begun.
+        if (tab === "compare") await page.waitForSelector('#panel-compare[data-state="shown"]', { timeout: 120_000 });
         if (tab === "kpis") await page.waitForSelector(".card-value");
         if (tab === "genealogy") await page.waitForSelector(".tree-row");
         if (tab === "statements") await page.waitForSelector("table.statements tbody tr");
@@ -89,6 +90,46 @@ describe("the playground fits three sizes", () => {
       expect(session.problems).toEqual([]);
     });
   }
+
+  it("draws a chart at its new width in the first frame its tab shows after the window changed width", async () => {
+    // CI once saw the Compare tab 573 px wide on a 390 px phone: its chart kept the width it had
+    // at 1024 px while the tab was hidden, and Chart.js resizes only in the frame after the tab
+    // shows. This clicks a tab and looks right after that click's frame is painted (a message
+    // posted from that frame's animation callback runs after its paint), the first picture a
+    // user sees; the panel must not scroll sideways even before that frame.
+    const { page } = session;
+    const firstFrame = (tab: string) =>
+      page.evaluate(async (tab) => {
+        document.querySelector<HTMLElement>(`#tab-${tab}`)!.click();
+        const panel = document.querySelector<HTMLElement>(".tab-panels")!;
+        const before = { scroll: panel.scrollWidth, client: panel.clientWidth };
+        await new Promise<void>((painted) => requestAnimationFrame(() => { const channel = new MessageChannel(); channel.port1.onmessage = () => painted(); channel.port2.postMessage(null); }));
+        const charts = [...document.querySelectorAll<HTMLCanvasElement>(`#panel-${tab} .chart-canvas canvas`)].map((c) => ({
+          canvas: Math.round(c.getBoundingClientRect().width),
+          box: Math.round(c.parentElement!.clientWidth),
+        }));
+        return { before, charts, after: { scroll: panel.scrollWidth, client: panel.clientWidth } };
+      }, tab);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    for (const tab of ["compare", "kpis"]) {
+      await page.click(`#tab-${tab}`);
+      await page.waitForSelector(tab === "compare" ? '#panel-compare[data-state="shown"] .chart canvas' : "#panel-kpis .chart canvas");
+    }
+    for (const [width, height] of [[390, 844], [1024, 700], [1440, 900], [390, 844]] as const) {
+      await page.click("#tab-statements");
+      await page.setViewportSize({ width, height });
+      if (width < 700) await page.click("#show-results");
+      for (const tab of ["compare", "kpis"]) {
+        const seen = await firstFrame(tab);
+        expect(seen.before.scroll, `${tab} at ${width}: the panel before the first frame`).toBeLessThanOrEqual(seen.before.client);
+        expect(seen.after.scroll, `${tab} at ${width}: the panel in the first frame`).toBeLessThanOrEqual(seen.after.client);
+        expect(seen.charts.length, `${tab} has a chart`).toBeGreaterThan(0);
+        for (const chart of seen.charts) expect(chart.canvas, `${tab} at ${width}: the chart's width in the first frame`).toBe(chart.box);
+        await page.click("#tab-statements");
+      }
+    }
+    expect(session.problems).toEqual([]);
+  });
 
   it("says when a table hides columns on its right ('more ›'), and the cue scrolls to them", async () => {
     const { page } = session;

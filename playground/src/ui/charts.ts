@@ -28,11 +28,12 @@ export interface BarChartOptions {
 /** A titled chart in its own box; the chart is destroyed with `dispose`. */
 export function barChart(options: BarChartOptions): { element: HTMLElement; dispose(): void } {
   const canvas = el("canvas", { attrs: { role: "img", "aria-label": options.title } });
+  const canvasBox = el("div", { className: "chart-canvas", attrs: { style: `height:${options.height ?? 190}px` } }, canvas);
   const box = el(
     "div",
     { className: "chart" },
     el("div", { className: "chart-title", text: options.title }),
-    el("div", { className: "chart-canvas", attrs: { style: `height:${options.height ?? 190}px` } }, canvas),
+    canvasBox,
   );
   const unit = options.unit ?? "";
   const chart = new Chart(canvas, {
@@ -66,5 +67,22 @@ export function barChart(options: BarChartOptions): { element: HTMLElement; disp
       },
     },
   });
-  return { element: box, dispose: () => chart.destroy() };
+  // Chart.js follows its box's width one animation frame late (its ResizeObserver defers the
+  // resize to the next frame). A chart whose tab was hidden while the window changed width (a
+  // phone turned, the splitter moved) therefore showed for a frame or more at its old width:
+  // 556 px on a 390 px phone, the panel scrolling sideways. This observer resizes the chart in
+  // the frame that lays its box out, before that frame is painted; a hidden box (width 0) is
+  // left alone, as Chart.js does. `.chart-canvas { overflow: hidden }` (styles.css) keeps a
+  // canvas from ever widening its panel in between.
+  const follow = new ResizeObserver((entries) => {
+    if ((entries[0]?.contentRect.width ?? 0) > 0) chart.resize();
+  });
+  follow.observe(canvasBox);
+  return {
+    element: box,
+    dispose: () => {
+      follow.disconnect();
+      chart.destroy();
+    },
+  };
 }

@@ -69,6 +69,7 @@ export class CompareView implements ResultView {
     );
     if (this.computedFor !== context.runNumber) {
       this.clearCharts();
+      this.setState("waiting");
       replaceChildren(this.body, emptyState("Press “Compare policies” to replay the run under simple, previous-rank and exact."));
       if (context.run.data.partners <= AUTO_COMPARE_PARTNERS) void this.compare(context);
     }
@@ -80,6 +81,7 @@ export class CompareView implements ResultView {
     this.computedFor = -1;
     this.last = null;
     this.clearCharts();
+    this.setState("waiting");
     replaceChildren(this.intro);
     replaceChildren(this.body, emptyState("Run a plan, then compare the cancellation policies and split modes here."));
   }
@@ -105,6 +107,7 @@ export class CompareView implements ResultView {
 
   private compare(context: ViewContext): Promise<CompareReply | null> {
     this.computedFor = context.runNumber;
+    this.setState("comparing");
     replaceChildren(this.body, emptyState("Comparing…"));
     this.pending = this.hooks
       .runJob("comparing", (progress) => context.client.request({ type: "compare", ...context.inputs }, progress))
@@ -116,6 +119,7 @@ export class CompareView implements ResultView {
         this.computedFor = -1;
         if (this.context !== context) return null;
         const message = error instanceof CancelledError ? "Comparison cancelled." : error instanceof Error ? error.message : String(error);
+        this.setState(error instanceof CancelledError ? "cancelled" : "failed");
         replaceChildren(this.body, errorBox(message));
         return null;
       });
@@ -133,6 +137,15 @@ export class CompareView implements ResultView {
     else if (!reply.splits.ok) splits = errorBox(`The split comparison was refused (${reply.splits.error.code}): ${reply.splits.error.message}`);
     else splits = this.splits(reply, reply.splits.comparison, context);
     replaceChildren(this.body, el("h2", { text: "Cancellation policies" }), policies, el("h2", { text: "Split modes" }), splits);
+    this.setState("shown");
+  }
+
+  /**
+   * Where the view stands, as `data-state` on its element: what tests (and styles) wait on
+   * instead of guessing from its contents — "shown" once a reply is drawn in full.
+   */
+  private setState(state: "waiting" | "comparing" | "shown" | "cancelled" | "failed"): void {
+    this.element.dataset.state = state;
   }
 
   private chart(options: Parameters<typeof barChart>[0]): HTMLElement {

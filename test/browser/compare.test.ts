@@ -47,9 +47,8 @@ describe("the compare view", () => {
     await chooseData(page, "scn:late-cancel");
     await run(page);
     await page.click("#tab-compare");
-    await page.waitForSelector(".policy-column[data-policy]");
+    await page.waitForSelector('#panel-compare[data-state="shown"]');
     await waitIdle(page);
-    await page.waitForTimeout(200);
     await screenshot(page, "08-compare-policies");
     expect(await figuresWithoutTooltip(session)).toEqual([]);
     expect(await page.getAttribute(".negative-balances tbody tr td.num .amount", "title")).toMatch(/^\S+ carries (-[\d.]+ EUR|no negative balance) out of 2026-11 under simple$/);
@@ -99,10 +98,9 @@ describe("the compare view", () => {
     await chooseData(page, "scn:stage-speaker");
     await run(page);
     await page.click("#tab-compare");
-    await page.waitForSelector(".policy-column[data-mode]");
+    await page.waitForSelector('#panel-compare[data-state="shown"] .policy-column[data-mode]');
     await waitIdle(page);
     await page.locator(".policy-column[data-mode]").first().scrollIntoViewIfNeeded();
-    await page.waitForTimeout(200);
     await screenshot(page, "09-compare-split-modes");
     expect(await figuresWithoutTooltip(session)).toEqual([]);
     const expected = compareSplitModes(ir!, dataset("samples/stage-speaker.data.json"), "2026-11");
@@ -131,6 +129,24 @@ describe("the compare view", () => {
     const [file] = await Promise.all([page.waitForEvent("download"), page.click("#export-compare-csv")]);
     const csv = readFileSync((await file.path())!, "utf8");
     expect(csv).toContain("1,N1,SPK,B2,-46.59,44.79,-1.81,-31.72,31.72,0.00\r\n");
+    expect(session.problems).toEqual([]);
+  });
+
+  it("draws a comparison that finished while its tab was left and opened again", async () => {
+    // Each showing of the tab gives the view a new context for the same run; the reply used to
+    // be drawn only for the context it was asked for, so it was dropped and "Comparing…" stayed.
+    const { page } = session;
+    await page.click("#tab-statements");
+    await chooseData(page, "scn:late-cancel");
+    await run(page);
+    // In one task, so the reply cannot come in between: open (the comparison starts), leave, come back.
+    await page.evaluate(() => {
+      for (const tab of ["compare", "statements", "compare"]) document.querySelector<HTMLElement>(`#tab-${tab}`)!.click();
+    });
+    expect(await page.getAttribute("#panel-compare", "data-state")).toBe("comparing");
+    await page.waitForSelector('#panel-compare[data-state="shown"] .policy-column[data-policy="exact"]');
+    await waitIdle(page);
+    expect(await page.textContent('.policy-column[data-policy="exact"] .tag')).toBe("the plan's policy");
     expect(session.problems).toEqual([]);
   });
 });

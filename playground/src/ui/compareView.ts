@@ -112,12 +112,16 @@ export class CompareView implements ResultView {
     this.pending = this.hooks
       .runJob("comparing", (progress) => context.client.request({ type: "compare", ...context.inputs }, progress))
       .then((reply) => {
-        if (this.context === context) this.render(reply, context);
+        // Drawn for the latest showing of the same run: leaving the tab and opening it again
+        // gives the view a new context object, and a reply kept for the old one was dropped
+        // ("Comparing…" for good).
+        const shown = this.context;
+        if (shown !== null && shown.runNumber === context.runNumber) this.render(reply, shown);
         return reply;
       })
       .catch((error: unknown) => {
         this.computedFor = -1;
-        if (this.context !== context) return null;
+        if (this.context?.runNumber !== context.runNumber) return null;
         const message = error instanceof CancelledError ? "Comparison cancelled." : error instanceof Error ? error.message : String(error);
         this.setState(error instanceof CancelledError ? "cancelled" : "failed");
         replaceChildren(this.body, errorBox(message));

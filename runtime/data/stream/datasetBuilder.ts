@@ -180,7 +180,24 @@ export class DatasetBuilder {
    */
   addLine(text: string): RecordSection | null {
     const record = this.lineReader.read(text);
-    if (record === null) return null;
+    return record === null ? null : this.keepRead(record);
+  }
+
+  /**
+   * An element of a JSON document's `section` list read straight from its text (fastLines.ts
+   * readElement), kept as `add` would keep it: true; false: nothing was read or counted, the
+   * caller parses the text and calls `add`. Splits and cancellations always take `add`.
+   */
+  addElement(section: RecordSection, text: string): boolean {
+    if (section !== "partners" && section !== "customers" && section !== "orders") return false;
+    const record = this.lineReader.readElement(section, text);
+    if (record === null) return false;
+    this.keepRead(record);
+    return true;
+  }
+
+  /** A record the fast line reader proved, in its section (`lineReader.section`). */
+  private keepRead(record: Partner | Customer | Order): RecordSection {
     const section = this.lineReader.section;
     const index = this.count(section);
     this.counts[section] = index + 1;

@@ -90,14 +90,39 @@ export class FastLineReader {
   }
 
   /**
-   * The next key: after `,"`, up to `":`; null at the closing `}` (the end of the line), and
-   * undefined when the text is anything else.
+   * An element of a JSON document's `section` list from its text, `{"id":…}` without a `type`:
+   * `read` for the document format (the same record, or null for the general path). The section
+   * is the list's, never guessed from the text: an order in `partners` has keys no partner has.
+   */
+  readElement(section: LineSection, text: string): Partner | Customer | Order | null {
+    if (text.charCodeAt(0) !== OPEN_BRACE) return null;
+    this.text = text;
+    this.at = 0;
+    this.section = section;
+    switch (section) {
+      case "partners":
+        return this.partner();
+      case "customers":
+        return this.customer();
+      case "orders":
+        return this.order();
+      default: {
+        const never: never = section;
+        throw new Error(`unknown section ${String(never)}`);
+      }
+    }
+  }
+
+  /**
+   * The next key: after `,"` (or after the `{` that opens an element's text, readElement), up to
+   * `":`; null at the closing `}` (the end of the line), and undefined when the text is anything else.
    */
   private key(): string | null | undefined {
     const text = this.text;
     const c = text.charCodeAt(this.at);
     if (c === CLOSE_BRACE) return this.at === text.length - 1 ? null : undefined;
-    if (c !== COMMA || text.charCodeAt(this.at + 1) !== QUOTE) return undefined;
+    // Position 0 is reached only by readElement: a line's first key is `type`, read by `read`.
+    if ((c !== COMMA && (c !== OPEN_BRACE || this.at !== 0)) || text.charCodeAt(this.at + 1) !== QUOTE) return undefined;
     const start = this.at + 2;
     const end = text.indexOf('"', start);
     if (end === -1 || text.charCodeAt(end + 1) !== COLON) return undefined;

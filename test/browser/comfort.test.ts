@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserSession } from "./support/browser.ts";
-import { openPlayground, run, screenshot, showStatements, waitIdle } from "./support/playground.ts";
+import { chooseData, openPlayground, run, screenshot, showStatements, waitIdle } from "./support/playground.ts";
 
 /** Relative luminance (0 black .. 1 white) of a computed CSS colour `rgb(r, g, b)`. */
 function luminance(color: string): number {
@@ -103,6 +103,54 @@ describe("comfort: hovers and the system's colour scheme", () => {
       return r > 200;
     });
     expect(luminance((await colours(page)).body)).toBeGreaterThan(0.8);
+    expect(session.problems).toEqual([]);
+  });
+
+  it("shows no light line, light background or dark text in any result tab in dark mode", async () => {
+    // The policy cards' figure lines and the genealogy's row lines kept their light-mode colour
+    // (near-white hairlines on the dark panels) until they took a variable of the scheme.
+    const { page } = session;
+    await page.emulateMedia({ colorScheme: "dark" });
+    await chooseData(page, "scn:late-cancel");
+    await run(page);
+    await showStatements(page);
+    await page.click('tr[data-partner="U"]');
+    await page.waitForSelector("table.entries");
+    const glaring: string[] = [];
+    for (const tab of ["statements", "explain", "genealogy", "data", "paths", "kpis", "compare", "diff", "disclosure"]) {
+      await page.click(`#tab-${tab}`);
+      if (tab === "compare") await page.waitForSelector('#panel-compare[data-state="shown"]');
+      if (tab === "genealogy") await page.waitForSelector(".tree-row");
+      await waitIdle(page);
+      const found = await page.evaluate(() => {
+        const out = new Set<string>();
+        const channels = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+        // Near-white or light grey (every channel high): accents and warnings keep a low channel.
+        const light = (c: string) => {
+          const [r = 0, g = 0, b = 0, a = 1] = channels(c);
+          return a > 0.05 && Math.min(r, g, b) > 190;
+        };
+        const dark = (c: string) => {
+          const [r = 0, g = 0, b = 0] = channels(c);
+          return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 < 0.35;
+        };
+        for (const e of document.querySelectorAll<HTMLElement>(".results-pane *")) {
+          if (e.offsetParent === null) continue;
+          const style = getComputedStyle(e);
+          const name = `${e.tagName.toLowerCase()}.${String(e.className).split(" ").join(".")}`;
+          for (const side of ["Top", "Bottom", "Left", "Right"] as const) {
+            if (parseFloat(style[`border${side}Width`]) > 0 && style[`border${side}Style`] !== "none" && light(style[`border${side}Color`])) out.add(`${side.toLowerCase()} line of ${name}: ${style[`border${side}Color`]}`);
+          }
+          if (light(style.backgroundColor)) out.add(`background of ${name}: ${style.backgroundColor}`);
+          const ownText = [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== "");
+          if (ownText && dark(style.color)) out.add(`dark text in ${name}: ${style.color}`);
+        }
+        return [...out];
+      });
+      glaring.push(...found.map((f) => `${tab}: ${f}`));
+    }
+    expect(glaring).toEqual([]);
+    await page.emulateMedia({ colorScheme: "light" });
     expect(session.problems).toEqual([]);
   });
 });

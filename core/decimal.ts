@@ -4,7 +4,9 @@
  * needs (a 20-digit amount times a 10-digit rate fits with room to spare), so the only rounding
  * that ever happens is the plan's own rounding of ledger entries.
  */
-import DecimalJs from "decimal.js";
+// The named export: under `moduleResolution: "nodenext"` a user's TypeScript reads decimal.js's types as
+// CommonJS, where the default import is the whole module, not the class (test/package/pack.test.ts).
+import { Decimal as DecimalJs } from "decimal.js";
 
 export const Decimal = DecimalJs.clone({
   precision: 60,

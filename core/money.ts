@@ -5,7 +5,7 @@
  * plan's mode (semantics §6 "Rounding"). Amount strings always carry exactly the unit's decimals.
  */
 import type { RoundingMode } from "./ir.ts";
-import type DecimalJs from "decimal.js";
+import type { Decimal as DecimalJs } from "decimal.js";
 import { Decimal, canonical } from "./decimal.ts";
 
 export interface Money {

@@ -1,11 +1,17 @@
 /**
  * The package build (`npm run build:lib`, which `npm pack` runs; bench/endToEnd.ts builds the same
  * into its own folder):
- * 1. tsc -p tsconfig.build.json: the library — JavaScript and .d.ts files of core, grammar,
- *    compiler, runtime, store — that `import "comp-plan"` and `"comp-plan/store"` load;
- * 2. esbuild: the `comp` command as ONE file, lib/cli/main.js (and the worker thread of `comp
+ * 1. tsc -p tsconfig.build.json: the .d.ts types of core, grammar, compiler, runtime, store, that
+ *    a TypeScript user of `"comp-plan"` and `"comp-plan/store"` compiles against (tsc's
+ *    JavaScript files are deleted: step 2 writes the code);
+ * 2. esbuild: the library's two entries, lib/runtime/api.js and lib/store/index.js, bundled with
+ *    chevrotain (and its 641 lodash-es modules) inside, their shared code in lib/chunks/. Loaded
+ *    as ~240 separate modules, `import("comp-plan")` cost about 0.8 s of CPU (docs/PERFORMANCE.md,
+ *    "Session 2026-12-01c (package)"). decimal.js stays outside: one module, and a dependency
+ *    anyway (its types are in the .d.ts files); the drivers stay outside (below);
+ * 3. esbuild: the `comp` command as ONE file, lib/cli/main.js (and the worker thread of `comp
  *    compare`, lib/cli/compareWorker.js, as another), with its dependencies (chevrotain
- *    and its 641 lodash-es modules, decimal.js, ajv) inside. Loading the ~900 modules of the
+ *    and its 641 lodash-es modules, decimal.js) inside. Loading the ~900 modules of the
  *    unbundled CLI cost about 1 s of CPU at every start (docs/PERFORMANCE.md, "End to end").
  *    The store's database drivers stay outside: they are optional peer dependencies, loaded by
  *    name only when a store command needs one (store/open.ts), so a missing driver still gives
@@ -14,7 +20,7 @@
  *   npx tsx scripts/buildPackage.ts [--out DIR]     (default lib)
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSync } from "esbuild";
@@ -33,6 +39,31 @@ export function buildPackage(outDir = "lib"): string {
     encoding: "utf8",
   });
   if (tsc.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed:\n${tsc.stdout}${tsc.stderr}`);
+  for (const file of readdirSync(out, { recursive: true, encoding: "utf8" })) {
+    if (file.endsWith(".js")) rmSync(join(out, file));
+  }
+  const library = buildSync({
+    entryPoints: [join(root, "runtime/api.ts"), join(root, "store/index.ts")],
+    absWorkingDir: root,
+    outbase: root,
+    outdir: out,
+    bundle: true,
+    // One copy of the code both entries use (an error class thrown by one and tested with
+    // instanceof by the other must be the same class), and the PostgreSQL store as its own file,
+    // loaded only when a postgres:// store is opened (store/open.ts).
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
+    // The core is browser-safe: "neutral" adds no Node shims; the store's node: imports stay imports.
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    format: "esm",
+    target: "es2022",
+    external: ["node:*", "decimal.js", ...DRIVERS],
+    keepNames: true,
+    metafile: true,
+    logLevel: "warning",
+  });
+  const libraryFiles = Object.keys(library.metafile.outputs).map((file) => resolve(root, file));
   // The command, and the worker thread `comp compare` may start (cli/compareInParallel.ts
   // loads it from beside the command's own file): each one self-contained file.
   const entries = ["main", "compareWorker"];
@@ -50,8 +81,7 @@ export function buildPackage(outDir = "lib"): string {
   });
   // An ES module has no `require`: a CommonJS dependency that requires something esbuild left
   // outside would fail at run time with "Dynamic require of … is not supported". Fail here instead.
-  for (const name of entries) {
-    const file = join(out, `cli/${name}.js`);
+  for (const file of [...entries.map((name) => join(out, `cli/${name}.js`)), ...libraryFiles]) {
     if (readFileSync(file, "utf8").includes("__require(")) {
       throw new Error(`${file} calls require() at run time: bundle that dependency or load it with import()`);
     }

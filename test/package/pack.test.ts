@@ -2,7 +2,12 @@
  * The installable package, as a user gets it: `npm pack` (which builds lib/ with tsc through the
  * prepack script), a separate project that installs the .tgz from disk (its dependencies come from
  * the registry), then
- * - examples/node/index.mjs runs through the documented API and prints the expected payouts;
+ * - examples/node/index.mjs runs through the documented API and prints the expected payouts, and
+ *   examples/typescript/index.ts compiles against the installed .d.ts types (strict, nodenext, no
+ *   skipLibCheck) and prints the same;
+ * - the library is bundled (scripts/buildPackage.ts): a few JavaScript files, and no run-time
+ *   dependency but decimal.js (chevrotain is inside the bundles, ajv only generated the validators);
+ * - `comp demo` in the installed package prints exactly what `npm start` prints in the repository;
  * - the `comp` bin runs without any TypeScript loader (tsx is not installed there), as one bundled
  *   file (scripts/buildPackage.ts) that loads no other module of the package and no dependency;
  * - examples/browser is bundled by vite for the browser (a Node import anywhere in the core would
@@ -47,6 +52,14 @@ describe("the packed package, installed into a separate project", () => {
   it("holds compiled JavaScript, .d.ts types, the bin, the license and the API docs, and no TypeScript sources", () => {
     const files = JSON.parse(readFileSync(join(project, "files.json"), "utf8")) as string[];
     expect(files).toContain("lib/runtime/api.js");
+    // the library as bundles: its two entries, their shared chunks, the CLI's two files
+    const scripts = files.filter((f) => f.endsWith(".js") && f.startsWith("lib/"));
+    expect(scripts.filter((f) => !f.startsWith("lib/chunks/")).sort()).toEqual(["lib/cli/compareWorker.js", "lib/cli/main.js", "lib/runtime/api.js", "lib/store/index.js"]);
+    expect(scripts.length).toBeLessThan(12);
+    // what `comp demo` runs on (cli/commands/demo.ts)
+    for (const demoFile of ["plans/vitalis-classic.plan", "plans/unilevel-essentials.plan", "plans/stairstep-breakaway.plan", "samples/tiny.data.json", "samples/small.data.json", "samples/team-1k.data.json"]) {
+      expect(files).toContain(demoFile);
+    }
     expect(files).toContain("lib/runtime/api.d.ts");
     expect(files).toContain("lib/store/index.js");
     expect(files).toContain("lib/cli/main.js");
@@ -60,6 +73,30 @@ describe("the packed package, installed into a separate project", () => {
     expect(manifest.private).toBeUndefined();
     expect(manifest.license).toBe("MIT");
     expect(Object.keys(manifest.exports)).toEqual([".", "./store", "./package.json"]);
+    expect(Object.keys(manifest.dependencies)).toEqual(["decimal.js"]);
+    for (const bundled of ["ajv", "chevrotain", "lodash-es"]) expect(existsSync(join(project, "node_modules", bundled))).toBe(false);
+  });
+
+  it("compiles the TypeScript example against the installed types, and it prints the same payouts", async () => {
+    // The user's own TypeScript and @types/node: the repository's (the project installs only the tarball).
+    const tsc = join(root, "node_modules/typescript/bin/tsc");
+    const compiled = await run(process.execPath, [tsc, "-p", "typescript", "--typeRoots", join(root, "node_modules/@types")], { cwd: project }).then(
+      () => "",
+      (e: { stdout: string }) => e.stdout,
+    );
+    expect(compiled).toBe("");
+    const { stdout } = await run(process.execPath, ["typescript/index.js"], { cwd: project });
+    expect(stdout.trim().split("\n").sort()).toEqual(PAYOUTS);
+  });
+
+  it("runs `comp demo` exactly as `npm start` does in the repository", async () => {
+    const [installed, repository] = await Promise.all([
+      run(join(project, "node_modules/.bin/comp"), ["demo"], { cwd: project, maxBuffer: 16 << 20 }),
+      run(npm, ["start", "--silent"], { cwd: root, maxBuffer: 16 << 20 }),
+    ]);
+    expect(repository.stdout).toContain("### Vitalis Classic (plans/vitalis-classic.plan) on samples/tiny.data.json");
+    expect(installed.stdout).toBe(repository.stdout);
+    expect(installed.stderr).toBe(repository.stderr);
   });
 
   it("runs the Node example through the documented API", async () => {

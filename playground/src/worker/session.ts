@@ -112,7 +112,7 @@ export class Session {
   }
 
   async run(planText: string, source: DataSource, through: string | null, policy: Policy | null, progress: Progress): Promise<RunReply> {
-    this.state = null;
+    this.dropShownRun();
     const prepared = await this.prepare(planText, source, progress);
     if (!prepared.ok) return prepared.reply;
     const { ir, data, summary: dataSummary } = prepared;
@@ -180,6 +180,21 @@ export class Session {
     const stepped = progressWithSteps(progress);
     const engine = steppedEngine(reuse ? withKnownRun(this.engine, shown.known) : this.engine, stepped.onStep);
     return compareAll(prepared.ir, prepared.data, through, stepped.progress, engine, between);
+  }
+
+  /**
+   * Forget the shown run and give its view back to the engine (core/engine.ts `release`: the
+   * compiled engine's arrays go to its pool for the next run). Nothing can read it any more: the
+   * worker answers one request at a time (runWorker.ts), so no query or comparison of it is
+   * under way, and a comparison reads it only through `withKnownRun`, which passes no `release`
+   * on — a comparison never frees the shown run's view itself. In the page a worker that
+   * finished a run becomes the resident and runs no other (client/workerClient.ts): the old
+   * resident is terminated with its whole heap, so this counts for a Session that runs again.
+   */
+  private dropShownRun(): void {
+    const shown = this.state;
+    this.state = null;
+    if (shown !== null) this.engine.release?.(shown.known.view);
   }
 
   private current(): { run: RunState; summary: RunSummary } {

@@ -43,12 +43,28 @@ export function firstPeriodOf(c: ColumnarData): string | null {
   return first;
 }
 
-/** The earliest as-of day of a final run of a month: the day after it, or the latest deadline of its orders. */
+const earliestAsOfDays = new WeakMap<ColumnarRelease, Map<number, number>>();
+
+/**
+ * The earliest as-of day of a final run of a month: the day after it, or the latest deadline of
+ * its orders. Kept per release and month (a release never changes): every run asks for it twice
+ * per period, and at 1M partners each answer read 1.7M deadlines.
+ */
 export function earliestAsOfDay(release: ColumnarRelease, month: number): number {
-  let asOf = toDayNumber(`${periodOfMonth(month + 1)}-01`);
-  for (const o of release.byMonth.get(month) ?? []) {
-    const d = release.deadline[o]!;
-    if (d !== NO_DAY && d > asOf) asOf = d;
+  let byMonth = earliestAsOfDays.get(release);
+  if (byMonth === undefined) {
+    byMonth = new Map();
+    earliestAsOfDays.set(release, byMonth);
+  }
+  let asOf = byMonth.get(month);
+  if (asOf === undefined) {
+    asOf = toDayNumber(`${periodOfMonth(month + 1)}-01`);
+    const orders = release.byMonth.get(month) ?? new Int32Array(0);
+    for (let j = 0; j < orders.length; j++) {
+      const d = release.deadline[orders[j]!]!;
+      if (d !== NO_DAY && d > asOf) asOf = d;
+    }
+    byMonth.set(month, asOf);
   }
   return asOf;
 }

@@ -7,6 +7,10 @@
  *   compile    compilePlan(vitalis-classic.plan), median of 50 warm runs  target 20 ms
  *   validate   validateData of a 100k-partner broad document, CPU time    target 2 s
  *   generate   generateData of 100k partners (3 months), CPU time         target 12 s
+ *   chain      the reference run of a 20,000-deep chain, every partner    target 90 s
+ *              ordering (test/robustness/deepChain.test.ts pins its amounts), CPU time
+ *   refuse     a run from the year 0001 through 2026-11 (24,302 periods)  target 1 s
+ *              refused before any period (test/robustness/cliBehaviour.test.ts), CPU time
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -15,6 +19,8 @@ import { parsePlan } from "../grammar/parse.ts";
 import type { DataDocument, OrderRecord, PartnerRecord } from "../runtime/data/document.ts";
 import { validateData } from "../runtime/data/validate.ts";
 import { generateData } from "../tools/samples/generate.ts";
+import { referenceEngine } from "../runtime/reference/engine.ts";
+import { chainDocument } from "../test/robustness/chainData.ts";
 
 const vitalis = readFileSync(new URL("../plans/vitalis-classic.plan", import.meta.url), "utf8");
 
@@ -63,3 +69,19 @@ let valid = false;
 report("validate 100k partners, 100k orders (CPU)", cpuSeconds(() => (valid = validateData(doc).ok)), "s", 2);
 if (!valid) throw new Error("the 100k document does not validate");
 report("generate 100k partners, 3 months (CPU)", cpuSeconds(() => generateData({ partners: 100_000, seed: 1, months: 3, splits: 500, cancellations: 1000 })), "s", 12);
+
+const chain = validateData(chainDocument(20_000));
+const vitalisIr = compilePlan(vitalis).ir;
+if (!chain.ok || !vitalisIr) throw new Error("the chain and vitalis-classic must be valid");
+let chainRan = false;
+report("reference run of a 20,000-deep chain (CPU)", cpuSeconds(() => (chainRan = referenceEngine.runThrough(vitalisIr, chain.data, { through: "2026-10" }).ok)), "s", 90);
+if (!chainRan) throw new Error("the chain's run was refused");
+const early = { id: "O1", buyer: "P1", date: "0001-10-05", paid: "0001-10-05", delivered: "0001-10-05", lines: [{ sku: "X", qty: 1, net: "19.90", points: "15" }] };
+const ancient = validateData({ partners: [{ id: "P1", sponsor: null, joined: "0001-01-01" }], orders: [early] });
+if (!ancient.ok) throw new Error("the year-0001 document must be valid");
+let refusal = "";
+report("a run over 24,302 periods refused (CPU)", cpuSeconds(() => {
+  const outcome = referenceEngine.runThrough(vitalisIr, ancient.data, { through: "2026-11" });
+  refusal = outcome.ok ? "ran" : outcome.error.code;
+}), "s", 1);
+if (refusal !== "too-many-periods") throw new Error(`expected the too-many-periods refusal, got ${refusal}`);

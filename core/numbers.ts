@@ -31,3 +31,8 @@ export function fractionToPercent(fraction: string): string {
 export function percentText(fraction: string): string {
   return `${fractionToPercent(fraction)}%`;
 }
+
+/** "1.5%" -> "0.015": a rate as the result document writes it (core/money.ts formatRate), back to its fraction. */
+export function fractionOfPercentText(text: string): string {
+  return percentToFraction(text.endsWith("%") ? text.slice(0, -1) : text);
+}

@@ -75,7 +75,8 @@ export { commissionMeasure } from "./explain/measure.ts";
 export { compareIdsNaturally, compareNaturalKeys, naturalKey, naturalPlaces, type NaturalKey } from "./explain/naturalOrder.ts";
 export { visible, visibleLines } from "./explain/visibleText.ts";
 export { textTable, type Align } from "./explain/textTable.ts";
-export { percentText } from "../core/numbers.ts";
+export { fractionOfPercentText, percentText } from "../core/numbers.ts";
+export { formatAmount, moneyOf, roundMoney, type Money } from "../core/money.ts";
 
 // The seeded sample generator (tools/samples: a tool, browser-safe, used by `comp generate` and
 // the playground's generated scenarios).

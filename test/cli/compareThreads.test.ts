@@ -13,11 +13,11 @@ import type { PlanIR } from "../../core/ir.ts";
 import { comparePolicies } from "../../runtime/compare/index.ts";
 import { compiledEngine } from "../../runtime/compiled/engine.ts";
 import { referenceEngine } from "../../runtime/reference/engine.ts";
-import { datasetArb, MONTHS, planArb } from "../reference/arbitraries.ts";
+import { comparedDataArb, comparedPlanArb, LAST_MONTH } from "../compare/fixtures.ts";
 import { loadExample } from "../reference/harness.ts";
 import { fileURLToPath } from "node:url";
 
-const THROUGH = MONTHS[MONTHS.length - 1]!;
+const THROUGH = LAST_MONTH;
 const ex = fileURLToPath(new URL("../../docs/spec/examples/", import.meta.url));
 
 const started: CompareWorker[] = [];
@@ -49,8 +49,8 @@ describe("comparePoliciesOnTwoThreads", () => {
     let clawedBack = 0;
     fc.assert(
       fc.property(
-        fc.constantFrom<"volume" | "commission">("volume", "commission").chain((mode) => planArb({ split: true, mode, holds: true })),
-        datasetArb({ splits: true, cancellations: true }),
+        comparedPlanArb,
+        comparedDataArb,
         fc.constantFrom(0, 1, 2),
         (ir, data, own) => {
         const one = comparePolicies(ir, data, THROUGH, undefined, compiledEngine);

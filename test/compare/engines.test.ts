@@ -10,17 +10,17 @@ import { describe, expect, it } from "vitest";
 import { compiledEngine } from "../../runtime/compiled/engine.ts";
 import { bottomLinesOf, comparePolicies, comparePoliciesInFull, comparisonOf, replayPolicies } from "../../runtime/compare/index.ts";
 import { referenceEngine } from "../../runtime/reference/engine.ts";
-import { datasetArb, MONTHS, planArb } from "../reference/arbitraries.ts";
+import { comparedDataArb, comparedPlanArb, LAST_MONTH } from "./fixtures.ts";
 
-const THROUGH = MONTHS[MONTHS.length - 1]!;
+const THROUGH = LAST_MONTH;
 
 describe("comparePolicies on both engines, from views and from documents", () => {
   it("gives one comparison", () => {
     let compared = 0;
     fc.assert(
       fc.property(
-        fc.constantFrom<"volume" | "commission">("volume", "commission").chain((mode) => planArb({ split: true, mode, holds: true })),
-        datasetArb({ splits: true, cancellations: true }),
+        comparedPlanArb,
+        comparedDataArb,
         (ir, data) => {
           const reference = comparePolicies(ir, data, THROUGH, undefined, referenceEngine);
           expect(comparePolicies(ir, data, THROUGH, undefined, compiledEngine)).toEqual(reference);

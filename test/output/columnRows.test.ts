@@ -87,6 +87,40 @@ function load(plan: string, data: unknown): { ir: PlanIR; data: Dataset } {
 const planText = (name: string) => readFileSync(new URL(`../../plans/${name}`, import.meta.url), "utf8");
 const sampleJson = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../samples/${name}`, import.meta.url), "utf8"));
 
+/**
+ * samples/stage-speaker.data.json with every partner, order and cancellation id renamed, and
+ * every reference to them (sponsor, customer's partner, split, buyer, cancelled order) renamed
+ * alike, so the data stays valid while its ids need quoting or escaping.
+ */
+function stageSpeakerRenamed(rename: { partner: (id: string) => string; order: (id: string) => string; cancellation: (id: string) => string }): unknown {
+  const { partner, order, cancellation } = rename;
+  const raw = sampleJson("stage-speaker.data.json") as {
+    partners: { id: string; sponsor: string | null }[];
+    customers: { id: string; partner: string }[];
+    splits: { member: string; supporter: string }[];
+    orders: { id: string; buyer: string }[];
+    cancellations: { id: string; order: string }[];
+  };
+  for (const p of raw.partners) {
+    p.id = partner(p.id);
+    if (p.sponsor !== null) p.sponsor = partner(p.sponsor);
+  }
+  for (const c of raw.customers) c.partner = partner(c.partner);
+  for (const s of raw.splits) {
+    s.member = partner(s.member);
+    s.supporter = partner(s.supporter);
+  }
+  for (const o of raw.orders) {
+    o.id = order(o.id);
+    o.buyer = partner(o.buyer);
+  }
+  for (const c of raw.cancellations) {
+    c.id = cancellation(c.id);
+    c.order = order(c.order);
+  }
+  return raw;
+}
+
 describe("CSV files from the compiled columns", () => {
   const plans = readdirSync(new URL("../../plans/", import.meta.url)).filter((f) => f.endsWith(".plan"));
   const samples = readdirSync(new URL("../../samples/", import.meta.url)).filter((f) => f.endsWith(".data.json") && !f.startsWith("team-1k"));
@@ -111,31 +145,7 @@ describe("CSV files from the compiled columns", () => {
     // cancellation id with a line break, a bonus name with a comma and a leading minus (rank
     // names are identifiers: nothing to quote).
     const partner = (id: string) => (/^P\d+$/.test(id) ? (Number(id.slice(1)) % 2 === 0 ? `=${id}` : `${id},x`) : id);
-    const order = (id: string) => `${id} "q"`;
-    const raw = sampleJson("stage-speaker.data.json") as {
-      partners: { id: string; sponsor: string | null }[];
-      customers: { id: string; partner: string }[];
-      splits: { member: string; supporter: string }[];
-      orders: { id: string; buyer: string }[];
-      cancellations: { id: string; order: string }[];
-    };
-    for (const p of raw.partners) {
-      p.id = partner(p.id);
-      if (p.sponsor !== null) p.sponsor = partner(p.sponsor);
-    }
-    for (const c of raw.customers) c.partner = partner(c.partner);
-    for (const s of raw.splits) {
-      s.member = partner(s.member);
-      s.supporter = partner(s.supporter);
-    }
-    for (const o of raw.orders) {
-      o.id = order(o.id);
-      o.buyer = partner(o.buyer);
-    }
-    for (const c of raw.cancellations) {
-      c.id = `${c.id}\nline`;
-      c.order = order(c.order);
-    }
+    const raw = stageSpeakerRenamed({ partner, order: (id) => `${id} "q"`, cancellation: (id) => `${id}\nline` });
     const plan = planText("vitalis-classic.plan").replace('"Ebenenbonus"', '"-Ebenen, bonus"');
     expect(plan).toContain("-Ebenen, bonus");
     const { ir, data } = load(plan, raw);
@@ -147,30 +157,7 @@ describe("CSV files from the compiled columns", () => {
     // lone surrogate (valid JSON text, no UTF-8 form: written as U+FFFD like Buffer.from writes it).
     const marks = ["ü", "€中", "😀", "\ud800"];
     const partner = (id: string) => (/^P\d+$/.test(id) ? `${id}${marks[Number(id.slice(1)) % marks.length]}` : id);
-    const raw = sampleJson("stage-speaker.data.json") as {
-      partners: { id: string; sponsor: string | null }[];
-      customers: { id: string; partner: string }[];
-      splits: { member: string; supporter: string }[];
-      orders: { id: string; buyer: string }[];
-      cancellations: { id: string; order: string }[];
-    };
-    for (const p of raw.partners) {
-      p.id = partner(p.id);
-      if (p.sponsor !== null) p.sponsor = partner(p.sponsor);
-    }
-    for (const c of raw.customers) c.partner = partner(c.partner);
-    for (const s of raw.splits) {
-      s.member = partner(s.member);
-      s.supporter = partner(s.supporter);
-    }
-    for (const o of raw.orders) {
-      o.id = `${o.id}→Ω`;
-      o.buyer = partner(o.buyer);
-    }
-    for (const c of raw.cancellations) {
-      c.id = `${c.id}✓`;
-      c.order = `${c.order}→Ω`;
-    }
+    const raw = stageSpeakerRenamed({ partner, order: (id) => `${id}→Ω`, cancellation: (id) => `${id}✓` });
     const { ir, data } = load(planText("vitalis-classic.plan"), raw);
     expect(sameCsvFiles(ir, data)).toBeGreaterThan(0);
   });

@@ -76,8 +76,9 @@ describe("periods at the ends of the calendar (items 6, 7, 15)", () => {
     expect(out.stderr).not.toMatch(/internal/);
   });
 
-  it("an order in the year 0001 is refused at once, naming the order and the bound", () => {
-    const started = Date.now();
+  it("an order in the year 0001 is refused before any period is run, naming the order and the bound", () => {
+    // It used to compute 24k periods (about 400 s); the refusal now comes from counting the
+    // periods first. How long that takes is a figure of `npm run bench:timings`, not asserted here.
     const out = runCli(["run", PLAN, "--data", oneOrderData("0001-10-05", "0001-01-01"), "--through", "2026-11"]);
     expect(out.exitCode).toBe(3);
     expect(out.stderr).toBe(
@@ -85,8 +86,6 @@ describe("periods at the ends of the calendar (items 6, 7, 15)", () => {
         "  the earliest order is O1, dated 0001-10-05: is its year right?\n" +
         "  or run through an earlier period (at most 1200 periods from 0001-10)\n",
     );
-    // it used to compute 24k periods (about 400 s); a refusal is immediate
-    expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   it("`--through 9999-12` is refused: its run would be dated in the year 10000", () => {

@@ -2,8 +2,9 @@
  * Issue 11, item 8: a 20,000-deep sponsor chain in which everyone orders took over 4 minutes and
  * 1.7 GB: every portion's differential walk stepped (and stored) the whole chain above it. The
  * walks now jump between the partners they stop at (runtime/reference/pathJumps.ts); results
- * are unchanged (compared with the step-by-step walks, see below). The bound is generous on purpose (a shared machine): about 5 s here, minutes
- * before.
+ * are unchanged (compared with the step-by-step walks, see below). How long it takes is a figure
+ * of `npm run bench:timings` (about 5 s, minutes before), never asserted here: a test asserts
+ * the amounts, which the step-by-step walks gave too.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -11,19 +12,7 @@ import { compilePlan } from "../../compiler/compile.ts";
 import { Decimal } from "../../core/decimal.ts";
 import { validateData } from "../../runtime/data/validate.ts";
 import { runThrough } from "../../runtime/reference/runThrough.ts";
-
-function chain(n: number): unknown {
-  const partners = [];
-  const orders = [];
-  for (let i = 0; i < n; i++) {
-    partners.push({ id: `P${i}`, sponsor: i === 0 ? null : `P${i - 1}`, joined: "2026-01-01" });
-    orders.push({
-      id: `O${i}`, buyer: `P${i}`, date: "2026-10-05", paid: "2026-10-05", delivered: "2026-10-06",
-      lines: [{ sku: "X", qty: 1, net: i % 7 === 0 ? "1000.00" : "100.00", points: i % 3 === 0 ? "200" : "20" }],
-    });
-  }
-  return { partners, customers: [], splits: [], orders, cancellations: [] };
-}
+import { chainDocument } from "./chainData.ts";
 
 describe("a 20,000-deep sponsor chain where everyone orders", () => {
   const zero = { earned: "0.00", carriedIn: "0.00", payout: "0.00", carriedOut: "0.00" };
@@ -34,14 +23,11 @@ describe("a 20,000-deep sponsor chain where everyone orders", () => {
     "vitalis-classic": { entries: 79995, total: "1371400.00", byBonus: { Differenzbonus: "685830.00", Ebenenbonus: "685570.00" }, top: paid("270.00"), bottom: zero },
     "stairstep-breakaway": { entries: 20017, total: "548664.00", byBonus: { Stairstep: "548664.00" }, top: paid("144.00"), bottom: zero },
   };
-  it.each(Object.keys(expected))("%s runs in bounded time with the same amounts", (plan) => {
+  it.each(Object.keys(expected))("%s gives the same amounts as the step-by-step walks", (plan) => {
     const { ir } = compilePlan(readFileSync(new URL(`../../plans/${plan}.plan`, import.meta.url), "utf8"));
-    const v = validateData(chain(20_000));
+    const v = validateData(chainDocument(20_000));
     if (!ir || !v.ok) throw new Error("plan and chain must be valid");
-    const started = Date.now();
     const out = runThrough(ir, v.data, { through: "2026-10" });
-    const seconds = (Date.now() - started) / 1000;
-    expect(seconds).toBeLessThan(90);
     if (!out.ok) throw new Error(out.error.message);
     const period = out.result.periods[0]!;
     const total = period.ledger.reduce((sum, e) => sum.plus(e.amount), new Decimal(0));

@@ -10,7 +10,7 @@
  */
 import { _, type CodeOptions } from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
-import { createAjv, createIrAjv } from "../../core/ajvSetup.ts";
+import { createAjv, createIrAjv } from "./ajvSetup.ts";
 import irSchema from "../../core/ir.schema.json" with { type: "json" };
 import resultSchema from "../../core/result.schema.json" with { type: "json" };
 import dataSchema from "../../runtime/data/data.schema.json" with { type: "json" };

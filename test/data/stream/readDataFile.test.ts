@@ -199,7 +199,7 @@ describe("the document scanner across chunk boundaries", () => {
 
 describe("records.schema.json, the JSON Schema of a JSON Lines line", () => {
   it("accepts every line of a bundled sample as JSON Lines and refuses an unknown type", async () => {
-    const { createAjv } = await import("../../../core/ajvSetup.ts");
+    const { createAjv } = await import("../../../tools/schemas/ajvSetup.ts");
     const ajv = createAjv();
     ajv.addSchema(JSON.parse(readFileSync(root + "runtime/data/data.schema.json", "utf8")));
     const validate = ajv.compile(JSON.parse(readFileSync(root + "runtime/data/records.schema.json", "utf8")));

@@ -4,12 +4,13 @@
  * and the calendar formats of core/schemaFormats.ts. Our own annotation keyword `expected`
  * carries message phrases.
  *
- * Only tools/schemas/generateValidators.ts (and tests) compile with it: at run time the
+ * A tool, not a contract (core/ imports no ajv code, only its types): only
+ * tools/schemas/generateValidators.ts (and tests) compile with it: at run time the
  * validators are the generated ones in core/generated/, because compiling a schema calls
  * `new Function`, which a page under a strict Content-Security-Policy may not.
  */
 import Ajv, { type CodeOptions } from "ajv";
-import { SCHEMA_FORMATS } from "./schemaFormats.ts";
+import { SCHEMA_FORMATS } from "../../core/schemaFormats.ts";
 
 export function createAjv(code: CodeOptions = {}): Ajv {
   const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true, code });

@@ -32,7 +32,10 @@ export function percentText(fraction: string): string {
   return `${fractionToPercent(fraction)}%`;
 }
 
-/** "1.5%" -> "0.015": a rate as the result document writes it (core/money.ts formatRate), back to its fraction. */
+/**
+ * "1.5%" -> "0.015", "50%" -> "0.5": percent text with its sign — a split share as the data file
+ * writes it, a rate as the result document writes it (core/money.ts formatRate) — as a fraction.
+ */
 export function fractionOfPercentText(text: string): string {
   return percentToFraction(text.endsWith("%") ? text.slice(0, -1) : text);
 }

@@ -7,7 +7,7 @@
  * with it). Percentages are strings with `%`, a minus sign allowed so that "-5%" can be
  * reported as a share outside 0–100% rather than as unreadable text.
  */
-import { Decimal, canonical } from "../../core/decimal.ts";
+import { Decimal } from "../../core/decimal.ts";
 
 /** A raw decimal value the schema accepted: a decimal string or a safe non-negative integer. */
 export type DecimalValue = string | number;
@@ -41,7 +41,3 @@ export function percentOf(text: string): Decimal {
   return new Decimal(text.slice(0, -1));
 }
 
-/** The percentage as a canonical fraction: "50%" -> "0.5", "2.5%" -> "0.025". */
-export function percentToFraction(text: string): string {
-  return canonical(percentOf(text).div(100));
-}

@@ -6,7 +6,8 @@
  *
  * Only called on a document that passed the schema and every check.
  */
-import { canonicalDecimal, percentToFraction, type DecimalValue } from "./decimalText.ts";
+import { fractionOfPercentText } from "../../core/numbers.ts";
+import { canonicalDecimal, type DecimalValue } from "./decimalText.ts";
 import type { CancellationRecord, CustomerRecord, DataDocument, OrderLineRecord, OrderRecord, PartnerRecord, SplitRecord } from "./document.ts";
 import type { Cancellation, Customer, Dataset, Order, OrderLine, Partner, SplitAgreement } from "../../core/dataModel.ts";
 import { compareIds } from "../../core/stringOrder.ts";
@@ -31,13 +32,13 @@ function normalizeSplit(split: SplitRecord, index: number): SplitAgreement {
   const share = split.share;
   const shareByMeasure: Record<string, string> = {};
   if (share !== undefined && typeof share !== "string") {
-    for (const measure of sortedKeys(share)) shareByMeasure[measure] = percentToFraction(share[measure] as string);
+    for (const measure of sortedKeys(share)) shareByMeasure[measure] = fractionOfPercentText(share[measure] as string);
   }
   return {
     index,
     member: split.member,
     supporter: split.supporter,
-    share: typeof share === "string" ? percentToFraction(share) : null,
+    share: typeof share === "string" ? fractionOfPercentText(share) : null,
     shareByMeasure,
     from: split.from ?? null,
     to: split.to ?? null,

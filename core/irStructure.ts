@@ -9,7 +9,7 @@
  * (the JSON Schema: canonical decimals, name patterns, at least one rank; plus irReferences.ts).
  * Programs that build an IR by hand (tests, embedders) rely on the evaluator accepting any IR it
  * can evaluate exactly, e.g. `"10.00"` or a plan without bonuses; refusing those at run time would
- * change results that are pinned. docs/ARCHITECTURE.md ("One IR check per use").
+ * change results that are pinned. docs/ARCHITECTURE.md ("Why a contracts folder that imports nothing").
  */
 import type { BonusIR, ConditionIR, PlanIR, SplitIR, TierIR } from "./ir.ts";
 import { IR_VERSION } from "./ir.ts";

@@ -64,7 +64,9 @@ describe("comparePoliciesOnTwoThreads", () => {
       { numRuns: 12, seed: 20261130 },
     );
     expect(clawedBack).toBeGreaterThan(0);
-  });
+    // Twelve worker threads each load the module graph: a few seconds each on a loaded 2-core
+    // machine, so more than the default minute. A guard against a hang, not a timing assertion.
+  }, 300_000);
 
   it("a run the engine refuses is the same refusal, and the worker runs nothing", () => {
     const { ir, data } = loadExample("f_late_cancel");

@@ -37,6 +37,12 @@ export interface PeriodView {
    * pool part), so a reader can test a row against a set of orders without an id string.
    */
   ledgerOrderIndex?(i: number): number;
+  /**
+   * Optional, ledgerOrderIndex for a whole stretch at once: the rows before `end` whose order
+   * index is −1 or marked (1) in `marked` (indexed by order index), in ledger order. One tight
+   * loop over the engine's columns instead of a call per row of a ledger of millions.
+   */
+  ledgerRowsOfOrders?(marked: Uint8Array, end: number): number[];
   /** Optional, like ledgerOrder: entry i's recipient without building the entry (entry counts per partner). */
   ledgerRecipient?(i: number): string;
   /**

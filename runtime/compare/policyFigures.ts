@@ -106,23 +106,34 @@ function originalRecipients(
     if (index !== undefined) return index;
     index = { net: new Map(), pools: [] };
     const view = periods[p]!;
-    for (let i = 0; i < sections[p]!.start; i++) {
-      const at = view.ledgerOrderIndex?.(i);
-      if (at !== undefined) {
-        if (at >= 0 && wantedIndex[at] === 0) continue;
-      } else {
-        const order = view.ledgerOrder?.(i);
-        if (order !== undefined && !wanted.has(order)) continue;
-      }
+    const end = sections[p]!.start;
+    const { net, pools } = index;
+    const take = (i: number) => {
       const e = view.ledgerEntry(i);
       if (e.order === undefined) {
-        index.pools.push([e.bonus, e.recipient]);
-        continue;
+        pools.push([e.bonus, e.recipient]);
+        return;
       }
-      if (!wanted.has(e.order)) continue;
-      let net = index.net.get(e.order);
-      if (net === undefined) index.net.set(e.order, (net = new Map()));
-      net.set(e.recipient, (net.get(e.recipient) ?? 0n) + minor.of(e.amount));
+      if (!wanted.has(e.order)) return;
+      let paid = net.get(e.order);
+      if (paid === undefined) net.set(e.order, (paid = new Map()));
+      paid.set(e.recipient, (paid.get(e.recipient) ?? 0n) + minor.of(e.amount));
+    };
+    // The rows that can matter (the wanted orders' and the pool parts), found in one pass over the
+    // engine's columns where the view offers it; else tested row by row.
+    const rows = view.ledgerRowsOfOrders?.(wantedIndex, end);
+    if (rows !== undefined) for (const i of rows) take(i);
+    else {
+      for (let i = 0; i < end; i++) {
+        const at = view.ledgerOrderIndex?.(i);
+        if (at !== undefined) {
+          if (at >= 0 && wantedIndex[at] === 0) continue;
+        } else {
+          const order = view.ledgerOrder?.(i);
+          if (order !== undefined && !wanted.has(order)) continue;
+        }
+        take(i);
+      }
     }
     indexed.set(p, index);
     return index;

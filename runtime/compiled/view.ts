@@ -79,6 +79,25 @@ export function ledgerOrderIndexOf(cp: ColumnarPeriod, i: number): number {
   return pi < 0 ? -1 : cp.portions.order[pi]!;
 }
 
+/** The rows before `end` whose order index (ledgerOrderIndexOf) is −1 or marked in `marked`, in ledger order. */
+export function ledgerRowsOfOrders(cp: ColumnarPeriod, marked: Uint8Array, end: number): number[] {
+  const rows: number[] = [];
+  const { portion } = cp.ledger;
+  const order = cp.portions.order;
+  const rowOf = cp.afterRun.rowOf;
+  for (let i = 0; i < end; i++) {
+    // An extra row (a reversal, a transfer) says its order itself; an ordinary row through its portion.
+    let o: number;
+    if (rowOf !== null && rowOf[i]! >= 0) o = ledgerOrderIndexOf(cp, i);
+    else {
+      const pi = portion[i]!;
+      o = pi < 0 ? -1 : order[pi]!;
+    }
+    if (o < 0 || marked[o] === 1) rows.push(i);
+  }
+  return rows;
+}
+
 /** The recipient of ledger row i, without building the entry. */
 export function ledgerRecipientOf(cp: ColumnarPeriod, i: number): string {
   const extra = extraRowOf(cp, i);
@@ -178,6 +197,7 @@ export function viewOfColumnar(cp: ColumnarPeriod): PeriodView {
     ledgerEntry: (i) => ledgerEntryOf(live(), i),
     ledgerOrder: (i) => ledgerOrderOf(live(), i),
     ledgerOrderIndex: (i) => ledgerOrderIndexOf(live(), i),
+    ledgerRowsOfOrders: (marked, end) => ledgerRowsOfOrders(live(), marked, Math.min(end, cp.ledger.length)),
     ledgerRecipient: (i) => ledgerRecipientOf(live(), i),
     statementMinor: (i, field) => statementMinorOf(cp, live().listed[i]!, field),
     ledgerCsvBytes: (out, fallback) => {

@@ -89,7 +89,12 @@ describe("the compare view", () => {
       ["U", "—", "-57.35", "-64.80"],
     ]);
     const rankChanges = await page.$$eval("table.rank-changes tbody tr", (rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent)));
-    expect(rankChanges).toEqual([["simple", "D1", "2026-11", "Junior", "Consultant"]]);
+    expect(rankChanges).toEqual([["Simple", "D1", "2026-11", "Junior", "Consultant"]]);
+    // The tables under the cards name the policies as the cards and the bottom line do, the plan's marked.
+    for (const table of ["negative-balances", "differences"]) {
+      const headers = await page.$$eval(`table.${table} thead th`, (ths) => ths.map((th) => `${th.textContent}${th.classList.contains("plan-policy") ? " *" : ""}`));
+      expect(headers.slice(0, 4), table).toEqual(["Partner", "Simple", "Previous rank", "Exact (plan) *"]);
+    }
   });
 
   it("shows the split modes on stage-speaker", async () => {
@@ -140,10 +145,12 @@ describe("the compare view", () => {
     await chooseData(page, "scn:late-cancel");
     await run(page);
     // In one task, so the reply cannot come in between: open (the comparison starts), leave, come back.
-    await page.evaluate(() => {
+    // The state is read in that same task too: by the next round trip the reply may be drawn.
+    const stateWhenBack = await page.evaluate(() => {
       for (const tab of ["compare", "statements", "compare"]) document.querySelector<HTMLElement>(`#tab-${tab}`)!.click();
+      return document.querySelector<HTMLElement>("#panel-compare")!.dataset.state;
     });
-    expect(await page.getAttribute("#panel-compare", "data-state")).toBe("comparing");
+    expect(stateWhenBack).toBe("comparing");
     await page.waitForSelector('#panel-compare[data-state="shown"] .policy-column[data-policy="exact"]');
     await waitIdle(page);
     expect(await page.textContent('.policy-column[data-policy="exact"] .tag')).toBe("the plan's policy");

@@ -221,7 +221,7 @@ export class CompareView implements ResultView {
       el(
         "table",
         { className: "grid compact negative-balances" },
-        el("thead", {}, el("tr", {}, el("th", { text: "Partner" }), ...POLICY_ORDER.map((p) => el("th", { className: "num", text: p })))),
+        el("thead", {}, el("tr", {}, el("th", { text: "Partner" }), ...POLICY_ORDER.map((p) => policyHeader(p, context)))),
         el(
           "tbody",
           {},
@@ -245,7 +245,7 @@ export class CompareView implements ResultView {
   private rankChanges(c: PolicyComparison, context: ViewContext): HTMLElement {
     const rows = c.policies.flatMap((p) =>
       p.rankChanges.map((r) =>
-        el("tr", {}, el("td", { text: p.policy }), el("td", {}, partnerLink(r.partner, context.openPartner)), el("td", { text: r.period }), el("td", { text: r.without ?? "no rank" }), el("td", { text: r.with ?? "no rank" })),
+        el("tr", {}, el("td", { text: POLICY_TITLES[p.policy] }), el("td", {}, partnerLink(r.partner, context.openPartner)), el("td", { text: r.period }), el("td", { text: r.without ?? "no rank" }), el("td", { text: r.with ?? "no rank" })),
       ),
     );
     if (rows.length === 0) return el("p", { className: "muted", text: "No policy changes a rank compared with a run without the after-run cancellations." });
@@ -272,7 +272,7 @@ export class CompareView implements ResultView {
       el(
         "table",
         { className: "grid compact differences" },
-        el("thead", {}, el("tr", {}, el("th", { text: "Partner" }), ...order.map((p) => el("th", { className: "num", text: p })), el("th", { className: "num", text: "spread" }))),
+        el("thead", {}, el("tr", {}, el("th", { text: "Partner" }), ...order.map((p) => policyHeader(p, context)), el("th", { className: "num", text: "Spread" }))),
         el(
           "tbody",
           {},
@@ -351,6 +351,12 @@ const SPLIT_NOTES = {
   supporter: "earned over the compared periods by the supporters of the split agreements and their uplines",
   payout: "paid out to all partners over the compared periods",
 } as const;
+
+/** A policy's column header in the tables below the cards: its title as on the cards, the plan's own marked as in the bottom line. */
+function policyHeader(policy: Policy, context: ViewContext): HTMLElement {
+  const plan = policy === context.run.planPolicy;
+  return el("th", { className: `num${plan ? " plan-policy" : ""}`, text: `${POLICY_TITLES[policy]}${plan ? " (plan)" : ""}` });
+}
 
 function splitFigure(label: string, value: string, note: string): HTMLElement {
   return el("div", { className: "figure", title: note }, el("span", { className: "figure-label", text: label }), el("span", { className: "figure-value" }, amount(value)));

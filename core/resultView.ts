@@ -58,13 +58,14 @@ export interface PeriodView {
    */
   ledgerCsvBytes?(out: CsvBytes, fallback: (i: number) => string): (i: number) => void;
   /**
-   * Optional, for statements.csv and ranks.csv (runtime/output/): partner i's fields from the
-   * partner column on, straight from the engine's columns, byte-identical to formatting
-   * statement(i), respectively rank(i), active(i) and volumes(i) for `measures` (null when the
-   * view cannot give those columns).
+   * Optional, for statements.csv and ranks.csv (runtime/output/): a writer of partner i's fields
+   * from the partner column on (without the line end) into `out`, straight from the engine's
+   * columns, byte-identical to formatting statement(i), respectively rank(i), active(i) and
+   * volumes(i) for `measures` (null when the view cannot give those columns). Like
+   * ledgerCsvBytes, no row is built as a string.
    */
-  statementsCsvRow?(i: number): string;
-  ranksCsvRows?(measures: readonly string[]): ((i: number) => string) | null;
+  statementsCsvBytes?(out: CsvBytes): (i: number) => void;
+  ranksCsvBytes?(out: CsvBytes, measures: readonly string[]): ((i: number) => void) | null;
   readonly breakage: readonly Breakage[];
   readonly unrecovered: readonly Unrecovered[];
   readonly flags: readonly Flag[];

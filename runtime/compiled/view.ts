@@ -179,7 +179,6 @@ export function viewOfColumnar(cp: ColumnarPeriod): PeriodView {
     if (cp.released) throw new Error(`internal: the ${cp.period} result was read after its view was released`);
     return cp;
   }
-  const statementRow = statementRowWriter(cp);
   return {
     period: cp.period,
     asOf: cp.asOf,
@@ -207,16 +206,19 @@ export function viewOfColumnar(cp: ColumnarPeriod): PeriodView {
         return row(i);
       };
     },
-    statementsCsvRow: (i) => {
-      live();
-      return statementRow(i);
+    statementsCsvBytes: (out) => {
+      const row = statementRowWriter(live(), out);
+      return (i) => {
+        live();
+        row(i);
+      };
     },
-    ranksCsvRows: (measures) => {
-      const row = rankRowWriter(live(), measures);
+    ranksCsvBytes: (out, measures) => {
+      const row = rankRowWriter(live(), out, measures);
       if (row === null) return null;
       return (i) => {
         live();
-        return row(i);
+        row(i);
       };
     },
     breakage: breakageOf(cp),

@@ -33,8 +33,21 @@ export class CsvBuffer {
   /** Where a row's fields go piece by piece; `end()` then ends the row. */
   readonly out = new ByteChunks();
 
+  /** A row of fields, written one by one with the commas between them (no joined row text). */
   row(fields: readonly string[]): void {
-    this.line(fields.join(","));
+    for (let k = 0; k < fields.length; k++) {
+      if (k > 0) this.out.ascii(44);
+      this.out.text(fields[k]!);
+    }
+    this.end();
+  }
+
+  /** The `period,final,` that starts every row of statements.csv and ranks.csv. */
+  periodLead(period: string, final: boolean): void {
+    this.out.text(period);
+    this.out.ascii(44);
+    this.out.text(final ? "true" : "false");
+    this.out.ascii(44);
   }
 
   /** A row already joined with commas, without its line end. */

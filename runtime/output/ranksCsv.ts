@@ -21,17 +21,19 @@ export function* ranksCsvChunks(periods: readonly PeriodView[]): Generator<Uint8
   const csv = new CsvBuffer();
   csv.row(header(["period", "final", "partner", "rank", "active", ...measures.flatMap((m) => FIGURES.map((f) => `${m} ${f}`))]));
   for (const p of periods) {
-    // A compiled view formats the partner's fields from its columns (no volume objects).
-    const fromColumns = p.ranksCsvRows?.(measures) ?? null;
-    const lead = p.period + "," + String(p.final) + ",";
+    // A compiled view writes the partner's fields from its columns into the bytes (no volume
+    // objects, no row text); otherwise each field is written as it comes.
+    const fromColumns = p.ranksCsvBytes?.(csv.out, measures) ?? null;
     for (let i = 0; i < p.partnerCount; i++) {
+      csv.periodLead(p.period, p.final);
       if (fromColumns !== null) {
-        csv.line(lead + fromColumns(i));
+        fromColumns(i);
+        csv.end();
         if (csv.full) yield csv.take();
         continue;
       }
       const volumes = p.volumes(i);
-      const row = [p.period, String(p.final), textField(p.partnerId(i)), textField(p.rank(i)), String(p.active(i))];
+      const row = [textField(p.partnerId(i)), textField(p.rank(i)), String(p.active(i))];
       for (const m of measures) {
         const v = volumes[m];
         if (v === undefined) throw new Error(`partner ${p.partnerId(i)} has no ${m} volumes in ${p.period}`);

@@ -12,13 +12,17 @@ export function* statementsCsvChunks(periods: Iterable<PeriodView>): Generator<U
   const csv = new CsvBuffer();
   csv.row(header(STATEMENT_COLUMNS));
   for (const p of periods) {
-    const lead = p.period + "," + String(p.final) + ",";
+    // A compiled view writes the partner's fields from its columns into the bytes (no Statement
+    // object, no row text); otherwise each field of statement(i) is written as it comes.
+    const write = p.statementsCsvBytes?.(csv.out);
     for (let i = 0; i < p.partnerCount; i++) {
-      // A compiled view formats the partner's fields from its columns (no Statement object).
-      if (p.statementsCsvRow !== undefined) csv.line(lead + p.statementsCsvRow(i));
-      else {
+      csv.periodLead(p.period, p.final);
+      if (write !== undefined) {
+        write(i);
+        csv.end();
+      } else {
         const s = p.statement(i);
-        csv.row([p.period, String(p.final), textField(p.partnerId(i)), s.earned, s.carriedIn, s.payout, s.carriedOut]);
+        csv.row([textField(p.partnerId(i)), s.earned, s.carriedIn, s.payout, s.carriedOut]);
       }
       if (csv.full) yield csv.take();
     }

@@ -33,7 +33,7 @@ function lastPeriod(data: Dataset): string {
 function objectPath(periods: readonly PeriodView[]): PeriodView[] {
   return periods.map((p) => {
     const copy: PeriodView = Object.create(p) as PeriodView;
-    for (const name of ["ledgerCsvBytes", "statementsCsvRow", "ranksCsvRows"]) Object.defineProperty(copy, name, { value: undefined });
+    for (const name of ["ledgerCsvBytes", "statementsCsvBytes", "ranksCsvBytes"]) Object.defineProperty(copy, name, { value: undefined });
     return copy;
   });
 }
@@ -58,8 +58,8 @@ function sameCsvFiles(ir: PlanIR, data: Dataset): number {
       // Count the rows the column writer did not hand to the object path.
       for (const p of periods) {
         // A compiled period offers all three writers.
-        expect(p.statementsCsvRow).toBeDefined();
-        expect(p.ranksCsvRows?.(ir.measures.map((m) => m.name))).not.toBeNull();
+        expect(p.statementsCsvBytes).toBeDefined();
+        expect(p.ranksCsvBytes?.(new ByteChunks(), ir.measures.map((m) => m.name))).not.toBeNull();
         if (p.ledgerCsvBytes === undefined) continue;
         let fallbacks = 0;
         const row = p.ledgerCsvBytes(new ByteChunks(), () => {

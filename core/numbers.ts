@@ -23,12 +23,12 @@ export function percentToFraction(text: string): string {
 }
 
 /** "0.05" -> "5"; the inverse of percentToFraction, for printing. */
-export function fractionToPercent(fraction: string): string {
+export function fractionToPercent(fraction: Decimal | string): string {
   return canonical(new Decimal(fraction).times(100));
 }
 
-/** "0.015" -> "1.5%": a plan rate as people write it, exactly (no floating point). */
-export function percentText(fraction: string): string {
+/** "0.015" -> "1.5%": a plan rate (text or an exact sum of rates) as people write it, exactly (no floating point). */
+export function percentText(fraction: Decimal | string): string {
   return `${fractionToPercent(fraction)}%`;
 }
 

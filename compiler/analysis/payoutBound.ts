@@ -24,7 +24,7 @@
  */
 import { Decimal, ZERO, canonical } from "../../core/decimal.ts";
 import type { BonusIR, BonusKind, PlanIR, RoundingMode, TierIR } from "../../core/ir.ts";
-import { fractionToPercent } from "../../core/numbers.ts";
+import { percentText } from "../../core/numbers.ts";
 
 export interface BonusBound {
   bonus: string;
@@ -103,9 +103,6 @@ function targetOf(ir: PlanIR, measures: MeasureBound[]): PayoutBound["target"] {
   return { share: ir.payoutTarget, percent: percentText(target), exceeded };
 }
 
-export function percentText(fraction: Decimal | string): string {
-  return `${fractionToPercent(canonical(new Decimal(fraction)))}%`;
-}
 
 const positive = (tiers: readonly TierIR[]) => tiers.filter((t) => new Decimal(t.rate).gt(0));
 const sumOf = (tiers: readonly TierIR[]) => tiers.reduce((s, t) => s.plus(t.rate), ZERO);

@@ -71,7 +71,7 @@ function breakageOf(ir: PlanIR, entries: readonly LedgerEntry[], money: Money): 
       const top = bonus.rates.reduce((m, r) => Decimal.max(m, new Decimal(r)), new Decimal(0));
       const taken = paid.reduce((t, e) => t.plus(e.rate ? fractionOfPercentText(e.rate) : 0), new Decimal(0));
       const left = top.minus(taken);
-      if (left.gt(0)) out.push(`${bonus.name}: ${percentText(left.toFixed())} of the top rate ${percentText(top.toFixed())}${unpaid(left)} unpaid — the path never reached the top rank`);
+      if (left.gt(0)) out.push(`${bonus.name}: ${percentText(left)} of the top rate ${percentText(top)}${unpaid(left)} unpaid — the path never reached the top rank`);
     }
   }
   return out;

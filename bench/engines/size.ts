@@ -133,7 +133,12 @@ const runCompiled = () => {
   return outcome.view.periods[0]!;
 };
 // Warm the hand-written code once on this data (JIT; the compiled engine ran above), then
-// alternate the two, each after a full collection, so both see the same machine load.
+// alternate the two, each after a full collection, so both see the same machine load. The cold
+// run's view goes first, as every round's does below: the hand-written run takes its arrays
+// from the engine's pool (sized as the compiled run sizes them) and gives them back.
+compiledEngine.release?.(previous!);
+previous = null;
+collect();
 let hand = peakAfter(() => runVitalisByHand(ir, data, through, asOf), handWrittenPeak);
 let handBest: Timed | null = null;
 let compiledBest: Timed | null = null;

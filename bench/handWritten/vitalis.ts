@@ -13,10 +13,9 @@ import type { PlanIR } from "../../core/ir.ts";
 import { lastDayOf, toDayNumber } from "../../core/dates.ts";
 import { agreementsInForce } from "../../runtime/reference/portions.ts";
 import { columnarOf } from "../../runtime/compiled/columnar.ts";
-import { firstTakeDayOf, takesOf } from "../../runtime/compiled/period.ts";
+import { firstTakeDayOf, ledgerCapacity, tablesOf, takesOf } from "../../runtime/compiled/period.ts";
 import { reducedValuesOf } from "../../runtime/compiled/reducedValues.ts";
-import { planTables } from "../../runtime/compiled/planTables.ts";
-import { giveBack } from "../../runtime/compiled/arrayPool.ts";
+import { giveBack, take, type PoolArray } from "../../runtime/compiled/arrayPool.ts";
 import { buildPortions, portionArrays } from "../../runtime/compiled/portions.ts";
 import { creditOrder } from "../../runtime/compiled/qualify.ts";
 import { monthOfPeriod, releaseOf } from "../../runtime/compiled/release.ts";
@@ -53,18 +52,24 @@ function halfUp(n: number, d: number): number {
 
 export function runVitalisByHand(ir: PlanIR, data: Dataset, period: string, asOf: string): HandWrittenResult {
   const c = columnarOf(data);
-  const tables = planTables(ir, c);
+  // The engine's tables object (kept per plan and data set): the ledger's size hint is kept per tables object.
+  const tables = tablesOf(ir, c);
   if (typeof tables === "string") throw new Error(tables);
   const release = releaseOf(ir, c);
   const month = monthOfPeriod(period);
   const asOfDay = toDayNumber(asOf);
   const lastDay = toDayNumber(lastDayOf(period));
+  // Arrays of a partner's or a ledger's size come from the engine's array pool and go back at
+  // the end, as the compiled run's do (sized as it sizes them, so the two take each other's):
+  // fresh, they sat beside the pooled ones and made this run the bench's peak.
+  const taken: PoolArray[] = [];
+  const own = <T extends PoolArray>(a: T): T => (taken.push(a), a);
   const candidates = release.byMonth.get(month) ?? new Int32Array(0);
-  const countedAll = new Int32Array(candidates.length);
+  const countedAll = own(take(Int32Array, candidates.length));
   let countedLength = 0;
   for (let j = 0; j < candidates.length; j++) if (release.releaseDay[candidates[j]!]! <= asOfDay) countedAll[countedLength++] = candidates[j]!;
   const counted = countedAll.subarray(0, countedLength);
-  const values = [new Float64Array(counted.length), new Float64Array(counted.length)];
+  const values = [own(take(Float64Array, counted.length)), own(take(Float64Array, counted.length))];
   const takes = takesOf(c);
   const firstTake = firstTakeDayOf(c, takes);
   const pvFigure = tables.figures[0]!.values;
@@ -86,8 +91,8 @@ export function runVitalisByHand(ir: PlanIR, data: Dataset, period: string, asOf
   const portions = buildPortions(ir, c, tables, counted, values, splits);
   if (typeof portions === "string") throw new Error(portions);
   const n = c.partnerCount;
-  const supporterOf = new Int32Array(n).fill(-1);
-  const memberCount = new Int32Array(n + 1);
+  const supporterOf = own(take(Int32Array, n, -1));
+  const memberCount = own(take(Int32Array, n + 1));
   for (const a of splits.values()) {
     const m = c.indexOf.get(a.member);
     if (m === undefined) continue;
@@ -95,10 +100,11 @@ export function runVitalisByHand(ir: PlanIR, data: Dataset, period: string, asOf
     supporterOf[m] = s;
     memberCount[s]!++;
   }
-  const memberStart = new Int32Array(n + 1);
+  const memberStart = own(take(Int32Array, n + 1));
   for (let p = 0; p < n; p++) memberStart[p + 1] = memberStart[p]! + memberCount[p]!;
   const memberList = new Int32Array(memberStart[n]!);
-  const fill = memberStart.slice(0, n);
+  const fill = own(take(Int32Array, n));
+  fill.set(memberStart.subarray(0, n));
   for (const a of splits.values()) {
     const m = c.indexOf.get(a.member);
     if (m !== undefined) memberList[fill[c.indexOf.get(a.supporter)!]!++] = m;
@@ -108,15 +114,15 @@ export function runVitalisByHand(ir: PlanIR, data: Dataset, period: string, asOf
 
   // Volumes, ranks, activity: PV at scale v0, CV at v1.
   const s0 = pow10(tables.volumeScale[0]!);
-  const pv = new Float64Array(n);
-  const gv = new Float64Array(n);
-  const ov = new Float64Array(n);
-  const dv = new Float64Array(n);
+  const pv = own(take(Float64Array, n));
+  const gv = own(take(Float64Array, n));
+  const ov = own(take(Float64Array, n));
+  const dv = own(take(Float64Array, n));
   // CV volumes too: the result lists every measure's personal, group and open volume.
-  const pc = new Float64Array(n);
-  const gc = new Float64Array(n);
-  const oc = new Float64Array(n);
-  const dc = new Float64Array(n);
+  const pc = own(take(Float64Array, n));
+  const gc = own(take(Float64Array, n));
+  const oc = own(take(Float64Array, n));
+  const dc = own(take(Float64Array, n));
   for (let i = 0; i < portions.count; i++) {
     const x = portions.x[0]![i]!;
     const y = portions.x[1]![i]!;
@@ -129,10 +135,10 @@ export function runVitalisByHand(ir: PlanIR, data: Dataset, period: string, asOf
       dc[d] = dc[d]! + y;
     }
   }
-  const rank = new Int32Array(n).fill(-1);
-  const manager = new Uint8Array(n);
-  const eligible = new Uint8Array(n);
-  const subtree = new Int32Array(n).fill(-1);
+  const rank = own(take(Int32Array, n, -1));
+  const manager = own(take(Uint8Array, n));
+  const eligible = own(take(Uint8Array, n));
+  const subtree = own(take(Int32Array, n, -1));
   const { childStart, childList } = c;
   const capManager = 2400 * s0;
   for (let i = 0; i < n; i++) {
@@ -207,12 +213,12 @@ export function runVitalisByHand(ir: PlanIR, data: Dataset, period: string, asOf
   // node[2p + 1] (eligible | manager << 1 | (rank + 1) << 2), as the generated code does.
   const div = pow10(tables.volumeScale[1]!);
   const half = Math.floor(div / 2);
-  const node = new Int32Array(2 * n);
+  const node = own(take(Int32Array, 2 * n));
   for (let q = 0; q < n; q++) {
     node[2 * q] = c.sponsor[q]!;
     node[2 * q + 1] = eligible[q]! | (manager[q]! << 1) | ((rank[q]! + 1) << 2);
   }
-  const ledger = new LedgerColumns(n, 6, portions.count * 9);
+  const ledger = new LedgerColumns(n, 6, ledgerCapacity(tables, portions.count), true);
   const earned = ledger.earned;
   const brk = ledger.breakage;
   const R = 7; // UNPAID_REASONS.length
@@ -380,8 +386,8 @@ export function runVitalisByHand(ir: PlanIR, data: Dataset, period: string, asOf
     }
   }
   // Statements: carried in 0 (one period), payout minimum 10.00.
-  const payout = new Float64Array(n);
-  const carriedOut = new Float64Array(n);
+  const payout = own(take(Float64Array, n));
+  const carriedOut = own(take(Float64Array, n));
   for (let p = 0; p < n; p++) {
     const balance = ledger.earned[p]!;
     payout[p] = balance >= 1000 ? balance : 0;
@@ -393,8 +399,8 @@ export function runVitalisByHand(ir: PlanIR, data: Dataset, period: string, asOf
   for (const b of ledger.breakage) breakage += b;
   let cvGroupOpen = 0;
   for (let p = 0; p < n; p++) if (c.joinedDay[p]! <= lastDay) cvGroupOpen += gc[p]! + oc[p]!;
-  // The portions and the credit order came from the engine's array pool: given back, so the
-  // compiled run after this one finds them (this code keeps nothing).
-  giveBack(...portionArrays(portions), order);
+  // Everything taken from the pool goes back, so the compiled run after this one finds it
+  // (this code keeps nothing).
+  giveBack(...portionArrays(portions), order, ...ledger.arrays(), ...taken);
   return { ledgerEntries: ledger.length, total, breakage, cvGroupOpen };
 }

@@ -85,6 +85,15 @@ const tablesCache = new WeakMap<PlanIR, WeakMap<ColumnarData, PlanTables | strin
 const takesCache = new WeakMap<ColumnarData, TakesByOrder>();
 const ledgerHints = new WeakMap<PlanTables, number>();
 
+/**
+ * The ledger capacity a period of this plan on this data starts with: the last run's length
+ * plus 5%, or a guess from the portions. Exported so that the bench's hand-written run asks the
+ * array pool for columns of the same size and so shares them with the compiled runs.
+ */
+export function ledgerCapacity(tables: PlanTables, portions: number): number {
+  return Math.ceil((ledgerHints.get(tables) ?? portions * 8) * 1.05);
+}
+
 function preparedOf(ir: PlanIR): PreparedPlan | null {
   if (!preparedCache.has(ir)) {
     const outcome = preparePlan(ir);
@@ -93,7 +102,8 @@ function preparedOf(ir: PlanIR): PreparedPlan | null {
   return preparedCache.get(ir)!;
 }
 
-function tablesOf(ir: PlanIR, c: ColumnarData): PlanTables | string {
+/** The plan's tables for this data set, kept per (plan, data set); the ledger's size hint is kept per tables object. */
+export function tablesOf(ir: PlanIR, c: ColumnarData): PlanTables | string {
   let byData = tablesCache.get(ir);
   if (byData === undefined) {
     byData = new WeakMap();
@@ -269,7 +279,7 @@ export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpret
   input.onStep?.("bonuses");
   // Sized from the last run of this plan on this data (or a generous guess): growing a column
   // means copying it and, for big runs, a full garbage collection for the freed memory.
-  let ledger = new LedgerColumns(n, ir.bonuses.length, Math.ceil((ledgerHints.get(tables) ?? portions.count * 8) * 1.05), true);
+  let ledger = new LedgerColumns(n, ir.bonuses.length, ledgerCapacity(tables, portions.count), true);
   const walked = ledger;
   const node = packNodes(c.sponsor, state.rank, state.eligible, state.manager, true);
   const ctx: WalkContext = {

@@ -9,10 +9,13 @@
  * cancellations, simple, previous-rank, exact) of three periods each.
  *
  * Rows go into bench/results.json under `compare` (other keys are kept):
- *   command     the whole `comp compare` in a child process: wallS, cpuS (user + system),
- *               peakRssMB, loadAverage (2 cores: a loaded machine inflates wall time)
- *   commandTwoThreads  the same with COMP_COMPARE_THREADS=2 (the replays shared with a worker
- *               thread; off by default: it did not pay on 2 cores, docs/PERFORMANCE.md)
+ *   command     the whole `comp compare` in a child process, as the installed package runs it
+ *               (the bundled CLI of `npm run build:lib`, like bench/endToEnd.ts): wallS, cpuS
+ *               (user + system), peakRssMB, loadAverage (2 cores: a loaded machine inflates wall)
+ *   commandFromSources  the same command from this checkout's sources through tsx (what `npx comp`
+ *               runs while developing: it also transpiles about 900 modules at start)
+ *   commandTwoThreads  the installed form with COMP_COMPARE_THREADS=2 (the replays shared with a
+ *               worker thread; off by default: it did not pay on 2 cores, docs/PERFORMANCE.md)
  *   phases      in this process, CPU seconds: reading and checking the data, each replay
  *               (compiled engine, period views), the figures; and how many periods the
  *               compiled engine handed to the reference (0: everything compiled)
@@ -28,6 +31,7 @@ import { comparePolicies } from "../runtime/compare/index.ts";
 import { compiledEngine, lastDelegations } from "../runtime/compiled/engine.ts";
 import { forgetSharedPeriods } from "../runtime/compiled/sharedPrefix.ts";
 import type { Policy } from "../core/ir.ts";
+import { buildPackage } from "../scripts/buildPackage.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const partners = Number(process.argv[2] ?? 100_000);
@@ -51,20 +55,25 @@ if (!existsSync(file)) {
   if (made.status !== 0) throw new Error(`generate failed: ${made.stderr}`);
 }
 
-// The whole command, in a child so that its peak RSS is its own: on one thread (the default), then
-// with the policy replays shared with a worker thread (COMP_COMPARE_THREADS=2, cli/compareInParallel.ts).
-function timedCommand(threads: "1" | "2"): { wallS: number; cpuS: number; peakRssMB: number; loadAverage: number } {
+// The whole command, in a child so that its peak RSS is its own: as installed (the bundled CLI,
+// built once into node_modules/.cache like bench/endToEnd.ts), from the sources through tsx, and
+// installed with the policy replays shared with a worker thread (COMP_COMPARE_THREADS=2,
+// cli/compareInParallel.ts).
+const lib = buildPackage("node_modules/.cache/comp-bench-lib");
+function timedCommand(form: "installed" | "sources", threads: "1" | "2"): { wallS: number; cpuS: number; peakRssMB: number; loadAverage: number } {
   const report = join(tmpdir(), `comp-bench-compare-${process.pid}.txt`);
   const load = loadavg()[0]!;
-  const child = spawnSync("/usr/bin/time", ["-f", "%e %M %U %S", "-o", report, process.execPath, "--import", "tsx", "cli/main.ts", "compare", plan, "--data", file, "--through", through],
+  const cli = form === "installed" ? [join(lib, "cli", "main.js")] : ["--import", "tsx", "cli/main.ts"];
+  const child = spawnSync("/usr/bin/time", ["-f", "%e %M %U %S", "-o", report, process.execPath, ...cli, "compare", plan, "--data", file, "--through", through],
     { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, COMP_COMPARE_THREADS: threads } });
   if (child.status !== 0) throw new Error(`comp compare failed (${child.status}): ${child.stderr.slice(-2000)}`);
   const [wall, rssKB, user, system] = readFileSync(report, "utf8").trim().split(/\s+/).slice(-4).map(Number);
   rmSync(report, { force: true });
   return { wallS: wall!, cpuS: Math.round((user! + system!) * 100) / 100, peakRssMB: Math.round(rssKB! / 1024), loadAverage: Math.round(load * 10) / 10 };
 }
-const command = timedCommand("1");
-const commandTwoThreads = timedCommand("2");
+const command = timedCommand("installed", "1");
+const commandFromSources = timedCommand("sources", "1");
+const commandTwoThreads = timedCommand("installed", "2");
 
 // Where the time goes, in this process.
 const { ir } = loadPlan(plan);
@@ -91,7 +100,7 @@ const phases = {
   replaysAlone: replays,
 };
 
-const row = { partners, orders: data.orders.length, cancellations: data.cancellations.length, splits: data.splits.length, command, commandTwoThreads, phases, targetWallS: 10 };
+const row = { partners, orders: data.orders.length, cancellations: data.cancellations.length, splits: data.splits.length, command, commandFromSources, commandTwoThreads, phases, targetWallS: 10 };
 console.log(JSON.stringify(row, null, 2));
 const resultsFile = join(root, "bench", "results.json");
 const results = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, "utf8")) as Record<string, unknown>) : {};

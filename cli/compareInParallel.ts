@@ -17,7 +17,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
-import { comparisonFrom, type Dataset, type Engine, internalError, type PlanIR, POLICIES, type PolicyComparisonOutcome, type RankTable, rankTablesOf, replayInput, type ReplayOutcome, replayPolicy, runWithout } from "../runtime/surface.ts";
+import { comparePolicies, comparisonFrom, type Dataset, type Engine, internalError, type PlanIR, POLICIES, type PolicyComparisonOutcome, type RankTable, rankTablesOf, replayInput, type ReplayOutcome, replayPolicy, runWithout } from "../runtime/surface.ts";
 import { BY_COMMAND, claimSlot, doneSlot, FREE, HEARTBEAT_SLOT, SLOTS, type ReplayFigures, type ReplayMessage, type ToWorker, type WorkerStart } from "./compareThreads.ts";
 
 /** A worker that shows no progress (a period started, a replay claimed) for this long is given up on. */
@@ -132,7 +132,13 @@ export class CompareWorker {
  */
 export function comparePoliciesOnTwoThreads(ir: PlanIR, data: Dataset, through: string, engine: Engine, worker: CompareWorker, ownReplays = POLICIES.length): PolicyComparisonOutcome {
   try {
-    worker.send({ kind: "job", ir, data, through, engine: engine.name });
+    try {
+      worker.send({ kind: "job", ir, data, through, engine: engine.name });
+    } catch {
+      // The data could not be copied to the worker (a structured clone refused it): nothing was
+      // handed over, so the one-thread comparison runs instead — the same figures, byte for byte.
+      return comparePolicies(ir, data, through, undefined, engine);
+    }
     const without = runWithout(ir, data, through, engine);
     if (!without.ok) return without;
     const tables: RankTable[] = rankTablesOf(without.periods);

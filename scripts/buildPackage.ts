@@ -21,7 +21,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSync } from "esbuild";
 
@@ -30,9 +30,22 @@ const root = fileURLToPath(new URL("../", import.meta.url));
 /** Optional peer dependencies (package.json): resolved at run time from the user's install. */
 const DRIVERS = ["better-sqlite3", "pg", "pg-copy-streams"];
 
+/**
+ * The output folder for `outDir` (relative to the checkout). It is removed before building, so it
+ * may be neither the checkout itself nor a folder holding it (`--out .`, `--out ..`).
+ */
+export function outputFolder(outDir: string): string {
+  const out = resolve(root, outDir);
+  const checkout = resolve(root);
+  if (checkout === out || checkout.startsWith(out.endsWith(sep) ? out : out + sep)) {
+    throw new Error(`refusing to build into ${out}: it holds the checkout, which would be removed first`);
+  }
+  return out;
+}
+
 /** Builds the package into `outDir` (relative to the checkout), replacing what was there. */
 export function buildPackage(outDir = "lib"): string {
-  const out = resolve(root, outDir);
+  const out = outputFolder(outDir);
   rmSync(out, { recursive: true, force: true });
   const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", out], {
     cwd: root,

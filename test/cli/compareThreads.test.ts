@@ -45,6 +45,14 @@ describe("comparePoliciesOnTwoThreads", () => {
     expect(JSON.stringify(last.outcome)).toBe(JSON.stringify(comparePolicies(ir, data, "2026-11", undefined, referenceEngine)));
   });
 
+  it("data the worker cannot be given (not structured-cloneable): the one-thread comparison, no replay on the worker", () => {
+    const { ir, data } = loadExample("f_late_cancel");
+    const uncloneable = { ...data, note: () => "a function cannot be copied to a worker" } as unknown as Dataset;
+    const two = onTwoThreads(ir, uncloneable, "2026-11", 0);
+    expect(two.ranByWorker).toEqual([]);
+    expect(JSON.stringify(two.outcome)).toBe(JSON.stringify(comparePolicies(ir, data, "2026-11", undefined, compiledEngine)));
+  });
+
   it("random plans and data with after-run cancellations: the same figures from the worker's replays", () => {
     let clawedBack = 0;
     fc.assert(

@@ -28,6 +28,7 @@ import { creditOrder, qualify, type QualifyState } from "./qualify.ts";
 import { earliestAsOfDay, monthOfPeriod, releaseOf, type ColumnarRelease } from "./release.ts";
 import { scaledInt } from "./scaled.ts";
 import { packNodes, type WalkContext } from "./walkContext.ts";
+import { keptIn } from "./keptIn.ts";
 
 export interface CompiledPeriodInput {
   ir: PlanIR;
@@ -104,17 +105,8 @@ function preparedOf(ir: PlanIR): PreparedPlan | null {
 
 /** The plan's tables for this data set, kept per (plan, data set); the ledger's size hint is kept per tables object. */
 export function tablesOf(ir: PlanIR, c: ColumnarData): PlanTables | string {
-  let byData = tablesCache.get(ir);
-  if (byData === undefined) {
-    byData = new WeakMap();
-    tablesCache.set(ir, byData);
-  }
-  let tables = byData.get(c);
-  if (tables === undefined) {
-    tables = planTables(ir, c);
-    byData.set(c, tables);
-  }
-  return tables;
+  const byData = keptIn(tablesCache, ir, () => new WeakMap<ColumnarData, PlanTables | string>());
+  return keptIn(byData, c, () => planTables(ir, c));
 }
 
 export function takesOf(c: ColumnarData): TakesByOrder {
@@ -158,17 +150,8 @@ const inForceCache = new WeakMap<Dataset, Map<string, Map<string, SplitAgreement
  * 1M partners with 100k agreements). Nothing changes the map: every reader only looks up.
  */
 function inForceOf(data: Dataset, period: string): Map<string, SplitAgreement> {
-  let byPeriod = inForceCache.get(data);
-  if (byPeriod === undefined) {
-    byPeriod = new Map();
-    inForceCache.set(data, byPeriod);
-  }
-  let inForce = byPeriod.get(period);
-  if (inForce === undefined) {
-    inForce = agreementsInForce(data.splits, period);
-    byPeriod.set(period, inForce);
-  }
-  return inForce;
+  const byPeriod = keptIn(inForceCache, data, () => new Map<string, Map<string, SplitAgreement>>());
+  return keptIn(byPeriod, period, () => agreementsInForce(data.splits, period));
 }
 
 const memberPairsCache = new WeakMap<Map<string, SplitAgreement>, [number, number][]>();

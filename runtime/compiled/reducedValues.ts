@@ -16,6 +16,7 @@ import { measureValues } from "../shared/measureValues.ts";
 import type { ColumnarData } from "./columnar.ts";
 import type { PlanTables } from "./planTables.ts";
 import { scaledInt } from "./scaled.ts";
+import { keptIn } from "./keptIn.ts";
 
 /** The order lacks a figure a measure needs (the reference refuses it when counted). */
 export const MISSING_FIGURE = "missing";
@@ -30,11 +31,7 @@ const cache = new WeakMap<PlanTables, Map<number, Reduced[]>>();
 export function reducedValuesOf(ir: PlanIR, c: ColumnarData, tables: PlanTables, o: number, takes: CancellationTake[], asOf: string): Reduced {
   let applied = 0;
   while (applied < takes.length && takes[applied]!.cancellation.date <= asOf) applied++;
-  let byOrder = cache.get(tables);
-  if (byOrder === undefined) {
-    byOrder = new Map();
-    cache.set(tables, byOrder);
-  }
+  const byOrder = keptIn(cache, tables, () => new Map<number, Reduced[]>());
   let byApplied = byOrder.get(o);
   if (byApplied === undefined) {
     byApplied = [];

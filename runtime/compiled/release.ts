@@ -9,6 +9,7 @@ import { fromDayNumber, toDayNumber } from "../../core/dates.ts";
 import type { Deferred } from "../../core/result.ts";
 import { NO_DAY, periodOfMonth, releaseDays, type ReleaseDays } from "../shared/releaseDays.ts";
 import type { ColumnarData } from "./columnar.ts";
+import { keptIn } from "./keptIn.ts";
 
 export { monthOfDay, monthOfPeriod } from "../shared/releaseDays.ts";
 export type ColumnarRelease = ReleaseDays;
@@ -16,17 +17,8 @@ export type ColumnarRelease = ReleaseDays;
 const cache = new WeakMap<PlanIR, WeakMap<ColumnarData, ColumnarRelease>>();
 
 export function releaseOf(ir: PlanIR, columnar: ColumnarData): ColumnarRelease {
-  let byData = cache.get(ir);
-  if (byData === undefined) {
-    byData = new WeakMap();
-    cache.set(ir, byData);
-  }
-  let release = byData.get(columnar);
-  if (release === undefined) {
-    release = releaseDays(ir, columnar);
-    byData.set(columnar, release);
-  }
-  return release;
+  const byData = keptIn(cache, ir, () => new WeakMap<ColumnarData, ColumnarRelease>());
+  return keptIn(byData, columnar, () => releaseDays(ir, columnar));
 }
 
 const firstPeriods = new WeakMap<ColumnarData, string | null>();
@@ -51,11 +43,7 @@ const earliestAsOfDays = new WeakMap<ColumnarRelease, Map<number, number>>();
  * per period, and at 1M partners each answer read 1.7M deadlines.
  */
 export function earliestAsOfDay(release: ColumnarRelease, month: number): number {
-  let byMonth = earliestAsOfDays.get(release);
-  if (byMonth === undefined) {
-    byMonth = new Map();
-    earliestAsOfDays.set(release, byMonth);
-  }
+  const byMonth = keptIn(earliestAsOfDays, release, () => new Map<number, number>());
   let asOf = byMonth.get(month);
   if (asOf === undefined) {
     asOf = toDayNumber(`${periodOfMonth(month + 1)}-01`);

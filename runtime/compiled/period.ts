@@ -162,17 +162,15 @@ const memberPairsCache = new WeakMap<Map<string, SplitAgreement>, [number, numbe
  * at 1M partners. A map belongs to one data set (inForceOf), so to one columnar model.
  */
 function memberPairsOf(c: ColumnarData, splits: Map<string, SplitAgreement>): [number, number][] {
-  let pairs = memberPairsCache.get(splits);
-  if (pairs === undefined) {
-    pairs = [];
+  return keptIn(memberPairsCache, splits, () => {
+    const pairs: [number, number][] = [];
     for (const a of splits.values()) {
       const m = c.indexOf.get(a.member);
       if (m === undefined) continue;
       pairs.push([m, c.indexOf.get(a.supporter)!]);
     }
-    memberPairsCache.set(splits, pairs);
-  }
-  return pairs;
+    return pairs;
+  });
 }
 
 export function computeCompiledPeriod(input: CompiledPeriodInput, forceInterpreter = false): CompiledOutcome {
